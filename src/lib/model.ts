@@ -1,0 +1,131 @@
+/**
+ * The data that flows between pipeline stages:
+ *
+ *   read → parse → extract → validate → render → identify → write (apkg, csv)
+ *
+ * Each stage is a function from one of these shapes to the next. Stages share
+ * only these types, never each other's internals.
+ */
+import type { Nodes as MdastNodes } from 'mdast';
+
+/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (write/apkg/notetype.ts). */
+export type NoteKind = 'basic' | 'reversed' | 'cloze';
+
+/** Fields of each note type, in Anki's field order. Never reorder, rename or extend: it breaks re-import. */
+export const NOTE_FIELDS: Record<NoteKind, readonly string[]> = {
+  basic: ['Front', 'Back', 'Context'],
+  reversed: ['Front', 'Back', 'Context'],
+  cloze: ['Text', 'Back Extra', 'Context'],
+};
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A markdown file as read from disk: decoded, BOM stripped, line endings normalized to \n. */
+export interface SourceFile {
+  /** Absolute path, for reading media next to the note. */
+  absolutePath: string;
+  /** Path shown to the user in diagnostics (relative to the working directory), posix separators. */
+  displayPath: string;
+  /** Path relative to the notes folder, posix separators (drives the default deck name and tags). */
+  relativePath: string;
+  text: string;
+}
+
+/** Front matter keys deckgen understands; anything else is ignored. */
+export interface FrontMatter {
+  deck?: string;
+  tags?: string[];
+  cards?: boolean;
+}
+
+/**
+ * One note as the user wrote it, before rendering. Content is kept as mdast
+ * so no stage parses markdown twice; it is plain JSON, so it can be cached or
+ * sent to a worker.
+ */
+export interface ExtractedNote {
+  kind: NoteKind;
+  /** Which extraction rule produced it (e.g. `definition`, `list`), for reports and tests. */
+  rule: string;
+  source: SourceFile['displayPath'];
+  relativePath: string;
+  /** Absolute path of the markdown file, so the renderer can resolve relative image paths. */
+  absolutePath: string;
+  position: Position;
+  /** Anki deck name, hierarchy joined by `::`. */
+  deck: string;
+  /** Breadcrumb shown on the question side: heading path, pseudo-headings and parent bullets. */
+  context: string[];
+  /** Question side (cloze: the text with cloze markers). */
+  front: MdastNodes[];
+  /** Answer side (cloze: "Back Extra", may be empty). */
+  back: MdastNodes[];
+  /** Plain-text versions used for identity, duplicate checks and messages. */
+  frontText: string;
+  backText: string;
+  /** Anki tags: no whitespace inside, hierarchy joined by `::`. */
+  tags: string[];
+  /** An explicit id written by the user (`^my-id` or `<!-- id: my-id -->`); wins over every other identity rule. */
+  explicitId?: string;
+}
+
+/** A media file to ship inside the package, under a bare content-hashed name. */
+export interface MediaFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/** A note with its fields rendered to Anki HTML, in NOTE_FIELDS order. */
+export interface RenderedNote {
+  note: ExtractedNote;
+  fields: string[];
+  /** Card ords this note yields: basic [0], reversed [0, 1], cloze [n-1 for each cloze number]. */
+  ords: number[];
+  media: MediaFile[];
+}
+
+/** A note ready to be written: identity decided. */
+export interface PackagedNote {
+  guid: string;
+  kind: NoteKind;
+  deck: string;
+  fields: string[];
+  tags: string[];
+  ords: number[];
+  /** Seconds: when this note's content last changed (Anki updates a note only if this is newer). */
+  mod: number;
+  /** Seconds: when deckgen first saw this note (becomes Anki's "Created" via the note id). */
+  created: number;
+  /** 1-based position in document order; the new-card position of all the note's cards. */
+  due: number;
+}
+
+/** Everything one output file holds. */
+export interface DeckPackage {
+  notes: PackagedNote[];
+  media: MediaFile[];
+}
+
+/**
+ * A cloze deletion inside a note's text, produced by extraction from `==text==`
+ * or `{{c1::text::hint}}` and rendered as Anki's `{{cN::…::hint}}`.
+ */
+export interface Cloze {
+  type: 'cloze';
+  number: number;
+  hint?: string;
+  children: import('mdast').PhrasingContent[];
+  position?: import('unist').Position;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    cloze: Cloze;
+  }
+  interface RootContentMap {
+    cloze: Cloze;
+  }
+}
