@@ -1,0 +1,211 @@
+/**
+ * Extract stage: one parsed file in, its notes out. A pure function of the
+ * file (no I/O, no global state), so results can be cached per file or
+ * computed in workers.
+ *
+ * The walk keeps a scope — the heading path, pseudo-headings and parent
+ * bullets above the current bullet — which becomes each card's context and
+ * its path tag. Each bullet is offered to the rules in order: cloze,
+ * explicit (`::`), definition (`term : …`), parent (short bullet with
+ * children); what none of them takes joins the plain list run of its scope.
+ */
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Diagnostic } from '../diagnostic.js';
+import type { ExtractedNote, NoteKind, Position } from '../model.js';
+import { isEmptyItem, isLinkOnlyItem, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import type { ParsedFile } from '../parse/index.js';
+import { deckFor } from './deck.js';
+import { takeExplicitId } from './explicit-id.js';
+import { splitLines } from './phrasing.js';
+import { parseClozes } from './rules/cloze.js';
+import { splitDefinition } from './rules/definition.js';
+import { questionMarkLine, splitExplicit } from './rules/explicit.js';
+import { runList, startRun, type Run } from './rules/list-run.js';
+import { isParentQuestion, parentFront } from './rules/parent.js';
+import { pseudoHeadingText } from './rules/pseudo-heading.js';
+import { cleanTag, pathTag, takeInlineTags } from './tags.js';
+
+
+interface Crumb {
+  text: string;
+  nodes: PhrasingContent[];
+}
+
+interface Scope {
+  crumbs: Crumb[];
+  /** Real headings only: they name the path tag. */
+  headings: string[];
+  tags: string[];
+}
+
+export function extractNotes(parsed: ParsedFile): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
+  if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
+  const extraction = new Extraction(parsed);
+  extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true);
+  extraction.flushRun();
+  const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  return { notes, diagnostics: extraction.diagnostics };
+}
+
+class Extraction {
+  readonly notes: ExtractedNote[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly deck: string;
+  private readonly fileTags: string[];
+  private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
+  private run: (Run & { scope: Scope; position: Position }) | null = null;
+
+  constructor(private readonly parsed: ParsedFile) {
+    this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
+    this.fileTags = (parsed.frontMatter.tags ?? []).map(cleanTag).filter(Boolean);
+  }
+
+  blocks(blocks: RootContent[], scope: Scope, depth: number, topLevel: boolean): void {
+    let base = scope;
+    let local = scope;
+    blocks.forEach((block, index) => {
+      if (block.type === 'heading' && topLevel) {
+        this.flushRun();
+        base = local = this.enterHeading(block);
+        return;
+      }
+      const pseudo = pseudoHeadingText(block, blocks[index + 1]);
+      if (pseudo !== null) {
+        const item = (block as List).children[0];
+        local = extend(base, { text: pseudo, nodes: (item.children[0] as Paragraph).children });
+        return;
+      }
+      if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, topLevel));
+      else if (block.type === 'paragraph') this.paragraph(block, local);
+      else if (block.type === 'blockquote') this.blocks(block.children, local, depth, false);
+    });
+  }
+
+  private enterHeading(heading: Heading): Scope {
+    const { nodes, tags } = takeInlineTags(heading.children);
+    while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
+    this.headingStack.push({ depth: heading.depth, crumb: { text: plainText(nodes), nodes }, tags });
+    const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
+    return { crumbs, headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
+  }
+
+  private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
+    if (depth > MAX_LIST_DEPTH || isEmptyItem(item) || isLinkOnlyItem(item)) return; // reported by validation
+    const raw = itemHead(item);
+    const rest = raw ? item.children.slice(1) : item.children;
+    const withId = takeExplicitId(raw ?? []);
+    const { nodes: head, tags } = takeInlineTags(withId.nodes);
+    const here: Scope = tags.length ? { ...scope, tags: [...scope.tags, ...tags] } : scope;
+    const at = positionOf(item);
+    const note = (kind: NoteKind, rule: string, front: Nodes[], back: Nodes[]) =>
+      this.emit({ kind, rule, front, back, scope: here, at, explicitId: withId.id });
+    const children = (childScope: Scope) => this.blocks(rest, childScope, depth, false);
+
+    const cloze = parseClozes(head, this.parsed.source.displayPath);
+    this.diagnostics.push(...cloze.diagnostics);
+    if (cloze.found) {
+      note('cloze', 'cloze', cloze.nodes, rest);
+      return children(scope);
+    }
+    const explicit = splitExplicit(head);
+    if (explicit) {
+      note(explicit.kind, 'explicit', explicit.before, withRest(explicit.after, rest));
+      return children(extend(scope, crumbOf(explicit.before)));
+    }
+    const definition = splitDefinition(head);
+    if (definition) {
+      note('basic', 'definition', definition.before, withRest(definition.after, rest));
+      return children(extend(scope, crumbOf(definition.before)));
+    }
+    const text = plainText(head);
+    if (rest.some((block) => block.type === 'list') && isParentQuestion(text)) {
+      note('basic', 'parent', frontOfParent(head), rest);
+      return children(extend(scope, { text: parentFront(text), nodes: head }));
+    }
+    if (emitRuns) this.addToRun({ ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest }, list, here, at);
+    children(scope);
+  }
+
+  /** Explicit syntaxes also work outside lists, one card per line or a `?` multi-line card. */
+  private paragraph(paragraph: Paragraph, scope: Scope): void {
+    const lines = splitLines(paragraph.children);
+    const start = positionOf(paragraph);
+    const lineAt = (index: number): Position => ({ line: start.line + index, column: index ? 1 : start.column });
+    const question = questionMarkLine(lines);
+    if (question > 0) {
+      const join = (part: PhrasingContent[][]) => part.flatMap((line, i) => (i ? [{ type: 'break' } as const, ...line] : line));
+      this.emit({ kind: 'basic', rule: 'explicit', front: join(lines.slice(0, question)), back: join(lines.slice(question + 1)), scope, at: start });
+      return;
+    }
+    lines.forEach((line, index) => {
+      const cloze = parseClozes(line, this.parsed.source.displayPath);
+      this.diagnostics.push(...cloze.diagnostics);
+      if (cloze.found) return this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at: lineAt(index) });
+      const explicit = splitExplicit(line);
+      if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index) });
+    });
+  }
+
+  private addToRun(item: ListItem, list: List, scope: Scope, at: Position): void {
+    const key = scope.crumbs.map((crumb) => crumb.text).join('\u0000');
+    if (this.run && this.run.key !== key) this.flushRun();
+    this.run ??= { ...startRun(key, list), scope, position: at };
+    this.run.items.push(item);
+  }
+
+  flushRun(): void {
+    const run = this.run;
+    this.run = null;
+    if (!run) return;
+    const crumbs = run.scope.crumbs;
+    const title = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
+    const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
+    const scope = { ...run.scope, crumbs: crumbs.slice(0, -1) };
+    this.emit({ kind: 'basic', rule: 'list', front, back: [runList(run)], scope, at: run.position });
+  }
+
+  private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
+    const { source } = this.parsed;
+    const tags = [pathTag(source.relativePath, card.scope.headings), ...this.fileTags, ...card.scope.tags];
+    this.notes.push({
+      kind: card.kind,
+      rule: card.rule,
+      source: source.displayPath,
+      relativePath: source.relativePath,
+      absolutePath: source.absolutePath,
+      position: card.at,
+      deck: this.deck,
+      context: card.scope.crumbs.map((crumb) => crumb.text),
+      front: card.front,
+      back: card.back,
+      frontText: plainText(card.front),
+      backText: plainText(card.back),
+      tags: [...new Set(tags.filter(Boolean))],
+      ...(card.explicitId ? { explicitId: card.explicitId } : {}),
+    });
+  }
+}
+
+function extend(scope: Scope, crumb: Crumb): Scope {
+  return { ...scope, crumbs: [...scope.crumbs, crumb] };
+}
+
+function crumbOf(nodes: PhrasingContent[]): Crumb {
+  return { text: plainText(nodes), nodes };
+}
+
+/** The answer is the text after the separator, followed by any nested bullets. */
+function withRest(after: PhrasingContent[], rest: RootContent[]): Nodes[] {
+  return rest.length ? [{ type: 'paragraph', children: after }, ...rest] : after;
+}
+
+function frontOfParent(head: PhrasingContent[]): PhrasingContent[] {
+  const last = head[head.length - 1];
+  if (last?.type !== 'text') return head;
+  return [...head.slice(0, -1), { ...last, value: parentFront(last.value) }];
+}
+
+function positionOf(node: Nodes): Position {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+

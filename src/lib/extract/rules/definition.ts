@@ -1,0 +1,47 @@
+/**
+ * Rule `definition` — a bullet `term : definition` becomes a card:
+ * front = term, back = definition.
+ *
+ *     - 헤더 : 토큰 종류와 해시 알고리즘 정보        → 헤더 / 토큰 종류와 해시 알고리즘 정보
+ *     - TCP: 연결형 프로토콜                       → TCP / 연결형 프로토콜
+ *     - 전송 단위：프레임                          → 전송 단위 / 프레임   (full-width colon)
+ *     - REST - 자원을 이름으로 구분하는 아키텍처     → REST / …
+ *     - JWT — JSON Web Token                     → JWT / JSON Web Token
+ *
+ * Never split (the whole bullet stays one piece of text):
+ *
+ *     - 회의는 10:30 에 시작                        (no space after the colon: a time)
+ *     - http://example.com 참고                    (URL)
+ *     - `std::vector` 는 동적 배열이다              (inside code: not searched at all)
+ *     - ex) 동기 : 전화 통화                        (an example, not a term)
+ *     - 잘못된 구현은 성능 저하로 이어짐 - 캐싱 등     (a "term" that is a sentence: > 6 words or > 40 characters)
+ *
+ * `term :: definition` is the explicit syntax (rules/explicit.ts) and always splits.
+ */
+import type { PhrasingContent } from 'mdast';
+import { plainText } from '../../parse/mdast.js';
+import { splitPhrasing, type Split } from '../phrasing.js';
+
+export const MAX_TERM_LENGTH = 40;
+export const MAX_TERM_WORDS = 6;
+
+// Leftmost wins: ` : `, `term: `, full-width `：`, and spaced dashes. A colon needs
+// whitespace after it, which is what keeps `10:30` and `http://` whole.
+const SEPARATOR = /\s+:\s+|(?<=\S):\s+|\s*：\s*|\s+[-–—]\s+/u;
+const EXAMPLE_MARKER = /^(ex\)|ex\.|e\.g\.|eg\)|예\)|예시\)|예:)/iu;
+const SENTENCE_END = /[.?!。](\s|$)/u;
+
+export function splitDefinition(nodes: PhrasingContent[]): Split | null {
+  const split = splitPhrasing(nodes, (text) => {
+    const match = SEPARATOR.exec(text);
+    return match ? { index: match.index, length: match[0].length, separator: match[0].trim() || ':' } : null;
+  });
+  if (!split || split.before.length === 0) return null;
+  return isTerm(plainText(split.before)) ? split : null;
+}
+
+export function isTerm(text: string): boolean {
+  if (!text || !/\p{L}/u.test(text)) return false;
+  if (EXAMPLE_MARKER.test(text) || SENTENCE_END.test(text)) return false;
+  return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
+}

@@ -1,0 +1,27 @@
+/**
+ * Rule `parent` — a short bullet with bullets under it asks for its children:
+ * front = the parent's text, back = the children as a list. Children that are
+ * definitions also make their own cards, with the parent in their context.
+ *
+ *     - example                                  → card "example" / [동기 : …, 비동기 : …]
+ *       - 동기 : 상대방이 받을 준비가 되었다면…     → card "… › example › 동기" / 상대방이…
+ *       - 비동기 : 채팅 서버                       → card "… › example › 비동기" / 채팅 서버
+ *
+ * A long parent (a sentence, not a topic) is not a question: it joins the
+ * plain bullet run of its section (rules/list-run.ts) with its children nested.
+ *
+ *     - 통신의 맨 아래 단계, 주로 전기적 … 데이터 전송   (sentence: part of the run)
+ *       - 통신 단위 : 비트                             (still its own definition card)
+ */
+export const MAX_PARENT_LENGTH = 30;
+export const MAX_PARENT_WORDS = 4;
+
+export function isParentQuestion(text: string): boolean {
+  if (/[?？:：]$/u.test(text)) return true;
+  return [...text].length <= MAX_PARENT_LENGTH && text.split(/\s+/).length <= MAX_PARENT_WORDS && !/[.。]$/u.test(text);
+}
+
+/** `특징:` asks "특징", not "특징:". */
+export function parentFront(text: string): string {
+  return text.replace(/\s*[:：]$/u, '');
+}

@@ -1,0 +1,75 @@
+/**
+ * Parse stage: front matter (gray-matter) and the markdown syntax tree (remark
+ * with GFM and math). Every file is parsed exactly once; later stages work on
+ * the tree and never re-parse text.
+ */
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { FrontMatter, SourceFile } from '../model.js';
+
+export interface ParsedFile {
+  source: SourceFile;
+  frontMatter: FrontMatter;
+  tree: Root;
+}
+
+const processor = remark().use(remarkGfm).use(remarkMath);
+
+export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
+  const split = splitFrontMatter(source);
+  if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
+  const checked = checkFrontMatter(split.data, source.displayPath);
+  if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
+  const tree = processor.parse(split.body);
+  return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
+}
+
+/**
+ * The body keeps one blank line per front matter line so that every position
+ * in the tree is a position in the user's file.
+ */
+function splitFrontMatter(source: SourceFile): { data: Record<string, unknown>; body: string } | { diagnostic: Diagnostic } {
+  if (!/^---[ \t]*\n/.test(source.text)) return { data: {}, body: source.text };
+  try {
+    // gray-matter caches by input string; a fresh options object disables that so edits are always seen.
+    const result = matter(source.text, {});
+    const headerLength = source.text.length - result.content.length;
+    const headerLines = source.text.slice(0, headerLength).split('\n').length - 1;
+    return { data: result.data ?? {}, body: '\n'.repeat(headerLines) + result.content };
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
+    // js-yaml counts from 0 inside the front matter; the opening `---` is line 1 of the file.
+    const place = mark?.line !== undefined ? { line: mark.line + 2, column: (mark.column ?? 0) + 1 } : { line: 1, column: 1 };
+    return {
+      diagnostic: diagnostic(source.displayPath, place, 'error', 'front-matter-invalid', `Front matter is not valid YAML (${reason}); the file was skipped`),
+    };
+  }
+}
+
+function checkFrontMatter(data: Record<string, unknown>, file: string): { frontMatter: FrontMatter } | { diagnostic: Diagnostic } {
+  const problem = (message: string) => ({
+    diagnostic: diagnostic(file, { line: 1, column: 1 }, 'error', 'front-matter-invalid', `${message}; the file was skipped`),
+  });
+  const frontMatter: FrontMatter = {};
+  if (data.deck !== undefined) {
+    if (typeof data.deck !== 'string' || !data.deck.trim()) return problem('Front matter `deck` must be a non-empty text');
+    frontMatter.deck = data.deck.trim();
+  }
+  if (data.tags !== undefined) {
+    const tags = typeof data.tags === 'string' ? data.tags.split(/[\s,]+/) : data.tags;
+    if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
+      return problem('Front matter `tags` must be a list of tags or a space-separated text');
+    }
+    frontMatter.tags = tags.map(String).filter(Boolean);
+  }
+  if (data.cards !== undefined) {
+    if (typeof data.cards !== 'boolean') return problem('Front matter `cards` must be true or false');
+    frontMatter.cards = data.cards;
+  }
+  return { frontMatter };
+}

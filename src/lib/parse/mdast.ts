@@ -1,0 +1,43 @@
+/**
+ * Questions about the shape of markdown that both extraction and validation
+ * ask. Kept with the parse stage (which owns the tree) so the two stages agree
+ * on what, say, an empty bullet is.
+ */
+import type { ListItem, Nodes, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+/** Bullets nested deeper than this stay inside their parent's answer but make no cards of their own. */
+export const MAX_LIST_DEPTH = 12;
+
+/** The item's own text: its first paragraph, if it starts with one. */
+export function itemHead(item: ListItem): PhrasingContent[] | null {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? first.children : null;
+}
+
+export function isEmptyItem(item: ListItem): boolean {
+  if (item.children.length === 0) return true;
+  return item.children.length === 1 && item.children[0].type === 'paragraph' && plainText(item.children[0].children) === '';
+}
+
+/** A bullet that is nothing but links (`- [참고1](http://…)`): a reference, not a question. */
+export function isLinkOnlyItem(item: ListItem): boolean {
+  const head = itemHead(item);
+  if (!head || item.children.length > 1) return false;
+  const meaningful = head.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference');
+}
+
+/** Text of inline content; blocks (list items, paragraphs) are separated by a space so words never run together. */
+export function plainText(nodes: readonly Nodes[]): string {
+  return nodes.map(textOf).join('').replace(/\s+/g, ' ').trim();
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'math', 'table', 'tableRow', 'tableCell']);
+
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if (!('children' in node)) return toString(node);
+  const inner = (node.children as Nodes[]).map(textOf).join('');
+  return BLOCKS.has(node.type) ? ` ${inner} ` : inner;
+}

@@ -1,0 +1,25 @@
+/**
+ * `link-only` (info): a bullet that is only a link has nothing to ask, so it
+ * makes no card. Reported so the card is never silently missing.
+ *
+ *     - [참고1](http://blog.drakejin.me/Docker-araboza-1/)
+ */
+import type { ListItem } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { isLinkOnlyItem } from '../../parse/mdast.js';
+import type { TreeRule } from '../rule.js';
+
+export const linkOnly: TreeRule = {
+  id: 'link-only',
+  severity: 'info',
+  check({ source, tree }) {
+    const found: Diagnostic[] = [];
+    visit(tree, 'listItem', (item: ListItem) => {
+      if (isLinkOnlyItem(item)) {
+        found.push(diagnostic(source.displayPath, item.position?.start, 'info', 'link-only', 'Bullet is only a link: nothing to ask, no card made'));
+      }
+    });
+    return found;
+  },
+};

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cardText, extract } from './helpers/extract.js';
+
+const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
+
+describe('definition rule', () => {
+  it.each([
+    ['- 헤더 : 토큰 종류와 해시 알고리즘 정보', '헤더 => 토큰 종류와 해시 알고리즘 정보'],
+    ['- TCP: 연결형 프로토콜', 'TCP => 연결형 프로토콜'],
+    ['- 전송 단위：프레임', '전송 단위 => 프레임'],
+    ['- REST - 자원을 이름으로 구분', 'REST => 자원을 이름으로 구분'],
+    ['- JWT — JSON Web Token', 'JWT => JSON Web Token'],
+    ['- 용어 :: 정의', '용어 => 정의'],
+  ])('splits %j', (markdown, expected) => {
+    expect(cards(`# T\n${markdown}`)).toEqual([`T › ${expected}`]);
+  });
+
+  it.each([
+    ['a time', '- 회의는 10:30 에 시작'],
+    ['a URL', '- http://example.com 참고'],
+    ['code', '- `std::vector` 는 동적 배열이다'],
+    ['code with a colon-space', '- `a : b` 는 코드'],
+    ['an example marker', '- ex) 동기 : 전화 통화'],
+    ['a sentence before the separator', '- 잘못된 구현은 성능 저하로 이어지는 경우가 아주 많다 - 캐싱 등'],
+    ['an arrow', '- 기획 -> 설계 -> 개발'],
+  ])('does not split %s', (_why, markdown) => {
+    const notes = extract(`# T\n${markdown}`).notes;
+    expect(notes).toHaveLength(1);
+    expect(notes[0].rule).toBe('list');
+    expect(notes[0].frontText).toBe('T');
+  });
+
+  it('keeps inline code whole in the answer', () => {
+    const [note] = extract('# C++\n- vector : `std::vector<int>` 는 동적 배열').notes;
+    expect(note.frontText).toBe('vector');
+    expect(note.back.some((node) => node.type === 'inlineCode' && node.value === 'std::vector<int>')).toBe(true);
+  });
+});
+
+describe('parent rule', () => {
+  it('asks for the children of a short parent, and children definitions get their own cards', () => {
+    expect(cards('# 동기\n- example\n  - 동기 : 받을 준비\n  - 비동기 : 채팅 서버')).toEqual([
+      '동기 › example => 동기 : 받을 준비 비동기 : 채팅 서버',
+      '동기 › example › 동기 => 받을 준비',
+      '동기 › example › 비동기 => 채팅 서버',
+    ]);
+  });
+
+  it('a long parent sentence joins the list run instead of becoming a question', () => {
+    const notes = extract('# L\n- 통신의 맨 아래 단계, 주로 전기적 특성을 이용해 데이터 전송\n  - 통신 단위 : 비트').notes;
+    expect(notes.map((n) => `${n.rule}: ${cardText(n)}`)).toEqual([
+      'list: L => 통신의 맨 아래 단계, 주로 전기적 특성을 이용해 데이터 전송 통신 단위 : 비트',
+      'definition: L › 통신 단위 => 비트',
+    ]);
+  });
+});
+
+describe('list rule', () => {
+  it('makes one card per heading from plain bullets, keeping order for ordered lists', () => {
+    const [note] = extract('## 배포\n1. 기획\n2. 설계\n3. 개발').notes;
+    expect(cardText(note)).toBe('배포 => 기획 설계 개발');
+    expect(note.back[0]).toMatchObject({ type: 'list', ordered: true });
+  });
+
+  it('joins lists under the same heading into one card', () => {
+    expect(cards('# A\n- one\n- two\n\ntext\n\n- three')).toEqual(['A => one two three']);
+  });
+
+  it('uses the file name when there is no heading', () => {
+    expect(cards('- one\n- two', 'cs/network.md')).toEqual(['network => one two']);
+  });
+});
+
+describe('pseudo-heading rule', () => {
+  it('treats a short numbered item followed by unindented bullets as context', () => {
+    expect(cards('### JWT\n1. 구조\n - 헤더 : 정보\n 2. 특징\n - 세션 없음')).toEqual(['JWT › 구조 › 헤더 => 정보', 'JWT › 특징 => 세션 없음']);
+  });
+
+  it('leaves a real numbered list alone', () => {
+    expect(cards('# Steps\n1. 기획\n2. 설계')).toEqual(['Steps => 기획 설계']);
+  });
+});
+
+describe('explicit syntaxes', () => {
+  it('Q :: A is one basic card, Q ::: A is reversed', () => {
+    const notes = extract('What does HTTP stand for? :: HyperText Transfer Protocol\nCapital of France ::: Paris').notes;
+    expect(notes.map((n) => [n.kind, n.frontText, n.backText])).toEqual([
+      ['basic', 'What does HTTP stand for?', 'HyperText Transfer Protocol'],
+      ['reversed', 'Capital of France', 'Paris'],
+    ]);
+  });
+
+  it('a line with only ? splits a multi-line card', () => {
+    const [note] = extract('# Q\nWhy is the sky blue?\nThink of scattering.\n?\nRayleigh scattering\nof sunlight').notes;
+    expect([note.frontText, note.backText]).toEqual(['Why is the sky blue? Think of scattering.', 'Rayleigh scattering of sunlight']);
+  });
+
+  it('never splits std::vector outside code', () => {
+    expect(extract('# C\n- std::vector is a dynamic array').notes[0].rule).toBe('list');
+  });
+});
+
+describe('context, tags, decks, ids', () => {
+  it('tags notes with the file and heading path, front matter tags and inline #tags', () => {
+    const [note] = extract('---\ntags: [cs, "big topic"]\n---\n# Net work\n## TCP #network/osi\n- SYN : 연결 요청 #중요', 'interview.md').notes;
+    expect(note.tags).toEqual(['interview::Net_work::TCP', 'cs', 'big_topic', 'network::osi', '중요']);
+    expect(note.frontText).toBe('SYN');
+    expect(note.backText).toBe('연결 요청');
+  });
+
+  it('derives decks from the path, front matter deck wins', () => {
+    expect(extract('- a : b', 'cs/network.md').notes[0].deck).toBe('cs::network');
+    expect(extract('- a : b', 'cs/README.md').notes[0].deck).toBe('cs');
+    expect(extract('---\ndeck: 면접::네트워크\n---\n- a : b', 'x.md').notes[0].deck).toBe('면접::네트워크');
+  });
+
+  it('skips files with cards: false', () => {
+    expect(extract('---\ncards: false\n---\n- a : b').notes).toEqual([]);
+  });
+
+  it('takes explicit ids out of the text', () => {
+    const notes = extract('- a : b ^my-id\n- c : d <!-- id: other -->').notes;
+    expect(notes.map((n) => [n.explicitId, n.backText])).toEqual([
+      ['my-id', 'b'],
+      ['other', 'd'],
+    ]);
+  });
+
+  it('reports positions of the bullet', () => {
+    expect(extract('# A\n\n- x : y').notes[0].position).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('the user\'s notes (notes/interview.md)', () => {
+  const text = readFileSync(new URL('../notes/interview.md', import.meta.url), 'utf8');
+  const { notes, diagnostics } = extract(text, 'interview.md');
+  const find = (front: string, context: string) => notes.find((n) => n.frontText === front && n.context.includes(context));
+
+  it('asks 헤더 in the JWT › 구조 context', () => {
+    const note = find('헤더', 'JWT');
+    expect(note?.context.slice(-2)).toEqual(['JWT', '구조']);
+    expect(note?.backText).toBe('토큰 종류와 해시 알고리즘 정보');
+    expect(note?.tags.some((tag) => tag.split('::').includes('JWT'))).toBe(true);
+  });
+
+  it('asks 통신 단위 under 물리 계층 (tab-indented, after a pseudo-heading)', () => {
+    const note = find('통신 단위', '물리 계층');
+    expect(note?.backText).toBe('비트');
+  });
+
+  it('makes at least 30 cards, none with an empty side', () => {
+    expect(notes.length).toBeGreaterThanOrEqual(30);
+    for (const note of notes) {
+      expect(note.frontText).not.toBe('');
+      expect(note.backText).not.toBe('');
+    }
+  });
+
+  it('reports the empty CORS bullet and the link-only bullets', () => {
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`).sort()).toEqual([
+      '71:1 info link-only',
+      '72:1 info link-only',
+      '81:1 warning empty-bullet',
+    ]);
+  });
+});
