@@ -47,6 +47,15 @@ describe('parent rule', () => {
     ]);
   });
 
+  it('a heading inside a bullet is its question, an indented paragraph its answer', () => {
+    expect(cards('# OS\n- ##### 2단계 디렉터리\n\n  > 사용자에게 개별적인 디렉터리 만들어줌')).toEqual(['OS › 2단계 디렉터리 => 사용자에게 개별적인 디렉터리 만들어줌']);
+  });
+
+  it('a bullet that starts with a nested list is not a question with an empty front', () => {
+    const notes = extract('# P\n- 1) 첫째 조건\n  2) 둘째 조건').notes;
+    expect(notes.map(cardText)).toEqual(['P => 첫째 조건 둘째 조건']);
+  });
+
   it('a long parent sentence joins the list run instead of becoming a question', () => {
     const notes = extract('# L\n- 통신의 맨 아래 단계, 주로 전기적 특성을 이용해 데이터 전송\n  - 통신 단위 : 비트').notes;
     expect(notes.map((n) => `${n.rule}: ${cardText(n)}`)).toEqual([

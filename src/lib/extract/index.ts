@@ -118,7 +118,7 @@ class Extraction {
       return children(extend(scope, crumbOf(definition.before)));
     }
     const text = plainText(head);
-    if (rest.some((block) => block.type === 'list') && isParentQuestion(text)) {
+    if (text && rest.length && isParentQuestion(text)) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }

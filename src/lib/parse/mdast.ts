@@ -9,15 +9,19 @@ import { toString } from 'mdast-util-to-string';
 /** Bullets nested deeper than this stay inside their parent's answer but make no cards of their own. */
 export const MAX_LIST_DEPTH = 12;
 
-/** The item's own text: its first paragraph, if it starts with one. */
+/**
+ * The item's own text: its first paragraph, or a heading written inside the
+ * bullet (`- ##### 2단계 디렉터리`), which real notes use as a question.
+ */
 export function itemHead(item: ListItem): PhrasingContent[] | null {
   const first = item.children[0];
-  return first?.type === 'paragraph' ? first.children : null;
+  return first?.type === 'paragraph' || first?.type === 'heading' ? first.children : null;
 }
 
 export function isEmptyItem(item: ListItem): boolean {
   if (item.children.length === 0) return true;
-  return item.children.length === 1 && item.children[0].type === 'paragraph' && plainText(item.children[0].children) === '';
+  const head = itemHead(item);
+  return item.children.length === 1 && head !== null && plainText(head) === '';
 }
 
 /** A bullet that is nothing but links (`- [참고1](http://…)`): a reference, not a question. */

@@ -1,6 +1,7 @@
 /**
- * Rule `parent` — a short bullet with bullets under it asks for its children:
- * front = the parent's text, back = the children as a list. Children that are
+ * Rule `parent` — a short bullet with content under it (nested bullets, or an
+ * indented paragraph, quote or code block) asks for that content:
+ * front = the parent's text, back = the children. Children that are
  * definitions also make their own cards, with the parent in their context.
  *
  *     - example                                  → card "example" / [동기 : …, 비동기 : …]
@@ -12,6 +13,12 @@
  *
  *     - 통신의 맨 아래 단계, 주로 전기적 … 데이터 전송   (sentence: part of the run)
  *       - 통신 단위 : 비트                             (still its own definition card)
+ *
+ * A heading written inside a bullet is the bullet's text:
+ *
+ *     - ##### 2단계 디렉터리                            → card "2단계 디렉터리" / 사용자에게 개별적인…
+ *
+ *       > 사용자에게 개별적인 디렉터리 만들어줌
  */
 export const MAX_PARENT_LENGTH = 30;
 export const MAX_PARENT_WORDS = 4;
