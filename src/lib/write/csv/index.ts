@@ -1,0 +1,96 @@
+/**
+ * Anki's text-import format (../shared/docs/anki-format.md §5): a fallback for
+ * updating notes that an .apkg from deckgen already created. Same GUIDs and
+ * fields as the .apkg, so either file updates the same notes.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { NOTE_FIELDS, type DeckPackage, type PackagedNote } from '../../model.js';
+import { cleanField } from '../apkg/note.js';
+import { notetypeName } from '../apkg/notetype.js';
+import { assertWritable, inDueOrder } from '../apkg/package.js';
+
+export interface CsvColumn {
+  /** 1-based, as in Anki's `#… column:N` headers. */
+  column: number;
+  name: string;
+  description: string;
+}
+
+/** The columns of deckgen's CSV, for the README and `--help`. */
+export const csvColumns: readonly CsvColumn[] = [
+  { column: 1, name: 'guid', description: 'Note GUID, identical to the .apkg; Anki updates the note with this GUID.' },
+  {
+    column: 2,
+    name: 'notetype',
+    description:
+      'Note type name (deckgen Basic, deckgen Basic (and reversed), deckgen Cloze); ' +
+      'it must already exist, so import the .apkg once first.',
+  },
+  { column: 3, name: 'deck', description: 'Deck name, hierarchy joined by `::`; new cards go here.' },
+  {
+    column: 4,
+    name: `${NOTE_FIELDS.basic[0]} / ${NOTE_FIELDS.cloze[0]}`,
+    description: 'Question (cloze: the text with {{cN::…}}), HTML.',
+  },
+  {
+    column: 5,
+    name: `${NOTE_FIELDS.basic[1]} / ${NOTE_FIELDS.cloze[1]}`,
+    description: 'Answer (cloze: extra text shown on the back), HTML.',
+  },
+  { column: 6, name: NOTE_FIELDS.basic[2], description: 'Breadcrumb shown above the question, HTML.' },
+  { column: 7, name: 'tags', description: 'Space-separated tags, hierarchy joined by `::`.' },
+];
+
+const GUID_COLUMN = 1;
+const NOTETYPE_COLUMN = 2;
+const DECK_COLUMN = 3;
+const TAGS_COLUMN = 7;
+
+// `#separator` first: later headers are parsed with it. Without `#html:true`
+// Anki would escape the rendered HTML.
+const HEADER = [
+  '#separator:tab',
+  '#html:true',
+  `#notetype column:${NOTETYPE_COLUMN}`,
+  `#deck column:${DECK_COLUMN}`,
+  `#tags column:${TAGS_COLUMN}`,
+  `#guid column:${GUID_COLUMN}`,
+].join('\n');
+
+const PRE_BLOCK = /(<pre\b[^>]*>[\s\S]*?<\/pre>)/i;
+
+/**
+ * Field HTML with no raw newline, rendering the same: inside <pre> a newline
+ * is a line break, so it becomes `<br>`; elsewhere it is plain whitespace
+ * between tags or words, so it becomes a space (a `<br>` there would add blank
+ * lines between paragraphs and list items). Control characters are dropped as
+ * in the .apkg.
+ */
+export function csvField(html: string): string {
+  return cleanField(html)
+    .split(PRE_BLOCK)
+    .map((part, i) => part.replaceAll('\n', i % 2 === 1 ? '<br>' : ' '))
+    .join('');
+}
+
+function csvRecord(note: PackagedNote): string[] {
+  return [note.guid, notetypeName(note.kind), note.deck, ...note.fields.map(csvField), note.tags.join(' ')];
+}
+
+/** The CSV text for a package: tab-separated, UTF-8 without BOM, `\n` line ends. */
+export function buildCsv(pkg: DeckPackage): string {
+  assertWritable(pkg.notes);
+  // Anki gives new notes positions in row order, so rows follow the .apkg's `due`.
+  const body = stringify(inDueOrder(pkg.notes).map(csvRecord), {
+    delimiter: '\t',
+    record_delimiter: 'unix',
+    bom: false,
+    // Anki drops any record line starting with `#` as a comment.
+    quoted_match: /^#/,
+    cast: {
+      // base91 GUIDs contain `#;,|:`; quoting keeps every reader from splitting or skipping them.
+      string: (value, context) => (context.column === GUID_COLUMN - 1 ? { value, quoted: true } : value),
+    },
+  });
+  return `${HEADER}\n${body}`;
+}
