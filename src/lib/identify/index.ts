@@ -1,0 +1,226 @@
+/**
+ * The identify stage: decides each note's GUID, `mod` and `created` from the
+ * lock file of the last build, and reports what the next Anki import will do.
+ * Pure: reading and writing the lock file is the caller's job (lock.ts).
+ * The rules are written down for users in docs/identity.md.
+ */
+import { createHash } from 'node:crypto';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { PackagedNote, RenderedNote } from '../model.js';
+import { guidFor } from './guid.js';
+import { LOCK_VERSION, type LockEntry, type LockFile } from './lock.js';
+import { matchNotes, type Match, type MatchResult, type NoteIdentity } from './match.js';
+import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR, stripClozeMarkers } from './normalize.js';
+import { emptyPlan, type ChangePlan } from './plan.js';
+
+export { guidFor } from './guid.js';
+export { BuildLockBusyError, buildLockPath, parseLock, readLock, serializeLock, withBuildLock, writeLock, LOCK_VERSION } from './lock.js';
+export type { BuildLockOptions, LockEntry, LockFile } from './lock.js';
+export { MATCH_THRESHOLD, NEAR_MISS_THRESHOLD, PAIR_BUDGET } from './match.js';
+export { ankiSearch, formatPlan } from './plan.js';
+export type { ChangePlan, FormatPlanOptions, PlanNote } from './plan.js';
+
+/** Namespace of every GUID deckgen derives; never change it. */
+const NAMESPACE = 'deckgen';
+
+/** Hash of what Anki stores for the note (fields, tags, cards): when it changes, `mod` must move. */
+export function fingerprintOf(fields: readonly string[], tags: readonly string[], ords: readonly number[]): string {
+  return createHash('sha256').update(JSON.stringify([fields, tags, ords])).digest('hex').slice(0, 16);
+}
+
+/** Normalized identity of one note (see docs/identity.md, "What identifies a note"). */
+export function describeNote(rendered: RenderedNote): NoteIdentity {
+  const { note } = rendered;
+  const deck = normalizeDeck(note.deck);
+  const context = note.context.map(normalizeText).filter((part) => part !== '');
+  const front = normalizeText(note.kind === 'cloze' ? stripClozeMarkers(note.frontText) : note.frontText);
+  const question = joinQuestion(context, front);
+  const key = note.explicitId !== undefined ? `id:${note.explicitId}` : `${note.kind}\t${deck}\t${question}`;
+  return {
+    kind: note.kind,
+    deck,
+    file: note.relativePath,
+    line: note.position.line,
+    context: context.join(QUESTION_SEPARATOR),
+    front,
+    question,
+    answer: normalizeText(note.backText),
+    key,
+    ...(note.explicitId !== undefined ? { explicitId: note.explicitId } : {}),
+    fingerprint: fingerprintOf(rendered.fields, note.tags, rendered.ords),
+  };
+}
+
+/**
+ * The GUID of a note deckgen has not seen before: from the explicit id alone,
+ * else from kind, deck and normalized question. A GUID already used in this
+ * build or by any lock entry (a removed note still lives in Anki) gets a
+ * counter appended, so no two notes ever share one.
+ */
+function freshGuid(identity: NoteIdentity, taken: ReadonlySet<string>, counters: Map<string, number>): string {
+  const parts = identity.explicitId !== undefined ? [NAMESPACE, 'id', identity.explicitId] : [NAMESPACE, identity.kind, identity.deck, identity.question];
+  const counterKey = parts.join('\u0000');
+  // Resume where the last copy of the same question stopped: many copies stay linear.
+  let n = counters.get(counterKey) ?? 1;
+  let guid = n === 1 ? guidFor(...parts) : guidFor(...parts, String(n));
+  while (taken.has(guid)) guid = guidFor(...parts, String(++n));
+  counters.set(counterKey, n + 1);
+  return guid;
+}
+
+export interface IdentifyResult {
+  packaged: PackagedNote[];
+  lock: LockFile;
+  changes: ChangePlan;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Gives every note its GUID, `mod`, `created` and `due`, and returns the new
+ * lock and the change plan. `notes` must be in document order (files sorted by
+ * path); `lock` must have passed readLock without diagnostics; `now` is in
+ * seconds. Notes are returned in the input order.
+ */
+export function identify(notes: readonly RenderedNote[], lock: LockFile | null, now: number): IdentifyResult {
+  const seconds = Math.floor(now);
+  const entries = lock?.notes ?? [];
+  assertUnique(entries.map((entry) => entry.guid), 'the lock file');
+  const identities = notes.map(describeNote);
+  const result = matchNotes(identities, entries);
+
+  const taken = new Set(entries.map((entry) => entry.guid));
+  const counters = new Map<string, number>();
+  const guids = identities.map((identity, index) => {
+    const match = result.matches[index];
+    if (match) return entries[match.entry].guid;
+    const guid = freshGuid(identity, taken, counters);
+    taken.add(guid);
+    return guid;
+  });
+  assertUnique(guids, 'this build');
+
+  const newEntries = identities.map((identity, index) => lockEntry(identity, guids[index], notes[index], matchedEntry(result.matches[index], entries), seconds));
+  const packaged = notes.map((rendered, index): PackagedNote => ({
+    guid: guids[index],
+    kind: rendered.note.kind,
+    deck: rendered.note.deck,
+    fields: rendered.fields,
+    tags: rendered.note.tags,
+    ords: rendered.ords,
+    mod: newEntries[index].mod,
+    created: newEntries[index].created,
+    due: index + 1,
+  }));
+  return {
+    packaged,
+    lock: { version: LOCK_VERSION, notes: sortedEntries(newEntries, notes) },
+    changes: plan(lock === null, identities, newEntries, entries, result),
+    diagnostics: [...duplicateIdDiagnostics(notes), ...budgetDiagnostics(result, notes)],
+  };
+}
+
+function matchedEntry(match: Match | null, entries: readonly LockEntry[]): LockEntry | null {
+  return match ? entries[match.entry] : null;
+}
+
+/**
+ * `mod` stays when nothing Anki stores changed, so re-importing skips the
+ * note ("up to date") and keeps edits made in Anki. When content changed it
+ * becomes `now`, and at least one second past the old `mod`, because Anki
+ * updates only when the incoming `mod` is strictly newer.
+ */
+function lockEntry(identity: NoteIdentity, guid: string, rendered: RenderedNote, old: LockEntry | null, now: number): LockEntry {
+  const changed = old === null || old.fingerprint !== identity.fingerprint;
+  const entry: LockEntry = {
+    guid,
+    key: identity.key,
+    kind: identity.kind,
+    deck: identity.deck,
+    question: identity.question,
+    answer: identity.answer,
+    fingerprint: identity.fingerprint,
+    ords: [...rendered.ords],
+    source: `${identity.file}:${identity.line}`,
+    mod: old === null ? now : changed ? Math.max(now, old.mod + 1) : old.mod,
+    created: old?.created ?? now,
+  };
+  if (identity.explicitId !== undefined) entry.id = identity.explicitId;
+  return entry;
+}
+
+/** By file, line, column, then GUID: stable bytes for the same notes, whatever the build order. */
+function sortedEntries(entries: LockEntry[], notes: readonly RenderedNote[]): LockEntry[] {
+  const order = entries.map((entry, index) => ({ entry, note: notes[index].note }));
+  order.sort((a, b) =>
+    compare(a.note.relativePath, b.note.relativePath) ||
+    a.note.position.line - b.note.position.line ||
+    a.note.position.column - b.note.position.column ||
+    compare(a.entry.guid, b.entry.guid),
+  );
+  return order.map((item) => item.entry);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Two notes with one GUID would overwrite each other in Anki; reaching this is a deckgen bug. */
+function assertUnique(guids: readonly string[], where: string): void {
+  const seen = new Set<string>();
+  for (const guid of guids) {
+    if (seen.has(guid)) throw new Error(`deckgen bug: GUID ${guid} assigned twice in ${where}`);
+    seen.add(guid);
+  }
+}
+
+function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[], old: readonly LockEntry[], result: MatchResult): ChangePlan {
+  const changes = emptyPlan(firstBuild);
+  identities.forEach((identity, index) => {
+    const entry = fresh[index];
+    const match = result.matches[index];
+    const note = { guid: entry.guid, question: entry.question, source: entry.source };
+    if (!match) {
+      changes.added.push(note);
+      const near = result.nearMisses[index];
+      if (near) changes.nearMisses.push({ ...note, oldGuid: old[near.entry].guid, oldQuestion: old[near.entry].question, similarity: near.similarity });
+      return;
+    }
+    const previous = old[match.entry];
+    if (previous.fingerprint === entry.fingerprint) changes.unchanged++;
+    else changes.updated.push(note);
+    if (match.how === 'similar') changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: entry.question, similarity: match.similarity, source: entry.source });
+    if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: entry.question, oldDeck: previous.deck, newDeck: entry.deck });
+    if (identity.kind === 'cloze' && previous.ords.join() !== entry.ords.join()) {
+      changes.renumbered.push({ guid: entry.guid, question: entry.question, oldOrds: previous.ords, newOrds: entry.ords });
+    }
+  });
+  const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));
+  old.forEach((entry, index) => {
+    if (!matched.has(index)) changes.removed.push({ guid: entry.guid, question: entry.question, source: entry.source, kind: entry.kind, deck: entry.deck });
+  });
+  return changes;
+}
+
+/** The same explicit id twice: only one copy can keep the id's GUID, the other's identity is unstable. */
+function duplicateIdDiagnostics(notes: readonly RenderedNote[]): Diagnostic[] {
+  const first = new Map<string, RenderedNote>();
+  return notes.flatMap(({ note }, index) => {
+    if (note.explicitId === undefined) return [];
+    const earlier = first.get(note.explicitId);
+    if (!earlier) {
+      first.set(note.explicitId, notes[index]);
+      return [];
+    }
+    const where = `${earlier.note.source}:${earlier.note.position.line}`;
+    return [diagnostic(note.source, note.position, 'warning', 'duplicate-id', `id "${note.explicitId}" is already used at ${where}; give each note its own id`)];
+  });
+}
+
+function budgetDiagnostics(result: MatchResult, notes: readonly RenderedNote[]): Diagnostic[] {
+  if (!result.budgetExhausted) return [];
+  const first = notes.find((_, index) => result.matches[index] === null)?.note;
+  return [
+    diagnostic(first?.source ?? '', first?.position, 'warning', 'identity-budget',
+      'too many notes changed at once to compare them all; some edited notes may get new cards. Build after smaller edits, or add explicit ids (see docs/identity.md)'),
+  ];
+}

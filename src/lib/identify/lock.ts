@@ -1,0 +1,385 @@
+/**
+ * The lock file: deckgen's memory of which GUID each note got, so a note keeps
+ * its Anki review history when its text, heading, file or deck changes.
+ * It is meant to be committed next to the notes; one note per line keeps
+ * git diffs and merges readable.
+ */
+import { randomUUID } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { NoteKind } from '../model.js';
+import { writeFileAtomic } from '../write/atomic.js';
+
+export const LOCK_VERSION = 1;
+
+export interface LockEntry {
+  guid: string;
+  /** Identity key: `id:<explicit id>` or kind, deck and normalized question joined by tabs. */
+  key: string;
+  kind: NoteKind;
+  deck: string;
+  /** Normalized `context › front`, for similarity and for the change plan. */
+  question: string;
+  /** Normalized back text, for similarity. */
+  answer: string;
+  /** Hash of the rendered fields, tags and ords: decides whether `mod` moves. */
+  fingerprint: string;
+  /** Card ords of the last build, to spot cloze renumbering. */
+  ords: number[];
+  /** `relativePath:line` of the note in the last build. */
+  source: string;
+  /** Seconds: last content change, sent to Anki as the note's `mod`. */
+  mod: number;
+  /** Seconds: first build that saw the note. */
+  created: number;
+  /** The explicit id written in the markdown, if any. */
+  id?: string;
+}
+
+export interface LockFile {
+  version: 1;
+  notes: LockEntry[];
+}
+
+const RULE = 'lock-invalid';
+const KINDS: readonly NoteKind[] = ['basic', 'reversed', 'cloze'];
+/** Seconds since 1970 stay below this until the year 5138; millisecond values are far above it. */
+const MAX_SECONDS = 1e11;
+
+/** Missing file → `lock: null` and no diagnostic (first build). Any other problem is an error. */
+export function readLock(path: string, displayPath: string): { lock: LockFile | null; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lock: null, diagnostics: [] };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { lock: null, diagnostics: [diagnostic(displayPath, null, 'error', RULE, `cannot read the lock file: ${reason}`)] };
+  }
+  return parseLock(text, displayPath);
+}
+
+/** Parses and validates lock file text. A lock with any diagnostic must not be used. */
+export function parseLock(text: string, displayPath: string): { lock: LockFile | null; diagnostics: Diagnostic[] } {
+  const source = text.replace(/^\uFEFF/, '');
+  const conflicts = conflictDiagnostics(source, displayPath);
+  if (conflicts.length > 0) return { lock: null, diagnostics: conflicts };
+
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { lock: null, diagnostics: [diagnostic(displayPath, jsonErrorPlace(source, message), 'error', RULE, `the lock file is not valid JSON (${message}); ${ADVICE}`)] };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const fail = (line: number | null, message: string): void => {
+    diagnostics.push(diagnostic(displayPath, line === null ? null : { line, column: 1 }, 'error', RULE, message));
+  };
+  const lock = validateShape(data, entryLine(source), fail);
+  if (lock) checkDuplicateGuids(lock.notes, entryLine(source), fail);
+  return diagnostics.length > 0 ? { lock: null, diagnostics } : { lock, diagnostics };
+}
+
+const ADVICE = 'fix it, restore it from git, or delete it to re-identify every note (review history of edited notes may be lost, see docs/identity.md)';
+
+/** Git leaves `<<<<<<<` … `=======` … `>>>>>>>` (and `|||||||` for diff3) in a conflicted file. */
+function conflictDiagnostics(text: string, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = text.split('\n');
+  let open: number | null = null;
+  lines.forEach((line, index) => {
+    const marker = /^(<{7}|={7}|>{7}|\|{7})(?:\s|$)/.exec(line)?.[1];
+    if (!marker) return;
+    const lineNo = index + 1;
+    if (marker.startsWith('<')) open = lineNo;
+    else if (marker.startsWith('>') || open === null) {
+      const span = open === null ? `line ${lineNo}` : `lines ${open}–${lineNo}`;
+      out.push(
+        diagnostic(file, { line: open ?? lineNo, column: 1 }, 'error', RULE,
+          `the lock file has git merge-conflict markers (${span}); keep one side (e.g. \`git checkout --theirs <file>\`) and build again: ` +
+            'notes from the other side are re-identified with the same GUIDs unless they were re-matched there'),
+      );
+      if (marker.startsWith('>')) open = null;
+    }
+  });
+  if (open !== null) out.push(diagnostic(file, { line: open, column: 1 }, 'error', RULE, `the lock file has an unterminated git merge-conflict marker (line ${open})`));
+  return out;
+}
+
+/** Node reports `at position N` (and newer versions `line L column C`); turn it into a place. */
+function jsonErrorPlace(text: string, message: string): { line: number; column: number } | null {
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  const position = /position (\d+)/.exec(message);
+  if (!position) return null;
+  const before = text.slice(0, Number(position[1])).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * In the file deckgen writes, entry i sits alone on line i + 2. For a file
+ * reformatted by hand that mapping is unknown, and places are left out.
+ */
+function entryLine(text: string): (index: number) => number | null {
+  const lines = text.split('\n');
+  const ours = lines[0] === `{"version":${LOCK_VERSION},"notes":[`;
+  return (index) => (ours && lines[index + 1]?.startsWith('{') ? index + 2 : null);
+}
+
+type Fail = (line: number | null, message: string) => void;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function validateShape(data: unknown, lineOf: (index: number) => number | null, fail: Fail): LockFile | null {
+  if (!isRecord(data) || !Array.isArray(data.notes) || typeof data.version !== 'number') {
+    fail(1, `the lock file is not a deckgen lock (expected {"version":${LOCK_VERSION},"notes":[…]}); ${ADVICE}`);
+    return null;
+  }
+  if (data.version !== LOCK_VERSION) {
+    const newer = data.version > LOCK_VERSION ? ' (written by a newer deckgen: upgrade deckgen)' : '';
+    fail(1, `unsupported lock file version ${data.version}${newer}; this deckgen reads version ${LOCK_VERSION}`);
+    return null;
+  }
+  const notes: LockEntry[] = [];
+  data.notes.forEach((raw: unknown, index: number) => {
+    const entry = validateEntry(raw, (message) => fail(lineOf(index), `lock entry ${index + 1}: ${message}`));
+    if (entry) notes.push(entry);
+  });
+  return notes.length === data.notes.length ? { version: LOCK_VERSION, notes } : null;
+}
+
+const STRING_FIELDS = ['guid', 'key', 'deck', 'question', 'answer', 'fingerprint', 'source'] as const;
+
+function validateEntry(raw: unknown, fail: (message: string) => void): LockEntry | null {
+  const problem = entryProblem(raw);
+  if (problem !== null) {
+    fail(problem);
+    return null;
+  }
+  const fields = raw as Record<string, unknown>;
+  const entry: LockEntry = {
+    guid: fields.guid as string,
+    key: fields.key as string,
+    kind: fields.kind as NoteKind,
+    deck: fields.deck as string,
+    question: fields.question as string,
+    answer: fields.answer as string,
+    fingerprint: fields.fingerprint as string,
+    ords: fields.ords as number[],
+    source: fields.source as string,
+    mod: fields.mod as number,
+    created: fields.created as number,
+  };
+  if (typeof fields.id === 'string') entry.id = fields.id;
+  return entry;
+}
+
+/** What is wrong with one raw entry, or null when it is a valid LockEntry. */
+function entryProblem(raw: unknown): string | null {
+  if (!isRecord(raw)) return 'not an object';
+  for (const field of STRING_FIELDS) {
+    if (typeof raw[field] !== 'string') return `"${field}" must be a string`;
+  }
+  if (raw.guid === '') return '"guid" is empty';
+  if (!KINDS.includes(raw.kind as NoteKind)) return `"kind" must be one of ${KINDS.join(', ')}`;
+  for (const field of ['mod', 'created'] as const) {
+    const value = raw[field];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `"${field}" must be a whole number of seconds`;
+    if (value >= MAX_SECONDS) return `"${field}" looks like milliseconds; it must be seconds`;
+  }
+  const ords = raw.ords;
+  if (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0)) return '"ords" must be a list of card numbers';
+  if (raw.id !== undefined && (typeof raw.id !== 'string' || raw.id === '')) return '"id" must be a non-empty string';
+  return null;
+}
+
+function checkDuplicateGuids(notes: readonly LockEntry[], lineOf: (index: number) => number | null, fail: Fail): void {
+  const first = new Map<string, number>();
+  notes.forEach((entry, index) => {
+    const earlier = first.get(entry.guid);
+    if (earlier === undefined) return void first.set(entry.guid, index);
+    const where = lineOf(earlier);
+    fail(lineOf(index), `GUID ${entry.guid} is used twice (also by lock entry ${earlier + 1}${where ? ` on line ${where}` : ''}); two notes would overwrite each other in Anki. Remove one of the entries.`);
+  });
+}
+
+/** Fixed key order, so the same lock always serializes to the same bytes. */
+function orderedEntry(entry: LockEntry): Record<string, unknown> {
+  return {
+    guid: entry.guid,
+    source: entry.source,
+    kind: entry.kind,
+    deck: entry.deck,
+    question: entry.question,
+    answer: entry.answer,
+    ...(entry.id === undefined ? {} : { id: entry.id }),
+    key: entry.key,
+    ords: entry.ords,
+    fingerprint: entry.fingerprint,
+    mod: entry.mod,
+    created: entry.created,
+  };
+}
+
+/** Valid JSON with one note per line, in the lock's order, ending in a newline. */
+export function serializeLock(lock: LockFile): string {
+  if (lock.notes.length === 0) return `{"version":${LOCK_VERSION},"notes":[]}\n`;
+  const lines = lock.notes.map((entry) => JSON.stringify(orderedEntry(entry)));
+  return `{"version":${LOCK_VERSION},"notes":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+export function writeLock(path: string, lock: LockFile): void {
+  writeFileAtomic(path, serializeLock(lock));
+}
+
+// ---------------------------------------------------------------------------
+// Build lock: one build at a time per lock file.
+
+export interface BuildLockOptions {
+  /** How long to wait for another build to finish (default 10 s). */
+  timeoutMs?: number;
+  /** Pause between attempts (default 100 ms). */
+  retryMs?: number;
+  /** A lock from another machine (shared folder) counts as abandoned after this long (default 10 min). */
+  staleMs?: number;
+  /** Path shown in the diagnostic (default: the sidecar path). */
+  displayPath?: string;
+}
+
+/**
+ * Another build held the lock for the whole timeout. The one exception a user
+ * can cause here: the caller catches it and reports `diagnostic` (exit 2), which
+ * keeps withBuildLock's result the plain value of `fn`.
+ */
+export class BuildLockBusyError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'BuildLockBusyError';
+  }
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  token: string;
+  started: number;
+}
+
+/** The sidecar next to the lock file that marks a build in progress. */
+export function buildLockPath(lockPath: string): string {
+  return `${lockPath}.lock`;
+}
+
+/**
+ * Runs `fn` while holding an exclusive sidecar file (created with O_EXCL, so
+ * only one process can create it). Another build waits up to `timeoutMs`;
+ * a sidecar left by a process that no longer runs is taken over. Read the
+ * lock file inside `fn`, so a build that waited sees the previous build's lock.
+ * Rejects with BuildLockBusyError when the wait times out.
+ */
+export async function withBuildLock<T>(lockPath: string, fn: () => Promise<T>, options: BuildLockOptions = {}): Promise<T> {
+  const { timeoutMs = 10_000, retryMs = 100, staleMs = 600_000 } = options;
+  const sidecar = buildLockPath(lockPath);
+  const owner: Owner = { pid: process.pid, host: hostname(), token: randomUUID(), started: Date.now() };
+  const deadline = Date.now() + timeoutMs;
+  mkdirSync(dirname(sidecar), { recursive: true });
+  while (!tryCreate(sidecar, owner)) {
+    if (removeIfStale(sidecar, staleMs)) continue;
+    if (Date.now() >= deadline) throw new BuildLockBusyError(busy(sidecar, options.displayPath ?? sidecar));
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+  }
+  try {
+    return await fn();
+  } finally {
+    if (readOwner(sidecar)?.token === owner.token) rmSync(sidecar, { force: true });
+  }
+}
+
+function tryCreate(sidecar: string, owner: Owner): boolean {
+  try {
+    writeFileSync(sidecar, JSON.stringify(owner), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function readOwner(path: string): Owner | null {
+  try {
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (isRecord(data) && typeof data.pid === 'number' && typeof data.token === 'string' && typeof data.host === 'string' && typeof data.started === 'number') {
+      return data as unknown as Owner;
+    }
+  } catch {
+    // missing, or caught between creation and write: the caller decides by age
+  }
+  return null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function ageMs(path: string): number | null {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+function isStale(owner: Owner | null, path: string, staleMs: number): boolean {
+  if (owner === null) {
+    // Unreadable for more than a few seconds: its writer died between create and write.
+    const age = ageMs(path);
+    return age !== null && age > 5_000;
+  }
+  if (owner.host === hostname()) return !isAlive(owner.pid);
+  return Date.now() - owner.started > staleMs;
+}
+
+/**
+ * Removes an abandoned sidecar. It is first renamed aside and checked again, so
+ * two waiters that both saw the same stale file cannot delete a fresh one.
+ * Returns true when the caller should retry at once.
+ */
+function removeIfStale(sidecar: string, staleMs: number): boolean {
+  const owner = readOwner(sidecar);
+  if (!isStale(owner, sidecar, staleMs)) return false;
+  const aside = `${sidecar}.${process.pid}.${randomUUID()}.stale`;
+  try {
+    renameSync(sidecar, aside);
+  } catch {
+    return true; // someone else removed it first
+  }
+  const moved = readOwner(aside);
+  if (moved !== null && moved.token !== owner?.token) {
+    // A new owner took it between our read and the rename: give it back.
+    try {
+      linkSync(aside, sidecar);
+    } catch {
+      // a third process holds it now; the displaced owner still runs, rare and harmless for the lock file (atomic writes)
+    }
+  }
+  rmSync(aside, { force: true });
+  return true;
+}
+
+function busy(sidecar: string, displayPath: string): Diagnostic {
+  const owner = readOwner(sidecar);
+  const who = owner ? ` (process ${owner.pid} on ${owner.host}, started ${new Date(owner.started).toISOString()})` : '';
+  return diagnostic(displayPath, null, 'error', 'lock-busy',
+    `another deckgen build is running${who}; wait for it to finish. If no build is running, delete ${sidecar}`);
+}

@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import type { NoteKind, RenderedNote } from '../src/lib/model.js';
+import { guidFor } from '../src/lib/identify/guid.js';
+import { describeNote, formatPlan, identify, MATCH_THRESHOLD, type LockFile } from '../src/lib/identify/index.js';
+import { matchNotes } from '../src/lib/identify/match.js';
+import { normalizeText, stripClozeMarkers } from '../src/lib/identify/normalize.js';
+
+interface Spec {
+  front: string;
+  back?: string;
+  context?: string[];
+  deck?: string;
+  file?: string;
+  line?: number;
+  kind?: NoteKind;
+  id?: string;
+  tags?: string[];
+}
+
+/** A RenderedNote as the render stage would hand it over; fields are a stand-in for real HTML. */
+function rendered(spec: Spec): RenderedNote {
+  const kind = spec.kind ?? 'basic';
+  const file = spec.file ?? 'interview.md';
+  const context = spec.context ?? [];
+  const back = spec.back ?? '';
+  const clozeOrds = [...new Set([...spec.front.matchAll(/\{\{c(\d+)::/g)].map((m) => Number(m[1]) - 1))].sort((a, b) => a - b);
+  return {
+    note: {
+      kind,
+      rule: 'test',
+      source: `notes/${file}`,
+      relativePath: file,
+      absolutePath: `/notes/${file}`,
+      position: { line: spec.line ?? 1, column: 1 },
+      deck: spec.deck ?? 'Interview',
+      context,
+      front: [],
+      back: [],
+      frontText: spec.front,
+      backText: back,
+      tags: spec.tags ?? [file.replace(/\.md$/, '').replace(/\//g, '::')],
+      ...(spec.id === undefined ? {} : { explicitId: spec.id }),
+    },
+    fields: [`<p>${spec.front}</p>`, back === '' ? '' : `<p>${back}</p>`, context.join(' › ')],
+    ords: kind === 'cloze' ? clozeOrds : kind === 'reversed' ? [0, 1] : [0],
+    media: [],
+  };
+}
+
+/** Notes with increasing line numbers, in document order. */
+function deck(specs: Spec[]): RenderedNote[] {
+  return specs.map((spec, index) => rendered({ line: (index + 1) * 2, ...spec }));
+}
+
+const JWT = ['프로젝트에서 사용했었던', 'JWT', '구조'];
+const base: Spec[] = [
+  { front: '동기', back: '상대방의 일정 신호에 의해, 다음 동작이 진행', context: ['프로젝트에서 사용했었던', '동기 vs 비동기'] },
+  { front: '비동기', back: '상대방의 상태와 관계없이 동작', context: ['프로젝트에서 사용했었던', '동기 vs 비동기'] },
+  { front: '헤더', back: '토큰 종류와 해시 알고리즘 정보', context: JWT },
+  { front: '페이로드', back: '토큰에 들어가는 정보 인코딩 (유저ID, 만료기한 등)', context: JWT },
+  { front: '시그니처', back: '토큰 위변조 확인 (시크릿키)', context: JWT },
+  { front: 'Bcrypt의 특징은?', back: '속도는 SHA2,3 에 비해 느리지만 그만큼, 공격자가 rainbow table을 쉽게 만들 수 없음', context: ['프로젝트에서 사용했었던'] },
+  { kind: 'cloze', front: '컨테이너는 {{c1::프로세스}}, 이미지는 {{c2::실행파일}}로 볼 수 있다.', context: ['컨테이너 vs 이미지'] },
+];
+
+const T0 = 1_700_000_000;
+const T1 = T0 + 3600;
+
+function build(specs: Spec[], lock: LockFile | null, now: number) {
+  return identify(deck(specs), lock, now);
+}
+
+function guidsByFront(result: ReturnType<typeof identify>, specs: Spec[]): Map<string, string> {
+  return new Map(result.packaged.map((note, index) => [specs[index].front, note.guid]));
+}
+
+describe('guidFor (genanki guid_for)', () => {
+  it('matches values computed with python hashlib the way genanki does', () => {
+    // python3: base91(int.from_bytes(sha256('__'.join(values).encode()).digest()[:8], 'big'))
+    expect(guidFor('a')).toBe('IkF(BOZ;]l');
+    expect(guidFor('foo', 'bar')).toBe('BY#j^qU/}3');
+    expect(guidFor('')).toBe('ME_YHw2?15');
+    expect(guidFor('Capital of France', 'Paris')).toBe('hzBi7&,JaT');
+    expect(guidFor('deckgen', '면접::프로젝트', 'jwt › 구조 › 시그니처')).toBe('bTM1/le]9J');
+    expect(guidFor('deckgen', 'id:my-id')).toBe('e0f1_H~pE0');
+  });
+});
+
+describe('normalization', () => {
+  it('folds Latin case, emphasis and whitespace but keeps other scripts and snake_case', () => {
+    expect(normalizeText('  **JWT**  vs\n_OAuth_ 2.0  ')).toBe('jwt vs oauth 2.0');
+    expect(normalizeText('snake_case `code` ~~old~~ ==mark==')).toBe('snake_case code old mark');
+    expect(normalizeText('Ｊ 시그니처 › x')).toBe('ｊ 시그니처 > x');
+    expect(normalizeText('e\u0301')).toBe('\u00e9');
+  });
+  it('strips cloze markers and hints', () => {
+    expect(stripClozeMarkers('{{c1::Paris::city}} is the {{c2,3::capital}}')).toBe('Paris is the capital');
+  });
+});
+
+describe('identify: first build', () => {
+  it('derives GUIDs from kind, deck and normalized question, and numbers notes in document order', () => {
+    const result = build(base, null, T0);
+    const sig = result.packaged[4];
+    expect(sig.guid).toBe(guidFor('deckgen', 'basic', 'Interview', '프로젝트에서 사용했었던 › jwt › 구조 › 시그니처'));
+    expect(result.packaged.map((note) => note.due)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(result.packaged.every((note) => note.mod === T0 && note.created === T0)).toBe(true);
+    expect(result.changes.firstBuild).toBe(true);
+    expect(result.changes.added).toHaveLength(7);
+    expect(new Set(result.packaged.map((note) => note.guid)).size).toBe(7);
+    expect(result.lock.notes.map((entry) => entry.source)).toEqual(base.map((_, i) => `interview.md:${(i + 1) * 2}`));
+    expect(formatPlan(result.changes)).toMatch(/^First build: 7 notes/);
+  });
+});
+
+describe('identify: rebuilding after edits', () => {
+  const first = build(base, null, T0);
+  const before = guidsByFront(first, base);
+
+  it('keeps every GUID and mod when nothing changed', () => {
+    const again = build(base, first.lock, T1);
+    expect(again.packaged.map((note) => note.guid)).toEqual(first.packaged.map((note) => note.guid));
+    expect(again.packaged.every((note) => note.mod === T0 && note.created === T0)).toBe(true);
+    expect(again.changes).toMatchObject({ added: [], updated: [], removed: [], rematched: [], unchanged: 7 });
+    expect(again.lock).toEqual(first.lock);
+  });
+
+  it('keeps the GUID through a typo fix in the question (시그니처 → 시그니쳐) and bumps only its mod', () => {
+    const specs = base.map((spec) => (spec.front === '시그니처' ? { ...spec, front: '시그니쳐' } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged[4].guid).toBe(before.get('시그니처'));
+    expect(result.changes.rematched).toHaveLength(1);
+    expect(result.changes.rematched[0].similarity).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(result.changes.updated.map((note) => note.guid)).toEqual([before.get('시그니처')]);
+    expect(result.changes).toMatchObject({ added: [], removed: [], unchanged: 6 });
+    expect(result.packaged.map((note) => note.mod)).toEqual([T0, T0, T0, T0, T1, T0, T0]);
+  });
+
+  it('keeps the GUID of a definition moved under another heading', () => {
+    const specs = base.map((spec) => (spec.front === '시그니처' ? { ...spec, context: ['프로젝트에서 사용했었던', 'JWT', '특징'] } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged[4].guid).toBe(before.get('시그니처'));
+    expect(result.changes.rematched.map((note) => note.newQuestion)).toEqual(['프로젝트에서 사용했었던 › jwt › 특징 › 시그니처']);
+    expect(result.changes.added).toEqual([]);
+  });
+
+  it('keeps every GUID when the notes file (and so its deck and tags) is renamed', () => {
+    const specs = base.map((spec) => ({ ...spec, file: 'jobs/backend.md', deck: 'Jobs::Backend' }));
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged.map((note) => note.guid)).toEqual(first.packaged.map((note) => note.guid));
+    expect(result.changes.rematched).toHaveLength(7);
+    expect(result.changes.moved).toHaveLength(7);
+    expect(result.changes.updated).toHaveLength(7); // the tag follows the file name
+    expect(result.changes).toMatchObject({ added: [], removed: [] });
+    expect(formatPlan(result.changes)).toContain('Anki keeps existing cards in their old deck');
+  });
+
+  it('keeps a cloze note whose text is edited, and warns when its cloze numbers change', () => {
+    const specs = base.map((spec) => (spec.kind === 'cloze' ? { ...spec, front: '컨테이너는 {{c1::프로세스}}, 이미지는 실행 파일로 볼 수 있다!' } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged[6].guid).toBe(first.packaged[6].guid);
+    expect(result.changes.renumbered).toEqual([expect.objectContaining({ oldOrds: [0, 1], newOrds: [0] })]);
+    expect(formatPlan(result.changes)).toContain('c1,c2 → c1');
+  });
+
+  it('gives an added note exactly one new GUID and leaves the others alone', () => {
+    const specs = [...base, { front: 'ORM', back: 'Object-relational-mapping', context: ['ORM', '정의'] }];
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged.slice(0, 7).map((note) => note.guid)).toEqual(first.packaged.map((note) => note.guid));
+    expect(result.changes.added).toEqual([{ guid: result.packaged[7].guid, question: 'orm › 정의 › orm', source: 'interview.md:16' }]);
+    expect(result.packaged[7]).toMatchObject({ mod: T1, created: T1, due: 8 });
+    expect(first.lock.notes.some((entry) => entry.guid === result.packaged[7].guid)).toBe(false);
+  });
+
+  it('reports a deleted note as removed, with an Anki search to find it, and drops it from the lock', () => {
+    const specs = base.filter((spec) => spec.front !== '비동기');
+    const result = build(specs, first.lock, T1);
+    expect(result.changes.removed).toEqual([
+      expect.objectContaining({ guid: before.get('비동기'), question: '프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기', source: 'interview.md:4' }),
+    ]);
+    expect(result.lock.notes.map((entry) => entry.guid)).not.toContain(before.get('비동기'));
+    expect(result.changes.rematched).toEqual([]);
+    const text = formatPlan(result.changes);
+    expect(text).toContain('never deletes');
+    expect(text).toContain('"deck:Interview" "비동기"');
+  });
+
+  it('an edited answer updates that note only and its mod always moves forward', () => {
+    const specs = base.map((spec) => (spec.front === '헤더' ? { ...spec, back: '토큰 종류(typ)와 해시 알고리즘(alg) 정보' } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.changes.updated.map((note) => note.guid)).toEqual([before.get('헤더')]);
+    expect(result.changes.rematched).toEqual([]); // the question did not change: exact match
+    expect(result.packaged.map((note) => note.mod)).toEqual([T0, T0, T1, T0, T0, T0, T0]);
+    // Same second as the last build: Anki needs a strictly newer mod to update.
+    const sameSecond = build(specs, first.lock, T0);
+    expect(sameSecond.packaged[2].mod).toBe(T0 + 1);
+    expect(sameSecond.packaged[2].created).toBe(T0);
+  });
+
+  it('does not hand a replaced note the GUID of an unrelated removed one', () => {
+    const specs = base.map((spec) => (spec.front === '페이로드' ? { front: '만료기한', back: 'exp 클레임으로 지정', context: JWT } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.changes.added).toHaveLength(1);
+    expect(result.changes.removed.map((note) => note.guid)).toEqual([before.get('페이로드')]);
+    expect(result.changes.rematched).toEqual([]);
+  });
+
+  it('warns when a rewritten question becomes a new card while a similar removed note exists', () => {
+    const specs = base.map((spec) => (spec.front === 'Bcrypt의 특징은?' ? { ...spec, front: 'Bcrypt를 쓰는 이유는?', back: 'work factor로 속도 조절 가능, 느려서 rainbow table 공격이 어려움' } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.changes.added).toHaveLength(1);
+    expect(result.changes.nearMisses).toEqual([expect.objectContaining({ oldGuid: before.get('Bcrypt의 특징은?') })]);
+    expect(formatPlan(result.changes)).toContain('its review history stays with the old card');
+  });
+
+  it('never reuses a GUID: a kind change gets a fresh GUID although deck and question are unchanged', () => {
+    const specs = base.map((spec) => (spec.front === '헤더' ? { ...spec, kind: 'reversed' as const } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged[2].guid).not.toBe(before.get('헤더'));
+    expect(result.changes.removed.map((note) => note.guid)).toEqual([before.get('헤더')]);
+  });
+});
+
+describe('identify: explicit ids', () => {
+  it('keeps the GUID of a note with an id through a total rewrite', () => {
+    const specs = [...base, { front: 'OAuth2.0', back: '토큰을 발급하고 인증하는 프레임워크', context: ['OAuth2.0'], id: 'oauth' }];
+    const first = build(specs, null, T0);
+    expect(first.packaged[7].guid).toBe(guidFor('deckgen', 'id', 'oauth'));
+    expect(first.lock.notes.find((entry) => entry.id === 'oauth')?.key).toBe('id:oauth');
+    const rewritten = [...base, { front: 'What is OAuth 2.0?', back: 'An authorization framework', context: ['Security'], deck: 'Security', file: 'security.md', id: 'oauth' }];
+    const result = build(rewritten, first.lock, T1);
+    expect(result.packaged[7].guid).toBe(first.packaged[7].guid);
+    expect(result.changes).toMatchObject({ added: [], removed: [], rematched: [] });
+  });
+
+  it('keeps the GUID when an id is added to an existing note', () => {
+    const first = build(base, null, T0);
+    const specs = base.map((spec) => (spec.front === '헤더' ? { ...spec, id: 'jwt-header' } : spec));
+    const result = build(specs, first.lock, T1);
+    expect(result.packaged[2].guid).toBe(first.packaged[2].guid);
+    expect(result.lock.notes.find((entry) => entry.guid === first.packaged[2].guid)?.id).toBe('jwt-header');
+  });
+
+  it('warns about an id used twice and still gives distinct GUIDs', () => {
+    const result = build([{ front: 'a', back: 'x', id: 'same' }, { front: 'b', back: 'y', id: 'same' }], null, T0);
+    expect(result.packaged[0].guid).not.toBe(result.packaged[1].guid);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'duplicate-id', severity: 'warning', line: 4 })]);
+  });
+});
+
+describe('identify: GUIDs are never given twice', () => {
+  it('two identical new notes get distinct, deterministic GUIDs', () => {
+    const twins: Spec[] = [{ front: '장점', back: '생산성 증가', context: ['Django'] }, { front: '장점', back: '생산성 증가', context: ['Django'] }];
+    const result = build(twins, null, T0);
+    const [a, b] = result.packaged.map((note) => note.guid);
+    expect(a).not.toBe(b);
+    expect(a).toBe(guidFor('deckgen', 'basic', 'Interview', 'django › 장점'));
+    expect(b).toBe(guidFor('deckgen', 'basic', 'Interview', 'django › 장점', '2'));
+    expect(build(twins, null, T0).packaged.map((note) => note.guid)).toEqual([a, b]);
+  });
+
+  it('two near-identical new notes next to a removed one do not share its GUID', () => {
+    const first = build([{ front: '장점', back: '다양한 라이브러리', context: ['Django'] }], null, T0);
+    const result = build([
+      { front: '장점', back: '다양한 라이브러리 -> 생산성 증가', context: ['Django'] },
+      { front: '장점', back: '다양한 라이브러리 -> 생산성 증가!', context: ['Django'] },
+    ], first.lock, T1);
+    const guids = result.packaged.map((note) => note.guid);
+    expect(new Set(guids).size).toBe(2);
+    expect(guids).toContain(first.packaged[0].guid);
+    expect(result.changes.added).toHaveLength(1);
+  });
+
+  it('deleting the first of two identical notes leaves the second its own GUID', () => {
+    const twins: Spec[] = [{ front: '장점', back: '보안 관련 기능 제공', context: ['Django'] }, { front: '장점', back: 'ORM 제공', context: ['Django'] }];
+    const first = build(twins, null, T0);
+    const result = build([{ ...twins[1], line: 4 }], first.lock, T1);
+    expect(result.packaged[0].guid).toBe(first.packaged[1].guid);
+    expect(result.changes.removed.map((note) => note.guid)).toEqual([first.packaged[0].guid]);
+  });
+
+  it('a new note whose derived GUID belongs to a removed note gets another one', () => {
+    const first = build([{ front: 'JWT', back: 'JSON Web Token' }], null, T0);
+    const gone = build([{ front: 'OAuth', back: 'framework' }], first.lock, T1);
+    // The removed note is gone from the lock, but it still lives in Anki: reuse would overwrite it.
+    const back = build([{ front: 'JWT', back: 'JSON Web Token' }, { front: 'OAuth', back: 'framework' }], gone.lock, T1 + 10);
+    expect(back.packaged[0].guid).toBe(first.packaged[0].guid); // derived again: same as the note in Anki, updated in place
+    const collision = build([{ front: 'JWT', back: 'different' }, { front: 'JWT', back: 'JSON Web Token' }], first.lock, T1);
+    expect(new Set(collision.packaged.map((note) => note.guid)).size).toBe(2);
+  });
+});
+
+describe('identify: scale', () => {
+  it('10,000 notes with 100 edited questions, 50 removed and 50 added stay fast and keep history', () => {
+    const specs: Spec[] = Array.from({ length: 10_000 }, (_, i) => ({
+      front: `질문 ${i} 에 대한 개념 설명 term-${i}`,
+      back: `답변 ${i}: 설명 문장 ${i * 7} 과 예시 ${i % 97}`,
+      context: [`Chapter ${Math.floor(i / 100)}`, `Section ${Math.floor(i / 10)}`],
+      file: `part-${String(Math.floor(i / 1000)).padStart(2, '0')}.md`,
+      line: (i % 1000) * 3 + 1,
+    }));
+    const first = build(specs, null, T0);
+    const edited = specs.map((spec, i) => (i % 100 === 0 ? { ...spec, front: `${spec.front} (수정됨)` } : spec));
+    const next = [...edited.filter((_, i) => i % 200 !== 50), ...Array.from({ length: 50 }, (_, i) => ({ front: `새 질문 ${i}`, back: `새 답 ${i}`, file: 'zz-new.md', line: i + 1 }))];
+    const started = performance.now();
+    const result = build(next, first.lock, T1);
+    const elapsed = performance.now() - started;
+    expect(result.changes.rematched).toHaveLength(100);
+    expect(result.changes.added).toHaveLength(50);
+    expect(result.changes.removed).toHaveLength(50);
+    expect(new Set(result.packaged.map((note) => note.guid)).size).toBe(next.length);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  it('caps the comparison work and says so', () => {
+    const notes = deck(Array.from({ length: 30 }, (_, i) => ({ front: `new question ${i}`, back: `new answer ${i}` }))).map(describeNote);
+    const old = build(Array.from({ length: 30 }, (_, i) => ({ front: `old question ${i}`, back: `old answer ${i}` })), null, T0).lock.notes;
+    expect(matchNotes(notes, old, { budget: 10 }).budgetExhausted).toBe(true);
+    expect(matchNotes(notes, old).budgetExhausted).toBe(false);
+  });
+
+  it('matches notes whose text is unchanged without spending the comparison budget', () => {
+    const specs = (heading: string): Spec[] => Array.from({ length: 600 }, (_, i) => ({ front: `term ${i}`, back: `definition ${i}`, context: [heading] }));
+    const old = build(specs('Chapter 1'), null, T0).lock.notes;
+    const result = matchNotes(deck(specs('Chapter One')).map(describeNote), old, { budget: 0 });
+    expect(result.budgetExhausted).toBe(false);
+    expect(result.matches.map((match) => match?.entry)).toEqual(old.map((_, i) => i));
+  });
+});

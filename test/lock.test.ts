@@ -1,0 +1,180 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RenderedNote } from '../src/lib/model.js';
+import {
+  BuildLockBusyError,
+  buildLockPath,
+  identify,
+  parseLock,
+  readLock,
+  serializeLock,
+  withBuildLock,
+  writeLock,
+  type LockFile,
+} from '../src/lib/identify/index.js';
+
+function rendered(front: string, back: string, line: number, extra: Partial<RenderedNote['note']> = {}): RenderedNote {
+  return {
+    note: {
+      kind: 'basic',
+      rule: 'test',
+      source: 'notes/interview.md',
+      relativePath: 'interview.md',
+      absolutePath: '/notes/interview.md',
+      position: { line, column: 1 },
+      deck: 'Interview',
+      context: ['JWT', '구조'],
+      front: [],
+      back: [],
+      frontText: front,
+      backText: back,
+      tags: ['interview'],
+      ...extra,
+    },
+    fields: [front, back, 'JWT › 구조'],
+    ords: [0],
+    media: [],
+  };
+}
+
+function sampleLock(): LockFile {
+  return identify(
+    [
+      rendered('헤더', '토큰 종류와 해시 알고리즘 정보', 3),
+      rendered('페이로드', '토큰에 들어가는 "정보" 인코딩\t(유저ID)', 4),
+      rendered('시그니처', '토큰 위변조 확인 (시크릿키)', 5, { explicitId: 'jwt-sig' }),
+    ],
+    null,
+    1_700_000_000,
+  ).lock;
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'deckgen-lock-'));
+
+describe('lock file round trip', () => {
+  it('serializes one note per line and parses back to the same lock, byte-stable', () => {
+    const lock = sampleLock();
+    const text = serializeLock(lock);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('{"version":1,"notes":[');
+    expect(lines.slice(1, 4).every((line) => line.startsWith('{"guid":'))).toBe(true);
+    expect(lines.slice(4)).toEqual([']}', '']);
+    expect(text).toContain('"question":"jwt › 구조 › 시그니처"');
+    expect(text).toContain('"id":"jwt-sig"');
+    const parsed = parseLock(text, 'deckgen.lock.json');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.lock).toStrictEqual(lock);
+    expect(serializeLock(parsed.lock!)).toBe(text);
+    expect(serializeLock({ version: 1, notes: [] })).toBe('{"version":1,"notes":[]}\n');
+  });
+
+  it('writes atomically and reads back; a missing lock is a first build', () => {
+    const dir = tmp();
+    const path = join(dir, 'deckgen.lock.json');
+    expect(readLock(path, 'deckgen.lock.json')).toEqual({ lock: null, diagnostics: [] });
+    writeLock(path, sampleLock());
+    expect(readFileSync(path, 'utf8')).toBe(serializeLock(sampleLock()));
+    expect(readLock(path, 'deckgen.lock.json').lock).toStrictEqual(sampleLock());
+  });
+});
+
+describe('lock file errors', () => {
+  const good = serializeLock(sampleLock());
+
+  it('reports invalid JSON with its line', () => {
+    const broken = good.replace('"kind":"basic"', '"kind":"basic",,');
+    const { lock, diagnostics } = parseLock(broken, 'notes/deckgen.lock.json');
+    expect(lock).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'notes/deckgen.lock.json', line: 2, severity: 'error', rule: 'lock-invalid' })]);
+    expect(diagnostics[0].message).toContain('not valid JSON');
+  });
+
+  it('reports git merge-conflict markers with the line they start on', () => {
+    const lines = good.split('\n');
+    const conflicted = [lines[0], lines[1], '<<<<<<< HEAD', lines[2], '=======', lines[2].replace('페이로드', '페이로드!'), '>>>>>>> feature', lines[3], ...lines.slice(4)].join('\n');
+    const { lock, diagnostics } = parseLock(conflicted, 'deckgen.lock.json');
+    expect(lock).toBeNull();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: 3, rule: 'lock-invalid', severity: 'error' });
+    expect(diagnostics[0].message).toContain('lines 3–7');
+  });
+
+  it('reports duplicate GUIDs with the line of the second one', () => {
+    const lines = good.split('\n');
+    const guid = /"guid":("(?:[^"\\]|\\.)*")/.exec(lines[1])![1];
+    lines[3] = lines[3].replace(/"guid":"(?:[^"\\]|\\.)*"/, `"guid":${guid}`);
+    const { lock, diagnostics } = parseLock(lines.join('\n'), 'deckgen.lock.json');
+    expect(lock).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 4, rule: 'lock-invalid' })]);
+    expect(diagnostics[0].message).toContain('line 2');
+  });
+
+  it('rejects a wrong version, a wrong shape and millisecond timestamps', () => {
+    expect(parseLock('{"version":2,"notes":[]}', 'l').diagnostics[0].message).toContain('newer deckgen');
+    expect(parseLock('[]', 'l').diagnostics[0].rule).toBe('lock-invalid');
+    const ms = good.replace(/"mod":(\d+)/, '"mod":1700000000000');
+    expect(parseLock(ms, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('milliseconds') })]);
+    const noGuid = good.replace(/"guid":"(?:[^"\\]|\\.)*",/, '');
+    expect(parseLock(noGuid, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"guid"') })]);
+  });
+});
+
+describe('withBuildLock', () => {
+  it('runs concurrent builds one after the other', async () => {
+    const lockPath = join(tmp(), 'deckgen.lock.json');
+    const events: string[] = [];
+    const build = (name: string) =>
+      withBuildLock(lockPath, async () => {
+        events.push(`${name} start`);
+        expect(existsSync(buildLockPath(lockPath))).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        events.push(`${name} end`);
+        return name;
+      }, { retryMs: 10 });
+    const results = await Promise.all([build('a'), build('b')]);
+    expect(results).toEqual(['a', 'b']);
+    expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
+    expect(existsSync(buildLockPath(lockPath))).toBe(false);
+  });
+
+  it('gives up with a lock-busy diagnostic while another build holds the lock', async () => {
+    const lockPath = join(tmp(), 'deckgen.lock.json');
+    let release!: () => void;
+    const held = withBuildLock(lockPath, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const error = await withBuildLock(lockPath, async () => 'ran', { timeoutMs: 200, retryMs: 20, displayPath: 'notes/deckgen.lock.json' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildLockBusyError);
+    expect((error as BuildLockBusyError).diagnostic).toMatchObject({ rule: 'lock-busy', severity: 'error', file: 'notes/deckgen.lock.json' });
+    release();
+    await held;
+    await expect(withBuildLock(lockPath, async () => 'ran')).resolves.toBe('ran');
+  });
+
+  it('releases the lock when the build throws', async () => {
+    const lockPath = join(tmp(), 'deckgen.lock.json');
+    await expect(withBuildLock(lockPath, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(existsSync(buildLockPath(lockPath))).toBe(false);
+  });
+
+  it('waits while the owning process lives and takes over once it has died', async () => {
+    const lockPath = join(tmp(), 'deckgen.lock.json');
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600)']);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    writeFileSync(buildLockPath(lockPath), JSON.stringify({ pid: child.pid, host: hostname(), token: 'other', started: Date.now() }));
+    const started = Date.now();
+    const value = await withBuildLock(lockPath, async () => 'mine', { retryMs: 20, timeoutMs: 5000 });
+    await exited;
+    expect(value).toBe('mine');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('takes over a lock left by a process that no longer exists at once', async () => {
+    const lockPath = join(tmp(), 'deckgen.lock.json');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(buildLockPath(lockPath), JSON.stringify({ pid: dead, host: hostname(), token: 'dead', started: Date.now() }));
+    await expect(withBuildLock(lockPath, async () => 'mine', { timeoutMs: 0 })).resolves.toBe('mine');
+  });
+});
