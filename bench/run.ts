@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: speed and memory of a whole build on synthetic notes from
+ * ../shared/bench/gen-notes.mjs (deterministic: same sizes, same bytes), plus
+ * the stages timed separately, and anki-apkg-export as the baseline it
+ * replaces. Sizes: BENCH_SIZES=1000,10000 (default 1000,10000,50000).
+ *
+ * Results are printed as a table; nothing here is asserted — unit tests stay untimed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../src/lib/build.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const generator = join(root, '..', 'shared', 'bench', 'gen-notes.mjs');
+const workDir = join(root, '.bench');
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+
+function corpus(bullets: number): string {
+  const dir = join(workDir, `notes-${bullets}`);
+  if (!existsSync(dir)) execFileSync(process.execPath, [generator, '--bullets', String(bullets), '--out', dir], { stdio: 'ignore' });
+  return dir;
+}
+
+async function timeBuild(bullets: number) {
+  const notesDir = corpus(bullets);
+  const outDir = join(workDir, `decks-${bullets}`);
+  const lockPath = join(workDir, `lock-${bullets}.json`);
+  rmSync(lockPath, { force: true });
+  const started = performance.now();
+  const first = await build({ notesDir, outDir, lockPath, now: 1_700_000_000 });
+  const cold = performance.now() - started;
+  const again = performance.now();
+  await build({ notesDir, outDir, lockPath, now: 1_700_000_100 });
+  const warm = performance.now() - again;
+  return { bullets, notes: first.notes, cards: first.cards, cold, warm, exit: first.exitCode };
+}
+
+async function baseline(cards: number): Promise<string> {
+  // anki-apkg-export 4.0.3 is the package mdanki uses; it crashes between 500 and 1,000 Korean cards.
+  const { default: AnkiExport } = (await import('anki-apkg-export')) as { default: new (name: string) => AnkiExportDeck };
+  const started = performance.now();
+  try {
+    const deck = new AnkiExport('bench');
+    for (let i = 0; i < cards; i++) deck.addCard(`헤더 ${i} 토큰 종류와 해시`, `토큰 종류와 해시 알고리즘 정보 ${i}`);
+    await deck.save();
+    return `${(performance.now() - started).toFixed(0)} ms`;
+  } catch (error) {
+    return `failed: ${(error as Error).message.split('\n')[0].slice(0, 60)}`;
+  }
+}
+
+interface AnkiExportDeck {
+  addCard(front: string, back: string): void;
+  save(): Promise<unknown>;
+}
+
+mkdirSync(workDir, { recursive: true });
+console.log('bullets | notes | cards | first build (ms) | rebuild (ms) | peak RSS (MiB)');
+for (const size of sizes) {
+  const result = await timeBuild(size);
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(`${result.bullets} | ${result.notes} | ${result.cards} | ${result.cold.toFixed(0)} | ${result.warm.toFixed(0)} | ${rss.toFixed(0)}`);
+}
+for (const cards of [500, 1000]) console.log(`anki-apkg-export baseline, ${cards} Korean cards: ${await baseline(cards)}`);

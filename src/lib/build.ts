@@ -1,0 +1,189 @@
+/**
+ * The whole pipeline, as the CLI runs it:
+ *
+ *   read → parse → validate (tree) → extract → validate (notes) → render → identify → write
+ *
+ * Each stage is called here and nowhere else. A bad file only loses its own
+ * cards: every stage reports problems as diagnostics and goes on.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
+import { extractNotes } from './extract/index.js';
+import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
+import type { DeckPackage, ExtractedNote, MediaFile, PackagedNote, RenderedNote } from './model.js';
+import { parseFile } from './parse/index.js';
+import { findNoteFiles, readNoteFile } from './read/index.js';
+import { renderNote } from './render/index.js';
+import { validateFile, validateNotes } from './validate/index.js';
+import { buildApkg } from './write/apkg/index.js';
+import { writeFileAtomic } from './write/atomic.js';
+import { buildCsv } from './write/csv/index.js';
+
+export type OutputFormat = 'apkg' | 'csv';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv'];
+export const LOCK_FILE_NAME = 'deckgen.lock.json';
+
+export interface BuildOptions {
+  notesDir: string;
+  outDir: string;
+  formats?: readonly OutputFormat[];
+  /** Warnings fail the build (exit 1). */
+  strict?: boolean;
+  /** Compute everything, write nothing. */
+  dryRun?: boolean;
+  /** Write nothing; exit 1 when the decks on disk differ from what the notes build. */
+  check?: boolean;
+  /** Defaults to `<notesDir>/deckgen.lock.json`. */
+  lockPath?: string;
+  /** Build time in seconds; defaults to SOURCE_DATE_EPOCH or the clock. */
+  now?: number;
+  /** Base for the paths shown to the user. */
+  cwd?: string;
+}
+
+export interface BuildReport {
+  cards: number;
+  notes: number;
+  decks: { name: string; notes: number; cards: number }[];
+  outputs: { format: OutputFormat; path: string }[];
+  diagnostics: Diagnostic[];
+  changes: ChangePlan | null;
+  /** Only with `check`: whether the decks on disk are what the notes build. */
+  upToDate: boolean | null;
+  exitCode: 0 | 1 | 2;
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const notesDir = resolve(cwd, options.notesDir);
+  const outDir = resolve(cwd, options.outDir);
+  const lockPath = resolve(cwd, options.lockPath ?? join(notesDir, LOCK_FILE_NAME));
+  const show = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
+  const report = emptyReport();
+
+  if (!existsSync(notesDir) || !statSync(notesDir).isDirectory()) {
+    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found'));
+  }
+  const extracted = extractAll(notesDir, cwd, report.diagnostics);
+  const valid = validateNotes(extracted);
+  report.diagnostics.push(...valid.diagnostics);
+  const rendered = renderAll(valid.notes, notesDir, report.diagnostics);
+
+  const now = options.now ?? buildTime();
+  const writes = !options.dryRun && !options.check;
+  // Returns false when the lock file is unusable: then nothing may be re-identified or written.
+  const run = async (): Promise<boolean> => {
+    // Read inside the build lock, so a build that waited sees what the other one wrote.
+    const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
+    report.diagnostics.push(...lockProblems);
+    if (lockProblems.some((problem) => problem.severity === 'error')) return false;
+    const identified = identify(rendered, lock, now);
+    report.diagnostics.push(...identified.diagnostics);
+    report.changes = identified.changes;
+    const pkg: DeckPackage = { notes: identified.packaged, media: collectMedia(rendered) };
+    summarize(report, pkg.notes);
+    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, outDir, basename(notesDir));
+    report.outputs = outputs.map(({ format, path }) => ({ format, path: show(path) }));
+    if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
+    if (!writes) return true;
+    for (const { path, bytes } of outputs) writeFileAtomic(path, bytes);
+    writeLock(lockPath, identified.lock);
+    return true;
+  };
+  try {
+    // Only a build that writes needs the lock file to itself.
+    const usable = await (writes ? withBuildLock(lockPath, run, { displayPath: show(lockPath) }) : run());
+    if (!usable) return finish(report, 2, options);
+  } catch (error) {
+    if (!(error instanceof BuildLockBusyError)) throw error;
+    report.diagnostics.push(error.diagnostic);
+    return finish(report, 2, options);
+  }
+  return finish(report, report.upToDate === false ? 1 : 0, options);
+}
+
+function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]): ExtractedNote[] {
+  const notes: ExtractedNote[] = [];
+  for (const path of findNoteFiles(notesDir)) {
+    const read = readNoteFile(path, notesDir, cwd);
+    diagnostics.push(...read.diagnostics);
+    if (!read.file) continue;
+    const { parsed, diagnostics: parseProblems } = parseFile(read.file);
+    diagnostics.push(...parseProblems);
+    if (!parsed) continue;
+    diagnostics.push(...validateFile(parsed));
+    const extracted = extractNotes(parsed);
+    diagnostics.push(...extracted.diagnostics);
+    notes.push(...extracted.notes);
+  }
+  return notes;
+}
+
+function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagnostic[]): RenderedNote[] {
+  return notes.map((note) => {
+    const result = renderNote(note, { notesRoot: notesDir });
+    diagnostics.push(...result.diagnostics);
+    return result.rendered;
+  });
+}
+
+function collectMedia(rendered: RenderedNote[]): MediaFile[] {
+  const byName = new Map<string, MediaFile>();
+  for (const note of rendered) for (const file of note.media) byName.set(file.name, file);
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * One package and one CSV per build, named after the notes folder: a single
+ * File → Import brings in every deck, and Anki matches notes by GUID, so
+ * re-importing the whole file is always safe (docs/decisions.md).
+ */
+async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string) {
+  const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
+  if (formats.includes('apkg')) outputs.push({ format: 'apkg', path: join(outDir, `${name}.apkg`), bytes: await buildApkg(pkg) });
+  if (formats.includes('csv')) outputs.push({ format: 'csv', path: join(outDir, `${name}.csv`), bytes: buildCsv(pkg) });
+  return outputs;
+}
+
+function sameBytes(path: string, bytes: Uint8Array | string): boolean {
+  if (!existsSync(path)) return false;
+  return Buffer.compare(readFileSync(path), Buffer.from(bytes)) === 0;
+}
+
+function summarize(report: BuildReport, notes: PackagedNote[]): void {
+  const decks = new Map<string, { name: string; notes: number; cards: number }>();
+  for (const note of notes) {
+    const deck = decks.get(note.deck) ?? { name: note.deck, notes: 0, cards: 0 };
+    deck.notes += 1;
+    deck.cards += note.ords.length;
+    decks.set(note.deck, deck);
+  }
+  report.decks = [...decks.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  report.notes = notes.length;
+  report.cards = report.decks.reduce((sum, deck) => sum + deck.cards, 0);
+}
+
+/** SOURCE_DATE_EPOCH is the reproducible-builds convention for pinning "now". */
+function buildTime(): number {
+  const pinned = Number(process.env.SOURCE_DATE_EPOCH);
+  return Number.isInteger(pinned) && pinned > 0 ? pinned : Math.floor(Date.now() / 1000);
+}
+
+function emptyReport(): BuildReport {
+  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, exitCode: 0 };
+}
+
+/** A configuration problem: nothing is built (exit 2). */
+function fail(report: BuildReport, problem: Diagnostic): BuildReport {
+  report.diagnostics.push(problem);
+  report.exitCode = 2;
+  return report;
+}
+
+function finish(report: BuildReport, base: 0 | 1 | 2, options: BuildOptions): BuildReport {
+  report.diagnostics = sortDiagnostics(report.diagnostics);
+  const failing = report.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  report.exitCode = base === 2 ? 2 : failing || base === 1 ? 1 : 0;
+  return report;
+}

@@ -1,0 +1,43 @@
+/**
+ * Render stage: an extracted note's markdown (as mdast) becomes Anki field
+ * HTML, plus the card ords it yields and the media it needs. Synchronous, and
+ * all parsers and processors are built once per process: it runs for every note.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import type { ExtractedNote, MediaFile, RenderedNote } from '../model.js';
+import { clozeOrds } from './cloze.js';
+import { escapeText, renderField } from './html.js';
+import type { MediaContext } from './media.js';
+
+export interface RenderOptions {
+  /** Absolute notes folder; images must stay inside it. */
+  notesRoot: string;
+}
+
+/** Shown between the parts of a note's context (heading path, parent bullets). */
+export const CONTEXT_SEPARATOR = ' › ';
+
+export function renderNote(note: ExtractedNote, options: RenderOptions): { rendered: RenderedNote; diagnostics: Diagnostic[] } {
+  const media: MediaContext = {
+    notesRoot: options.notesRoot,
+    noteFile: note.absolutePath,
+    source: note.source,
+    fallback: note.position,
+    media: new Map<string, MediaFile>(),
+    diagnostics: [],
+  };
+  const clozeNote = note.kind === 'cloze';
+  const fields = [
+    renderField(note.front, { media, clozeNote }),
+    renderField(note.back, { media, clozeNote }),
+    note.context.map((part) => escapeText(part, clozeNote)).join(CONTEXT_SEPARATOR),
+  ];
+  const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };
+  return { rendered, diagnostics: media.diagnostics };
+}
+
+function ords(note: ExtractedNote): number[] {
+  if (note.kind === 'basic') return [0];
+  if (note.kind === 'reversed') return [0, 1];
+  return clozeOrds([note.front, note.back]);
+}

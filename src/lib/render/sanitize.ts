@@ -1,0 +1,31 @@
+/**
+ * What HTML may reach an Anki field. Fields are shown in a webview that runs
+ * scripts, so anything a note's raw HTML could use to run code or load a page
+ * is removed; ordinary formatting stays.
+ */
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { CLOZE_TAG } from './cloze.js';
+
+/** Dropped with their content: unwrapping them (the default for unknown tags) would leak CSS or markup as text. */
+const STRIP_WITH_CONTENT = [
+  'script', 'style', 'iframe', 'object', 'embed', 'applet', 'frame', 'frameset', 'noscript', 'template',
+  'textarea', 'select', 'title', 'svg', 'math',
+];
+
+const EXTRA_TAGS = ['u', 'mark', 'small', 'abbr', 'cite', 'dfn', 'caption', CLOZE_TAG];
+
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), ...EXTRA_TAGS],
+  strip: [...new Set([...(defaultSchema.strip ?? []), ...STRIP_WITH_CONTENT])],
+  attributes: {
+    ...defaultSchema.attributes,
+    // hljs classes: highlighted code pasted as raw HTML keeps its colours (our own highlighting runs after sanitizing).
+    code: [['className', /^language-./, 'hljs']],
+    span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math']],
+    [CLOZE_TAG]: ['dataNumber', 'dataHint'],
+  },
+  // Only remote images; local ones were already bundled and rewritten to bare media names (relative URLs).
+  protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
+};

@@ -1,0 +1,74 @@
+/**
+ * A notes folder with every kind of broken file next to a good one: the build
+ * reports each bad file, still writes the good cards, and never crashes.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readApkg, type ApkgContents } from './helpers/anki.js';
+import { runCli, workspace, type CliResult } from './helpers/cli.js';
+
+const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- 단계 ${i} : 값 ${i}`).join('\n');
+
+const files: Record<string, string | Uint8Array> = {
+  'good.md': '# Good\n- 헤더 : 토큰 종류\n- 페이로드 : 정보\n',
+  'yaml.md': '---\ndeck: [unclosed\n---\n- a : b\n',
+  'binary.md': Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 256),
+  'latin1.md': Buffer.from('# Caf\xe9\n- a : b\n', 'latin1'),
+  'empty.md': '',
+  'long-line.md': `# Long\n- 짧은 : 카드\n- ${'가'.repeat(2_000_000)}\n`,
+  'deep.md': `# Deep\n${nested(300)}\n`,
+  'fence.md': '# Fence\n- 앞 : 카드\n```python\nprint(1)\n- 뒤 : 숨은 카드\n',
+  'crlf-bom.md': '\uFEFF# 윈도우\r\n- 줄바꿈 : CRLF 파일\r\n- BOM : 바이트 순서 표시\r\n',
+};
+
+describe('a notes folder with broken files', () => {
+  let run: CliResult;
+  let report: { diagnostics: { file: string; line: number | null; severity: string; rule: string }[]; cards: number };
+  let apkg: ApkgContents;
+  let seconds: number;
+
+  beforeAll(async () => {
+    const dir = workspace(files);
+    const started = Date.now();
+    run = runCli(['--json'], dir);
+    seconds = (Date.now() - started) / 1000;
+    report = JSON.parse(run.stdout);
+    apkg = await readApkg(join(dir, 'decks', 'notes.apkg'));
+  });
+
+  it('exits 1 without a stack trace', () => {
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toMatch(/internal error/);
+    console.log(`built the broken folder in ${seconds.toFixed(1)} s`);
+  });
+
+  it.each([
+    ['yaml.md', 'front-matter-invalid', true],
+    ['binary.md', 'file-binary', false],
+    ['latin1.md', 'file-encoding', true],
+    ['long-line.md', 'line-too-long', true],
+    ['deep.md', 'list-too-deep', true],
+    ['fence.md', 'unclosed-code-fence', true],
+  ])('reports %s as an error (%s)', (file, rule, hasLine) => {
+    const found = report.diagnostics.find((d) => d.file === `notes/${file}` && d.rule === rule);
+    expect(found?.severity).toBe('error');
+    if (hasLine) expect(found?.line).toBeGreaterThan(0);
+  });
+
+  it('reports the empty file as a warning, not an error (a new, unwritten file is normal)', () => {
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ file: 'notes/empty.md', severity: 'warning', rule: 'empty-file' }));
+  });
+
+  it('still writes the cards of the good parts', () => {
+    const fronts = apkg.notes.map((note) => note.fields[0]);
+    expect(fronts).toEqual(expect.arrayContaining(['헤더', '페이로드', '줄바꿈', 'BOM', '짧은', '앞']));
+    expect(fronts).not.toContain('뒤'); // hidden by the unclosed fence, and reported
+  });
+
+  it('writes no BOM or CR into any card', () => {
+    for (const note of apkg.notes) for (const field of note.fields) expect(field).not.toMatch(/[\uFEFF\r]/);
+    const crlf = apkg.notes.find((note) => note.fields[0] === '줄바꿈');
+    expect(crlf?.fields[1]).toBe('CRLF 파일');
+  });
+});
