@@ -174,3 +174,12 @@ describe('the user\'s notes (notes/interview.md)', () => {
     ]);
   });
 });
+
+describe('reference-style links', () => {
+  it('are resolved into the card, so they do not render as literal brackets', () => {
+    const [note] = extract('# R\n- RFC : [HTTP/1.1][rfc] 참고 ![그림][img]\n\n[rfc]: https://www.rfc-editor.org/rfc/rfc9112\n[img]: img/a.png').notes;
+    expect(note.back.map((node) => node.type)).toEqual(['link', 'text', 'image']);
+    expect(note.back[0]).toMatchObject({ url: 'https://www.rfc-editor.org/rfc/rfc9112' });
+    expect(note.back[2]).toMatchObject({ url: 'img/a.png', alt: '그림' });
+  });
+});
