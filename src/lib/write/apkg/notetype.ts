@@ -102,9 +102,9 @@ export const NOTETYPES: Readonly<Record<NoteKind, Notetype>> = {
  * test/apkg.test.ts fails until both are updated.
  */
 export const TEMPLATE_REVISIONS: Readonly<Record<NoteKind, { mod: number; fingerprint: string }>> = {
-  basic: { mod: 1_795_478_400, fingerprint: '79a7cc8fd224f8e5' }, // 2026-11-24
-  reversed: { mod: 1_795_478_400, fingerprint: '727717f89e49215d' }, // 2026-11-24
-  cloze: { mod: 1_795_478_400, fingerprint: '2a5564e38a9f5fa7' }, // 2026-11-24
+  basic: { mod: 1_795_539_600, fingerprint: '3f9931c5ec169ae8' }, // 2026-11-24 17:00 UTC: installed Korean font names
+  reversed: { mod: 1_795_539_600, fingerprint: 'ac95b808d7246142' }, // 2026-11-24 17:00 UTC
+  cloze: { mod: 1_795_539_600, fingerprint: '917d0d3c19224392' }, // 2026-11-24 17:00 UTC
 };
 
 /** Everything a user sees of a note type, hashed: changes exactly when its revision must be bumped. */

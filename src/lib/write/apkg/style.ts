@@ -6,6 +6,13 @@
  * spellings. Colours are custom properties set on `.card` and overridden under
  * either night class, so each rule below is written once.
  *
+ * Fonts are matched per character down the list, so the Latin system font
+ * comes first and each platform's Korean font takes over for Hangul. Names
+ * are the installed family names, which differ from the web-font names:
+ * Naver's font installs as `NanumGothic` (`"Nanum Gothic"` matches nothing
+ * locally, checked in Chromium), Debian's and Android's Noto as
+ * `Noto Sans CJK KR`.
+ *
  * Changing anything here changes every note type's template fingerprint: bump
  * the revisions in notetype.ts (test/apkg.test.ts fails until you do), or Anki
  * keeps the old CSS on re-import ("Update note types: If newer").
@@ -30,8 +37,8 @@ export const CARD_CSS = `.card {
   --dg-tag: #116329;
   --dg-added: #116329;
   --dg-removed: #82071e;
-  font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Noto Sans KR", "Malgun Gothic",
-    "Nanum Gothic", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR",
+    "Noto Sans CJK KR", NanumGothic, Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 19px;
   line-height: 1.6;
   color: var(--dg-fg);
@@ -142,7 +149,8 @@ th {
 }
 
 code {
-  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "D2Coding", "Noto Sans Mono CJK KR", monospace;
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, D2Coding, NanumGothicCoding, "Noto Sans Mono CJK KR",
+    monospace;
   font-size: 0.88em;
   background-color: var(--dg-code-bg);
   border-radius: 4px;
