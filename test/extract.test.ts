@@ -73,11 +73,25 @@ describe('list rule', () => {
   });
 
   it('joins lists under the same heading into one card', () => {
-    expect(cards('# A\n- one\n- two\n\ntext\n\n- three')).toEqual(['A => one two three']);
+    expect(cards('# A\n- one\n- two\n\n- three')).toEqual(['A => one two three']);
   });
 
   it('uses the file name when there is no heading', () => {
     expect(cards('- one\n- two', 'cs/network.md')).toEqual(['network => one two']);
+  });
+});
+
+describe('section rule', () => {
+  it('answers a heading with the prose, math and images under it, in document order', () => {
+    const [note] = extract('### 고유벡터란?\n정방행렬 $A$ 에 대해\n\n$$\nAx = \\lambda x\n$$\n\n![고유벡터](img/e.png)\n\n- 참고 항목').notes;
+    expect(note.rule).toBe('section');
+    expect(note.frontText).toBe('고유벡터란?');
+    expect(note.back.map((block) => block.type)).toEqual(['paragraph', 'math', 'paragraph', 'list']);
+  });
+
+  it('leaves out a preamble before the first heading, link-only paragraphs and paragraphs that are cards', () => {
+    const notes = extract('Intro text.\n\n# T\n[link](https://x.y)\n\nQ :: A\n\nReal answer.').notes;
+    expect(notes.map((n) => `${n.rule}: ${cardText(n)}`)).toEqual(['explicit: T › Q => A', 'section: T => Real answer.']);
   });
 });
 
@@ -181,5 +195,12 @@ describe('reference-style links', () => {
     expect(note.back.map((node) => node.type)).toEqual(['link', 'text', 'image']);
     expect(note.back[0]).toMatchObject({ url: 'https://www.rfc-editor.org/rfc/rfc9112' });
     expect(note.back[2]).toMatchObject({ url: 'img/a.png', alt: '그림' });
+  });
+});
+
+describe('tables of contents', () => {
+  it('make no cards: a linked bullet with children is not a question', () => {
+    const notes = extract('# DS\n- [Tree](#tree)\n  - [Binary Tree](#binary-tree)\n\n## Tree\n트리는 비선형 자료구조이다.').notes;
+    expect(notes.map(cardText)).toEqual(['DS › Tree => 트리는 비선형 자료구조이다.']);
   });
 });

@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Diagnostic } from '../diagnostic.js';
 import type { ExtractedNote, NoteKind, Position } from '../model.js';
-import { isEmptyItem, isLinkOnlyItem, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { deckFor } from './deck.js';
 import { takeExplicitId } from './explicit-id.js';
@@ -20,7 +20,7 @@ import { splitLines } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit } from './rules/explicit.js';
-import { runList, startRun, type Run } from './rules/list-run.js';
+import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeadingText } from './rules/pseudo-heading.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
@@ -42,7 +42,7 @@ export function extractNotes(parsed: ParsedFile): { notes: ExtractedNote[]; diag
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
   const extraction = new Extraction(parsed);
   extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true);
-  extraction.flushRun();
+  extraction.flushSection();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: extraction.diagnostics };
 }
@@ -53,7 +53,7 @@ class Extraction {
   private readonly deck: string;
   private readonly fileTags: string[];
   private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
-  private run: (Run & { scope: Scope; position: Position }) | null = null;
+  private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
 
   constructor(private readonly parsed: ParsedFile) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
@@ -65,7 +65,7 @@ class Extraction {
     let local = scope;
     blocks.forEach((block, index) => {
       if (block.type === 'heading' && topLevel) {
-        this.flushRun();
+        this.flushSection();
         base = local = this.enterHeading(block);
         return;
       }
@@ -76,8 +76,9 @@ class Extraction {
         return;
       }
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, topLevel));
-      else if (block.type === 'paragraph') this.paragraph(block, local);
-      else if (block.type === 'blockquote') this.blocks(block.children, local, depth, false);
+      else if (block.type === 'paragraph' && this.paragraph(block, local)) return;
+      else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, false);
+      else if (topLevel && local.crumbs.length > 0 && isProse(block)) this.answerSection(local, positionOf(block), (answer) => addProse(answer, block));
     });
   }
 
@@ -117,17 +118,23 @@ class Extraction {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
     }
+    // A linked entry with children is a table of contents, not a question: only its children can hold cards.
+    if (isLinksOnly(head)) return children(scope);
     const text = plainText(head);
     if (text && rest.length && isParentQuestion(text)) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
-    if (emitRuns) this.addToRun({ ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest }, list, here, at);
+    const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
+    if (emitRuns) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
     children(scope);
   }
 
-  /** Explicit syntaxes also work outside lists, one card per line or a `?` multi-line card. */
-  private paragraph(paragraph: Paragraph, scope: Scope): void {
+  /**
+   * Explicit syntaxes also work outside lists, one card per line or a `?`
+   * multi-line card. Returns whether the paragraph made cards.
+   */
+  private paragraph(paragraph: Paragraph, scope: Scope): boolean {
     const lines = splitLines(paragraph.children);
     const start = positionOf(paragraph);
     const lineAt = (index: number): Position => ({ line: start.line + index, column: index ? 1 : start.column });
@@ -135,33 +142,37 @@ class Extraction {
     if (question > 0) {
       const join = (part: PhrasingContent[][]) => part.flatMap((line, i) => (i ? [{ type: 'break' } as const, ...line] : line));
       this.emit({ kind: 'basic', rule: 'explicit', front: join(lines.slice(0, question)), back: join(lines.slice(question + 1)), scope, at: start });
-      return;
+      return true;
     }
+    let made = false;
     lines.forEach((line, index) => {
       const cloze = parseClozes(line, this.parsed.source.displayPath);
       this.diagnostics.push(...cloze.diagnostics);
-      if (cloze.found) return this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at: lineAt(index) });
-      const explicit = splitExplicit(line);
-      if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index) });
+      const explicit = cloze.found ? null : splitExplicit(line);
+      if (cloze.found) this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at: lineAt(index) });
+      else if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index) });
+      made ||= Boolean(cloze.found || explicit);
     });
+    return made;
   }
 
-  private addToRun(item: ListItem, list: List, scope: Scope, at: Position): void {
+  /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */
+  private answerSection(scope: Scope, at: Position, add: (answer: SectionAnswer) => void): void {
     const key = scope.crumbs.map((crumb) => crumb.text).join('\u0000');
-    if (this.run && this.run.key !== key) this.flushRun();
-    this.run ??= { ...startRun(key, list), scope, position: at };
-    this.run.items.push(item);
+    if (this.section && this.section.key !== key) this.flushSection();
+    this.section ??= { ...startSection(key), scope, position: at };
+    add(this.section);
   }
 
-  flushRun(): void {
-    const run = this.run;
-    this.run = null;
-    if (!run) return;
-    const crumbs = run.scope.crumbs;
+  flushSection(): void {
+    const section = this.section;
+    this.section = null;
+    if (!section) return;
+    const crumbs = section.scope.crumbs;
     const title = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
-    const scope = { ...run.scope, crumbs: crumbs.slice(0, -1) };
-    this.emit({ kind: 'basic', rule: 'list', front, back: [runList(run)], scope, at: run.position });
+    const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
+    this.emit({ kind: 'basic', rule: section.hasProse ? 'section' : 'list', front, back: section.blocks, scope, at: section.position });
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {

@@ -27,8 +27,12 @@ export function isEmptyItem(item: ListItem): boolean {
 /** A bullet that is nothing but links (`- [참고1](http://…)`): a reference, not a question. */
 export function isLinkOnlyItem(item: ListItem): boolean {
   const head = itemHead(item);
-  if (!head || item.children.length > 1) return false;
-  const meaningful = head.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  return head !== null && item.children.length === 1 && isLinksOnly(head);
+}
+
+/** Inline content that is nothing but links: a reference or a table-of-contents entry, not something to ask. */
+export function isLinksOnly(nodes: readonly PhrasingContent[]): boolean {
+  const meaningful = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
   return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference');
 }
 
