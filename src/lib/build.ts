@@ -17,7 +17,7 @@ import { findNoteFiles, readNoteFile } from './read/index.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
-import { writeFileAtomic } from './write/atomic.js';
+import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
 import { buildCsv } from './write/csv/index.js';
 
 export type OutputFormat = 'apkg' | 'csv';
@@ -87,6 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     report.outputs = outputs.map(({ format, path }) => ({ format, path: show(path) }));
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) return true;
+    for (const path of [...outputs.map((output) => output.path), lockPath]) removeAbandonedTemps(path);
     for (const { path, bytes } of outputs) writeFileAtomic(path, bytes);
     writeLock(lockPath, identified.lock);
     return true;

@@ -145,6 +145,8 @@ function lockEntry(identity: NoteIdentity, guid: string, rendered: RenderedNote,
     created: old?.created ?? now,
   };
   if (identity.explicitId !== undefined) entry.id = identity.explicitId;
+  const cardDeck = old === null ? identity.deck : (old.cardDeck ?? old.deck);
+  if (cardDeck !== identity.deck) entry.cardDeck = cardDeck;
   return entry;
 }
 
@@ -196,7 +198,9 @@ function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[
   });
   const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));
   old.forEach((entry, index) => {
-    if (!matched.has(index)) changes.removed.push({ guid: entry.guid, question: entry.question, source: entry.source, kind: entry.kind, deck: entry.deck });
+    if (!matched.has(index)) {
+      changes.removed.push({ guid: entry.guid, question: entry.question, source: entry.source, kind: entry.kind, deck: entry.deck, ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }) });
+    }
   });
   return changes;
 }

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { NoteKind } from '../model.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 
 export const LOCK_VERSION = 1;
 
@@ -20,6 +20,12 @@ export interface LockEntry {
   key: string;
   kind: NoteKind;
   deck: string;
+  /**
+   * The deck the note's cards were created in, when it is not `deck`: Anki
+   * never moves existing cards on import, so after a deck change they stay
+   * there, and that is where the user finds them.
+   */
+  cardDeck?: string;
   /** Normalized `context › front`, for similarity and for the change plan. */
   question: string;
   /** Normalized back text, for similarity. */
@@ -177,6 +183,7 @@ function validateEntry(raw: unknown, fail: (message: string) => void): LockEntry
     created: fields.created as number,
   };
   if (typeof fields.id === 'string') entry.id = fields.id;
+  if (typeof fields.cardDeck === 'string') entry.cardDeck = fields.cardDeck;
   return entry;
 }
 
@@ -196,6 +203,7 @@ function entryProblem(raw: unknown): string | null {
   const ords = raw.ords;
   if (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0)) return '"ords" must be a list of card numbers';
   if (raw.id !== undefined && (typeof raw.id !== 'string' || raw.id === '')) return '"id" must be a non-empty string';
+  if (raw.cardDeck !== undefined && (typeof raw.cardDeck !== 'string' || raw.cardDeck === '')) return '"cardDeck" must be a non-empty string';
   return null;
 }
 
@@ -216,6 +224,7 @@ function orderedEntry(entry: LockEntry): Record<string, unknown> {
     source: entry.source,
     kind: entry.kind,
     deck: entry.deck,
+    ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }),
     question: entry.question,
     answer: entry.answer,
     ...(entry.id === undefined ? {} : { id: entry.id }),
@@ -323,15 +332,7 @@ function readOwner(path: string): Owner | null {
   return null;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
+/** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
 function ageMs(path: string): number | null {
   try {
     return Date.now() - statSync(path).mtimeMs;
@@ -346,7 +347,7 @@ function isStale(owner: Owner | null, path: string, staleMs: number): boolean {
     const age = ageMs(path);
     return age !== null && age > 5_000;
   }
-  if (owner.host === hostname()) return !isAlive(owner.pid);
+  if (owner.host === hostname()) return !isProcessRunning(owner.pid);
   return Date.now() - owner.started > staleMs;
 }
 

@@ -21,8 +21,8 @@ export interface ChangePlan {
   added: PlanNote[];
   /** Matched notes whose fields, tags or cards changed: Anki updates them in place. */
   updated: PlanNote[];
-  /** Lock entries no note matched. Anki keeps them: an import never deletes. */
-  removed: (PlanNote & { kind: NoteKind; deck: string })[];
+  /** Lock entries no note matched. Anki keeps them: an import never deletes. `cardDeck`: where its cards are, when not `deck`. */
+  removed: (PlanNote & { kind: NoteKind; deck: string; cardDeck?: string })[];
   /** Matched by similarity rather than by exact question: GUID and review history kept. */
   rematched: { guid: string; oldQuestion: string; newQuestion: string; similarity: number; source: string }[];
   /** Added notes that resemble a removed one, but not enough to keep its GUID: that history stays with the old card. */
@@ -58,7 +58,7 @@ export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {})
 
   if (!changes.firstBuild) section('Added', changes.added, (note) => [`  + ${note.question}  (${note.source})`], limit);
   section('Updated', changes.updated, (note) => [`  ~ ${note.question}  (${note.source})`], limit);
-  section('Kept by similarity — review history kept, check these are the same notes', changes.rematched, (note) => [
+  section('Kept by similarity — review history kept, check these are the same notes', reworded(changes), (note) => [
     `  = ${note.newQuestion}  (${note.source}, ${percent(note.similarity)} similar)`,
     `      was: ${note.oldQuestion}`,
   ], riskLimit);
@@ -85,12 +85,24 @@ export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {})
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Re-matched notes whose question changed. A note that kept its question and
+ * only changed deck (a renamed file) or got an explicit id leaves nothing to
+ * check: listing it would bury the real rewordings (it is listed under "Deck
+ * changed" when its deck moved, and stays in `changes.rematched` for --json).
+ */
+function reworded(changes: ChangePlan): ChangePlan['rematched'] {
+  return changes.rematched.filter((note) => note.oldQuestion !== note.newQuestion);
+}
+
 function summary(changes: ChangePlan): string {
   const total = changes.added.length + changes.updated.length + changes.unchanged;
   if (changes.firstBuild) return `First build: ${total} notes, all new to deckgen (no lock file yet).`;
   const parts = [`${changes.added.length} added`, `${changes.updated.length} updated`, `${changes.unchanged} unchanged`, `${changes.removed.length} removed`];
-  const kept = changes.rematched.length > 0 ? `, ${changes.rematched.length} kept by similarity` : '';
-  return `${total} notes: ${parts.join(', ')}${kept}.`;
+  const similar = reworded(changes).length;
+  if (similar > 0) parts.push(`${similar} kept by similarity`);
+  if (changes.moved.length > 0) parts.push(`${changes.moved.length} moved to another deck`);
+  return `${total} notes: ${parts.join(', ')}.`;
 }
 
 function percent(value: number): string {
@@ -118,12 +130,15 @@ function searchText(text: string): string {
  * A browser search that finds a removed note: its deck plus the start of its
  * front. Anki matches unqualified text as a substring of any field, case-
  * insensitively for Latin letters; cloze text is split by markers, so cloze
- * notes use `sc:` (strip clozes, Anki 25.07+).
+ * notes use `sc:` (strip clozes, Anki 25.07+). A note whose deck changed has
+ * its cards in the deck they were created in unless the user moved them, so
+ * both decks are searched.
  */
-export function ankiSearch(note: { kind: NoteKind; deck: string; question: string }): string {
+export function ankiSearch(note: { kind: NoteKind; deck: string; question: string; cardDeck?: string }): string {
   const front = splitQuestion(note.question).front;
   const fragment = Array.from(front).slice(0, 40).join('').trim();
-  const deck = `"deck:${searchEscape(note.deck)}"`;
+  const inDeck = (name: string) => `"deck:${searchEscape(name)}"`;
+  const deck = note.cardDeck === undefined || note.cardDeck === note.deck ? inDeck(note.deck) : `(${inDeck(note.deck)} OR ${inDeck(note.cardDeck)})`;
   if (fragment === '') return deck;
   if (note.kind === 'cloze') return `${deck} "sc:${searchText(fragment)}"`;
   return `${deck} "${searchText(fragment).replace(/:/g, '\\:')}"`;
