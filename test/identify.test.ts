@@ -167,7 +167,7 @@ describe('identify: rebuilding after edits', () => {
     const specs = [...base, { front: 'ORM', back: 'Object-relational-mapping', context: ['ORM', '정의'] }];
     const result = build(specs, first.lock, T1);
     expect(result.packaged.slice(0, 7).map((note) => note.guid)).toEqual(first.packaged.map((note) => note.guid));
-    expect(result.changes.added).toEqual([{ guid: result.packaged[7].guid, question: 'orm › 정의 › orm', source: 'interview.md:16' }]);
+    expect(result.changes.added).toEqual([{ guid: result.packaged[7].guid, question: 'ORM › 정의 › ORM', source: 'interview.md:16' }]);
     expect(result.packaged[7]).toMatchObject({ mod: T1, created: T1, due: 8 });
     expect(first.lock.notes.some((entry) => entry.guid === result.packaged[7].guid)).toBe(false);
   });

@@ -44,6 +44,7 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
     context: context.join(QUESTION_SEPARATOR),
     front,
     question,
+    display: [...note.context, note.frontText].join(QUESTION_SEPARATOR),
     answer: normalizeText(note.backText),
     key,
     ...(note.explicitId !== undefined ? { explicitId: note.explicitId } : {}),
@@ -180,7 +181,8 @@ function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[
   identities.forEach((identity, index) => {
     const entry = fresh[index];
     const match = result.matches[index];
-    const note = { guid: entry.guid, question: entry.question, source: entry.source };
+    // Notes of this build are shown as written; removed ones only have the lock's normalized text.
+    const note = { guid: entry.guid, question: identity.display, source: entry.source };
     if (!match) {
       changes.added.push(note);
       const near = result.nearMisses[index];
@@ -190,10 +192,11 @@ function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[
     const previous = old[match.entry];
     if (previous.fingerprint === entry.fingerprint) changes.unchanged++;
     else changes.updated.push(note);
+    // Both sides normalized, so the pair compares like with like (the old side only exists normalized).
     if (match.how === 'similar') changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: entry.question, similarity: match.similarity, source: entry.source });
-    if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: entry.question, oldDeck: previous.deck, newDeck: entry.deck });
+    if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: identity.display, oldDeck: previous.deck, newDeck: entry.deck });
     if (identity.kind === 'cloze' && previous.ords.join() !== entry.ords.join()) {
-      changes.renumbered.push({ guid: entry.guid, question: entry.question, oldOrds: previous.ords, newOrds: entry.ords });
+      changes.renumbered.push({ guid: entry.guid, question: identity.display, oldOrds: previous.ords, newOrds: entry.ords });
     }
   });
   const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));

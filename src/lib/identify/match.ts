@@ -42,6 +42,8 @@ export interface NoteIdentity {
   /** Normalized front (cloze: text without cloze markers). */
   front: string;
   question: string;
+  /** The question as the user wrote it (not normalized): what the change plan shows. */
+  display: string;
   answer: string;
   key: string;
   explicitId?: string;
