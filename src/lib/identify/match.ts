@@ -76,17 +76,9 @@ export interface MatchOptions {
   budget?: number;
 }
 
-/** One side of a comparison, with bigrams computed on first use. */
-interface Side {
-  kind: NoteKind;
-  deck: string;
-  file: string;
-  line: number;
-  context: string;
-  front: string;
-  answer: string;
+/** One side of a comparison (a note or a lock entry), with bigrams computed on first use. */
+interface Side extends Pick<NoteIdentity, 'kind' | 'deck' | 'file' | 'line' | 'context' | 'front' | 'answer' | 'fingerprint'> {
   hasId: boolean;
-  fingerprint: string;
   grams?: { context: Bigrams; front: Bigrams; answer: Bigrams };
 }
 
