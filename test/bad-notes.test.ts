@@ -2,6 +2,7 @@
  * A notes folder with every kind of broken file next to a good one: the build
  * reports each bad file, still writes the good cards, and never crashes.
  */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
@@ -19,6 +20,7 @@ const files: Record<string, string | Uint8Array> = {
   'deep.md': `# Deep\n${nested(300)}\n`,
   'fence.md': '# Fence\n- 앞 : 카드\n```python\nprint(1)\n- 뒤 : 숨은 카드\n',
   'crlf-bom.md': '\uFEFF# 윈도우\r\n- 줄바꿈 : CRLF 파일\r\n- BOM : 바이트 순서 표시\r\n',
+  'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# 유니코드\n- a : b\n', 'utf16le')]),
 };
 
 describe('a notes folder with broken files', () => {
@@ -29,6 +31,11 @@ describe('a notes folder with broken files', () => {
 
   beforeAll(async () => {
     const dir = workspace(files);
+    // A link back up the tree must not read every note again; a link to a file outside notes/ must not be read.
+    mkdirSync(join(dir, 'notes', 'sub'));
+    symlinkSync('..', join(dir, 'notes', 'sub', 'loop'));
+    writeFileSync(join(dir, 'secret.md'), '# 비밀\n- 암호 : hunter2\n');
+    symlinkSync(join(dir, 'secret.md'), join(dir, 'notes', 'outside.md'));
     const started = Date.now();
     run = runCli(['--json'], dir);
     seconds = (Date.now() - started) / 1000;
@@ -50,6 +57,8 @@ describe('a notes folder with broken files', () => {
     ['long-line.md', 'line-too-long', true],
     ['deep.md', 'list-too-deep', true],
     ['fence.md', 'unclosed-code-fence', true],
+    ['utf16.md', 'file-encoding', true],
+    ['outside.md', 'file-outside-notes', false],
   ])('reports %s as an error (%s)', (file, rule, hasLine) => {
     const found = report.diagnostics.find((d) => d.file === `notes/${file}` && d.rule === rule);
     expect(found?.severity).toBe('error');
@@ -64,6 +73,12 @@ describe('a notes folder with broken files', () => {
     const fronts = apkg.notes.map((note) => note.fields[0]);
     expect(fronts).toEqual(expect.arrayContaining(['헤더', '페이로드', '줄바꿈', 'BOM', '짧은', '앞']));
     expect(fronts).not.toContain('뒤'); // hidden by the unclosed fence, and reported
+  });
+
+  it('follows no symlinked folder and reads no file outside the notes folder', () => {
+    expect(apkg.notes.filter((note) => note.fields[0] === '헤더')).toHaveLength(1);
+    expect(Object.values(apkg.decks).map((deck) => deck.name)).not.toContain('sub::loop::good');
+    expect(apkg.notes.flatMap((note) => note.fields).join()).not.toContain('hunter2');
   });
 
   it('writes no BOM or CR into any card', () => {

@@ -12,6 +12,9 @@ describe('definition rule', () => {
     ['- REST - 자원을 이름으로 구분', 'REST => 자원을 이름으로 구분'],
     ['- JWT — JSON Web Token', 'JWT => JSON Web Token'],
     ['- 용어 :: 정의', '용어 => 정의'],
+    ['- **TCP**: 연결형 프로토콜', 'TCP => 연결형 프로토콜'],
+    ['- `git stash`: 임시 저장', 'git stash => 임시 저장'],
+    ['- [RFC 9110](https://www.rfc-editor.org/rfc/rfc9110): HTTP 의미론', 'RFC 9110 => HTTP 의미론'],
   ])('splits %j', (markdown, expected) => {
     expect(cards(`# T\n${markdown}`)).toEqual([`T › ${expected}`]);
   });
@@ -24,6 +27,8 @@ describe('definition rule', () => {
     ['an example marker', '- ex) 동기 : 전화 통화'],
     ['a sentence before the separator', '- 잘못된 구현은 성능 저하로 이어지는 경우가 아주 많다 - 캐싱 등'],
     ['an arrow', '- 기획 -> 설계 -> 개발'],
+    ['a dash inside parentheses', '- 컴파일 과정 (전단부 - 중단부 - 후단부)'],
+    ['a bold word followed by a time', '- **회의**는 10:30'],
   ])('does not split %s', (_why, markdown) => {
     const notes = extract(`# T\n${markdown}`).notes;
     expect(notes).toHaveLength(1);
@@ -202,5 +207,52 @@ describe('tables of contents', () => {
   it('make no cards: a linked bullet with children is not a question', () => {
     const notes = extract('# DS\n- [Tree](#tree)\n  - [Binary Tree](#binary-tree)\n\n## Tree\n트리는 비선형 자료구조이다.').notes;
     expect(notes.map(cardText)).toEqual(['DS › Tree => 트리는 비선형 자료구조이다.']);
+  });
+});
+
+describe('front matter', () => {
+  const problems = (markdown: string) => extract(markdown).diagnostics.map((d) => `${d.line} ${d.severity} ${d.rule}`);
+
+  it('reports invalid YAML at the line of the mistake', () => {
+    expect(problems('---\na: 1\n  b: 2\n---\n- x : y')).toEqual(['3 error front-matter-invalid']);
+  });
+
+  it('reports front matter that is never closed instead of swallowing the file', () => {
+    expect(problems('---\ndeck: 면접\n- x : y')).toEqual(['1 error front-matter-invalid']);
+  });
+
+  it('reads a file that merely starts with a thematic break as markdown', () => {
+    expect(extract('---\n# 제목\n- 헤더 : 정보').notes.map(cardText)).toEqual(['제목 › 헤더 => 정보']);
+  });
+
+  it('rejects front matter that is not key: value lines', () => {
+    expect(problems('---\n- a\n- b\n---\n- x : y')).toEqual(['2 error front-matter-invalid']);
+  });
+});
+
+describe('nothing under a heading is dropped silently', () => {
+  it('keeps the plain lines of a paragraph that also holds a Q :: A line in the heading\'s answer', () => {
+    expect(cards('# T\nQ :: A\nplain fact')).toEqual(['T › Q => A', 'T => plain fact']);
+  });
+
+  it('answers the heading with plain bullets inside a quote', () => {
+    expect(cards('# 피처\n> 💡 피처벡터\n> - 첫째\n> - 둘째')).toEqual(['피처 => 💡 피처벡터 첫째 둘째']);
+  });
+
+  it('takes an explicit id off a Q :: A line', () => {
+    const [note] = extract('Q :: A ^pinned').notes;
+    expect([note.explicitId, note.backText]).toEqual(['pinned', 'A']);
+  });
+});
+
+describe('headings in tags and context', () => {
+  it('keeps a / inside a heading as one tag level and leaves raw HTML out', () => {
+    const [note] = extract('# JS\n## Async/Await <br> 정리\n- a : b', 'js.md').notes;
+    expect(note.tags).toEqual(['js::JS::Async_Await_정리']);
+    expect(note.context).toEqual(['JS', 'Async/Await 정리']);
+  });
+
+  it('treats links separated by slashes as a reference, not a card', () => {
+    expect(extract('# R\n- [뒤로](./a.md) / [위로](#top)').notes).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ interface Scope {
 export function extractNotes(parsed: ParsedFile): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
   const extraction = new Extraction(parsed);
-  extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true);
+  extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: extraction.diagnostics };
@@ -60,7 +60,12 @@ class Extraction {
     this.fileTags = (parsed.frontMatter.tags ?? []).map(cleanTag).filter(Boolean);
   }
 
-  blocks(blocks: RootContent[], scope: Scope, depth: number, topLevel: boolean): void {
+  /**
+   * `answers`: plain bullets and prose here answer the heading in scope (false
+   * below a bullet, whose card already holds them). Headings only count at the
+   * document's top level, not inside a quote.
+   */
+  blocks(blocks: RootContent[], scope: Scope, depth: number, answers: boolean, topLevel = false): void {
     let base = scope;
     let local = scope;
     blocks.forEach((block, index) => {
@@ -75,10 +80,13 @@ class Extraction {
         local = extend(base, { text: pseudo, nodes: (item.children[0] as Paragraph).children });
         return;
       }
-      if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, topLevel));
-      else if (block.type === 'paragraph' && this.paragraph(block, local)) return;
-      else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, false);
-      else if (topLevel && local.crumbs.length > 0 && isProse(block)) this.answerSection(local, positionOf(block), (answer) => addProse(answer, block));
+      const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
+      if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
+      else if (block.type === 'paragraph') {
+        const rest = this.paragraph(block, local);
+        if (answers && rest && local.crumbs.length > 0 && isProse(rest)) answer(rest);
+      } else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
+      else if (answers && local.crumbs.length > 0 && isProse(block)) answer(block);
     });
   }
 
@@ -132,9 +140,10 @@ class Extraction {
 
   /**
    * Explicit syntaxes also work outside lists, one card per line or a `?`
-   * multi-line card. Returns whether the paragraph made cards.
+   * multi-line card. Returns what is left of the paragraph once the lines that
+   * made cards are taken out (null when nothing is left).
    */
-  private paragraph(paragraph: Paragraph, scope: Scope): boolean {
+  private paragraph(paragraph: Paragraph, scope: Scope): Paragraph | null {
     const lines = splitLines(paragraph.children);
     const start = positionOf(paragraph);
     const lineAt = (index: number): Position => ({ line: start.line + index, column: index ? 1 : start.column });
@@ -142,18 +151,21 @@ class Extraction {
     if (question > 0) {
       const join = (part: PhrasingContent[][]) => part.flatMap((line, i) => (i ? [{ type: 'break' } as const, ...line] : line));
       this.emit({ kind: 'basic', rule: 'explicit', front: join(lines.slice(0, question)), back: join(lines.slice(question + 1)), scope, at: start });
-      return true;
+      return null;
     }
-    let made = false;
-    lines.forEach((line, index) => {
+    const left = lines.filter((raw, index) => {
+      const { nodes: line, id } = takeExplicitId(raw);
       const cloze = parseClozes(line, this.parsed.source.displayPath);
       this.diagnostics.push(...cloze.diagnostics);
       const explicit = cloze.found ? null : splitExplicit(line);
-      if (cloze.found) this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at: lineAt(index) });
-      else if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index) });
-      made ||= Boolean(cloze.found || explicit);
+      const at = lineAt(index);
+      if (cloze.found) this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at, explicitId: id });
+      else if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at, explicitId: id });
+      return !cloze.found && !explicit;
     });
-    return made;
+    if (left.length === lines.length) return paragraph;
+    if (left.length === 0) return null;
+    return { type: 'paragraph', children: left.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as const, ...line] : line)), position: paragraph.position };
   }
 
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */

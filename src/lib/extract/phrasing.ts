@@ -17,11 +17,12 @@ export interface Split {
   separator: string;
 }
 
-export function splitPhrasing(nodes: PhrasingContent[], find: (text: string) => Match | null): Split | null {
+/** `previous` is the node before the text node, e.g. `**term**` before `: definition`. */
+export function splitPhrasing(nodes: PhrasingContent[], find: (text: string, previous: PhrasingContent | undefined) => Match | null): Split | null {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (node.type !== 'text') continue;
-    const match = find(node.value);
+    const match = find(node.value, nodes[i - 1]);
     if (!match) continue;
     const head: Text = { ...node, value: node.value.slice(0, match.index) };
     const tail: Text = { ...node, value: node.value.slice(match.index + match.length) };

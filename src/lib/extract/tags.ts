@@ -20,7 +20,9 @@ export function cleanTag(raw: string): string {
 
 export function pathTag(relativePath: string, headings: readonly string[]): string {
   const fileLevels = relativePath.replace(/\.md$/i, '').split('/');
-  return cleanTag([...fileLevels, ...headings].map((level) => level.replace(/::/g, '_')).join('::'));
+  // Inside one heading, `/` and `::` are words (`Async/Await`), not tag levels.
+  const headingLevels = headings.map((heading) => heading.replace(/::|\//g, '_'));
+  return cleanTag([...fileLevels, ...headingLevels].join('::'));
 }
 
 // `#tag` at the start or after whitespace, starting with a letter: `C#` and `#1` are not tags.

@@ -36,21 +36,32 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
  */
 function splitFrontMatter(source: SourceFile): { data: Record<string, unknown>; body: string } | { diagnostic: Diagnostic } {
   if (!/^---[ \t]*\n/.test(source.text)) return { data: {}, body: source.text };
+  if (!/\n(---|\.\.\.)[ \t]*(\n|$)/.test(source.text)) {
+    // An opening `---` with no closing one: a thematic break, unless the next line reads like YAML.
+    if (!/^---[ \t]*\n[\w-]+[ \t]*:/.test(source.text)) return { data: {}, body: source.text };
+    return { diagnostic: frontMatterProblem(source, { line: 1, column: 1 }, 'Front matter opened here is never closed with `---`') };
+  }
   try {
     // gray-matter caches by input string; a fresh options object disables that so edits are always seen.
     const result = matter(source.text, {});
+    if (typeof result.data !== 'object' || result.data === null || Array.isArray(result.data)) {
+      return { diagnostic: frontMatterProblem(source, { line: 2, column: 1 }, 'Front matter must be `key: value` lines (a YAML mapping)') };
+    }
     const headerLength = source.text.length - result.content.length;
     const headerLines = source.text.slice(0, headerLength).split('\n').length - 1;
     return { data: result.data ?? {}, body: '\n'.repeat(headerLines) + result.content };
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
-    // js-yaml counts from 0 inside the front matter; the opening `---` is line 1 of the file.
-    const place = mark?.line !== undefined ? { line: mark.line + 2, column: (mark.column ?? 0) + 1 } : { line: 1, column: 1 };
-    return {
-      diagnostic: diagnostic(source.displayPath, place, 'error', 'front-matter-invalid', `Front matter is not valid YAML (${reason}); the file was skipped`),
-    };
+    // gray-matter hands js-yaml the text from the end of the opening `---` (line 1), newline included,
+    // so js-yaml's 0-based line is one less than the file's line.
+    const place = mark?.line !== undefined ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : { line: 1, column: 1 };
+    return { diagnostic: frontMatterProblem(source, place, `Front matter is not valid YAML (${reason})`) };
   }
+}
+
+function frontMatterProblem(source: SourceFile, place: { line: number; column: number }, message: string): Diagnostic {
+  return diagnostic(source.displayPath, place, 'error', 'front-matter-invalid', `${message}; the file was skipped`);
 }
 
 function checkFrontMatter(data: Record<string, unknown>, file: string): { frontMatter: FrontMatter } | { diagnostic: Diagnostic } {

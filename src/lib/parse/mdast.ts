@@ -32,7 +32,8 @@ export function isLinkOnlyItem(item: ListItem): boolean {
 
 /** Inline content that is nothing but links: a reference or a table-of-contents entry, not something to ask. */
 export function isLinksOnly(nodes: readonly PhrasingContent[]): boolean {
-  const meaningful = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  // Separators between links (`[뒤로](…) / [위로](…)`) are not content either.
+  const meaningful = nodes.filter((node) => !(node.type === 'text' && /^[\s/|,·•\-–—]*$/u.test(node.value)));
   return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference');
 }
 
@@ -45,6 +46,8 @@ const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote'
 
 function textOf(node: Nodes): string {
   if (node.type === 'break') return ' ';
+  // Raw HTML (`<br>`, `<u>`) is markup, not words: it must not reach a breadcrumb, a tag or an identity.
+  if (node.type === 'html') return '';
   if (!('children' in node)) return toString(node);
   const inner = (node.children as Nodes[]).map(textOf).join('');
   return BLOCKS.has(node.type) ? ` ${inner} ` : inner;

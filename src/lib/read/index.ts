@@ -2,8 +2,8 @@
  * Read stage: find the notes and decode them. Bytes that are not UTF-8 text
  * become diagnostics here, so later stages only ever see clean strings.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../model.js';
@@ -13,12 +13,28 @@ export const MAX_LINE_LENGTH = 20_000;
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** Every `*.md` under the folder, sorted so builds do not depend on directory order. */
+/**
+ * Every `*.md` under the folder, sorted so builds do not depend on directory
+ * order. A file reached through symlinks (a link to `..` would read every note
+ * again, in new decks) is listed once, under its real path; a link leading
+ * out of the folder is listed as is, so reading it reports it.
+ */
 export function findNoteFiles(notesDir: string): string[] {
-  return globSync('**/*.md', { cwd: notesDir, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'] })
-    .map((path) => toPosix(relative(notesDir, path)))
-    .sort()
-    .map((rel) => join(notesDir, rel));
+  const root = realPath(notesDir);
+  const canonical = (path: string) => {
+    const real = realPath(path);
+    return isInside(root, real) ? join(notesDir, relative(root, real)) : path;
+  };
+  const paths = globSync('**/*.md', { cwd: notesDir, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'] }).map(canonical);
+  return [...new Set(paths.map((path) => toPosix(relative(notesDir, path))))].sort().map((rel) => join(notesDir, rel));
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // a dangling link: reading it reports the problem
+  }
 }
 
 export interface ReadResult {
@@ -31,6 +47,10 @@ export function readNoteFile(absolutePath: string, notesDir: string, cwd = proce
   const relativePath = toPosix(relative(notesDir, absolutePath));
   let bytes: Buffer;
   try {
+    // A symlinked note may point anywhere; like images, notes outside the folder are never read.
+    if (!isInside(realPath(notesDir), realPath(absolutePath))) {
+      return fail(displayPath, null, 'file-outside-notes', 'This file is a link to a place outside the notes folder; it was not read');
+    }
     bytes = readFileSync(absolutePath);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -42,11 +62,19 @@ export function readNoteFile(absolutePath: string, notesDir: string, cwd = proce
   return { file: { absolutePath, displayPath, relativePath, text }, diagnostics };
 }
 
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 function fail(file: string, place: { line: number; column: number } | null, rule: string, message: string): ReadResult {
   return { file: null, diagnostics: [diagnostic(file, place, 'error', rule, message)] };
 }
 
 function decode(bytes: Buffer, displayPath: string): { text: string } | { diagnostic: Diagnostic } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { diagnostic: diagnostic(displayPath, { line: 1, column: 1 }, 'error', 'file-encoding', 'This file is UTF-16 ("Unicode" in Windows editors), not UTF-8 (re-save it as UTF-8); it was skipped') };
+  }
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) {
     return { diagnostic: diagnostic(displayPath, null, 'error', 'file-binary', 'This is a binary file, not markdown text; it was skipped') };

@@ -15,6 +15,9 @@
  *     - `std::vector` 는 동적 배열이다              (inside code: not searched at all)
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
  *     - 잘못된 구현은 성능 저하로 이어짐 - 캐싱 등     (a "term" that is a sentence: > 6 words or > 40 characters)
+ *     - 컴파일 과정 (전단부 - 중단부 - 후단부)          (the dash is inside parentheses)
+ *
+ * A formatted term works too: `**TCP**: 연결형`, `` `git stash`: 임시 저장 ``, `[RFC](url): 표준 문서`.
  *
  * `term :: definition` is the explicit syntax (rules/explicit.ts) and always splits.
  */
@@ -28,12 +31,15 @@ export const MAX_TERM_WORDS = 6;
 // Leftmost wins: ` : `, `term: `, full-width `：`, and spaced dashes. A colon needs
 // whitespace after it, which is what keeps `10:30` and `http://` whole.
 const SEPARATOR = /\s+:\s+|(?<=\S):\s+|\s*：\s*|\s+[-–—]\s+/u;
+// After `**term**`, `` `term` `` or a link the colon starts the next text node, with nothing before it to look behind at.
+const LEADING_COLON = /^:\s+/u;
+const FORMATTED_TERM = new Set(['strong', 'emphasis', 'inlineCode', 'link', 'delete']);
 const EXAMPLE_MARKER = /^(ex\)|ex\.|e\.g\.|eg\)|예\)|예시\)|예:)/iu;
 const SENTENCE_END = /[.?!。](\s|$)/u;
 
 export function splitDefinition(nodes: PhrasingContent[]): Split | null {
-  const split = splitPhrasing(nodes, (text) => {
-    const match = SEPARATOR.exec(text);
+  const split = splitPhrasing(nodes, (text, previous) => {
+    const match = (previous && FORMATTED_TERM.has(previous.type) && LEADING_COLON.exec(text)) || SEPARATOR.exec(text);
     return match ? { index: match.index, length: match[0].length, separator: match[0].trim() || ':' } : null;
   });
   if (!split || split.before.length === 0) return null;
@@ -42,6 +48,17 @@ export function splitDefinition(nodes: PhrasingContent[]): Split | null {
 
 export function isTerm(text: string): boolean {
   if (!text || !/\p{L}/u.test(text)) return false;
-  if (EXAMPLE_MARKER.test(text) || SENTENCE_END.test(text)) return false;
+  if (EXAMPLE_MARKER.test(text) || SENTENCE_END.test(text) || !balanced(text)) return false;
   return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
+}
+
+/** `컴파일 과정 (전단부` is half of a parenthesis, not a term. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if ('([（【'.includes(char)) depth++;
+    else if (')]）】'.includes(char)) depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }

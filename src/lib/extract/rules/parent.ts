@@ -9,7 +9,7 @@
  *       - 비동기 : 채팅 서버                       → card "… › example › 비동기" / 채팅 서버
  *
  * A long parent (a sentence, not a topic) is not a question: it joins the
- * plain bullet run of its section (rules/list-run.ts) with its children nested.
+ * answer of its section (rules/section.ts) with its children nested.
  *
  *     - 통신의 맨 아래 단계, 주로 전기적 … 데이터 전송   (sentence: part of the run)
  *       - 통신 단위 : 비트                             (still its own definition card)
