@@ -73,6 +73,20 @@ describe('parseClozes', () => {
     }
   });
 
+  it('never takes == between two ASCII words for a marker: a==b is an operator', () => {
+    for (const text of ['if a==b and c==d', 'x==y', 'n_1==0x1F']) {
+      const { nodes, found, diagnostics } = parseClozes(inline(text), FILE);
+      expect([text, found, diagnostics, summary(nodes)]).toEqual([text, false, [], [text]]);
+    }
+  });
+
+  it('still closes ==…== before a Korean particle and opens it after a space', () => {
+    expect(summary(parseClozes(inline('==TCP==는 연결 지향이다'), FILE).nodes)).toEqual(['c1[TCP]', '는 연결 지향이다']);
+    expect(summary(parseClozes(inline('키는 ==값==이다'), FILE).nodes)).toEqual(['키는 ', 'c1[값]', '이다']);
+    // A highlight next to formatting is no operator: what touches the marker is `*`, not a letter.
+    expect(summary(parseClozes(inline('==**TCP**==s'), FILE).nodes)).toEqual(['c1[<strong>]', 's']);
+  });
+
   it('gives clozes the position of their markers in the file', () => {
     const source = 'intro line\nthen ==TCP== here';
     const { nodes } = parseClozes(inline(source), FILE);

@@ -121,6 +121,45 @@ describe('blocks and text', () => {
   });
 });
 
+describe('empty paragraphs', () => {
+  it('leaves no <p></p> where a dropped image stood', () => {
+    const { rendered, diagnostics } = render('dropped image between paragraphs');
+    expect(diagnostics.map((d) => d.rule)).toEqual(['media-missing']);
+    expect(rendered.fields[0]).toBe('<p>Before.</p>\n<p>After.</p>');
+  });
+
+  it('leaves no <p></p> around a block of raw HTML', () => {
+    expect(render('html only').rendered.fields[0]).toBe('<div>only <b>HTML</b></div>');
+  });
+
+  it('removes them inside other blocks too, but keeps a paragraph holding only an element', () => {
+    const tree = parser.parse('> ![](img/nope.png)\n>\n> kept\n\n- ![](https://example.com/a.png)\n\n  x');
+    expect(renderNote(note(tree.children), { notesRoot }).rendered.fields[0]).toBe(
+      '<blockquote>\n<p>kept</p>\n</blockquote>\n<ul>\n<li>\n<p><img src="https://example.com/a.png" alt=""></p>\n<p>x</p>\n</li>\n</ul>',
+    );
+  });
+});
+
+describe('footnotes', () => {
+  it('shows a reference as its label in superscript: no link, no id', () => {
+    // The extract stage hands over the paragraph only; the definition is not among the card's nodes.
+    const [paragraph] = section('footnote');
+    expect(renderNote(note([paragraph]), { notesRoot }).rendered.fields[0]).toBe('TCP<sup>1</sup> is reliable.');
+  });
+
+  it('shows a definition that is in the card where it stands, with the same label', () => {
+    expect(render('footnote').rendered.fields[0]).toBe('<p>TCP<sup>1</sup> is reliable.</p>\n<p><sup>1</sup> Transmission Control Protocol.</p>');
+  });
+});
+
+describe('ids and names', () => {
+  it('carry the user-content- prefix exactly once, even when the note already wrote it', () => {
+    expect(render('prefixed ids').rendered.fields[0]).toBe(
+      '<a id="user-content-top" name="user-content-anchor">top</a>, <span id="user-content-x">y</span>',
+    );
+  });
+});
+
 describe('code', () => {
   it('highlights fenced python with hljs classes at build time', () => {
     const html = render('python').rendered.fields[0];

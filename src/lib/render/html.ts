@@ -14,16 +14,24 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
+import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { codeHandler, inlineMathHandler, mathHandler } from './math.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
-import { sanitizeSchema } from './sanitize.js';
+import { rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
 
 /** Raw nodes are the finished text (see `finishField`); named references read better in Anki's HTML editor. */
 const STRINGIFY: ToHtmlOptions = { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } };
 
 const CLOZE_NOTE = 'deckgenClozeNote';
 
-const handlers = { inlineMath: inlineMathHandler, math: mathHandler, code: codeHandler, cloze: clozeHandler };
+const handlers = {
+  inlineMath: inlineMathHandler,
+  math: mathHandler,
+  code: codeHandler,
+  cloze: clozeHandler,
+  footnoteReference: footnoteReferenceHandler,
+  footnoteDefinition: footnoteDefinitionHandler,
+};
 
 function processor(withRawHtml: boolean) {
   const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers });
@@ -31,6 +39,7 @@ function processor(withRawHtml: boolean) {
   const parsed = withRawHtml ? toHast.use(rehypeRaw) : toHast;
   return parsed
     .use(rehypeMedia)
+    .use(rehypeUnprefixIds)
     .use(rehypeSanitize, sanitizeSchema)
     // After sanitizing: its spans are trusted output, and the schema need not allow them for everyone.
     .use(rehypeHighlight, highlightOptions)
@@ -105,10 +114,38 @@ function containsHtml(node: MdastNodes): boolean {
 function finishField() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
     const clozeNote = file.data[CLOZE_NOTE] === true;
+    tree.children = withoutEmptyParagraphs(tree.children);
     unwrapSingleParagraph(tree);
     tree.children = finish(tree.children, clozeNote);
   };
 }
+
+/**
+ * A dropped image or a sanitized-away tag can leave `<p></p>`, and parse5
+ * splits a paragraph around a block of raw HTML (`<p></p><div>…</div><p></p>`).
+ * Either would be an empty line on the card.
+ */
+function withoutEmptyParagraphs<T extends RootContent | ElementContent>(children: T[]): T[] {
+  const kept: T[] = [];
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index];
+    if (child.type === 'element') child.children = withoutEmptyParagraphs(child.children);
+    if (!isEmptyParagraph(child)) {
+      kept.push(child);
+      continue;
+    }
+    // The paragraph's own line break goes with it: the one after it, or else the one before.
+    if (isLineBreak(children[index + 1])) index += 1;
+    else if (isLineBreak(kept[kept.length - 1])) kept.pop();
+  }
+  return kept;
+}
+
+function isEmptyParagraph(node: RootContent | ElementContent): boolean {
+  return node.type === 'element' && node.tagName === 'p' && node.children.every((child) => child.type === 'text' && !child.value.trim());
+}
+
+const isLineBreak = (node: RootContent | ElementContent | undefined) => node?.type === 'text' && /^\s*\n\s*$/.test(node.value);
 
 /** Anki fields look better without a lone `<p>`; several blocks keep theirs. */
 function unwrapSingleParagraph(tree: Root): void {

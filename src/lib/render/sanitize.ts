@@ -3,7 +3,9 @@
  * scripts, so anything a note's raw HTML could use to run code or load a page
  * is removed; ordinary formatting stays.
  */
+import type { Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
 import { CLOZE_TAG } from './cloze.js';
 
 /** Dropped with their content: unwrapping them (the default for unknown tags) would leak CSS or markup as text. */
@@ -29,3 +31,25 @@ export const sanitizeSchema: Schema = {
   // Only remote images; local ones were already bundled and rewritten to bare media names (relative URLs).
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
 };
+
+const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? defaultSchema.clobberPrefix ?? '';
+const CLOBBERED = sanitizeSchema.clobber ?? defaultSchema.clobber ?? [];
+
+/**
+ * Runs just before rehype-sanitize. The sanitizer prefixes every id and name
+ * (so a note cannot clobber Anki's own), even one that already has the
+ * prefix — HTML copied from a rendered GitHub page does. Taking it off first
+ * leaves exactly one.
+ */
+export function rehypeUnprefixIds() {
+  const strip = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.startsWith(CLOBBER_PREFIX) ? strip(value.slice(CLOBBER_PREFIX.length)) : value;
+    return Array.isArray(value) ? value.map(strip) : value;
+  };
+  return (tree: Root) => {
+    if (!CLOBBER_PREFIX) return;
+    visit(tree, 'element', (node) => {
+      for (const key of CLOBBERED) if (key in node.properties) node.properties[key] = strip(node.properties[key]) as never;
+    });
+  };
+}

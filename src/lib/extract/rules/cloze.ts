@@ -95,14 +95,22 @@ function marker(match: RegExpMatchArray, node: Text, at: number, siblings: Nodes
   // Like `**`: `==` opens when text follows it and closes when text precedes it, so `a == b` is no highlight.
   const before = at > 0 ? node.value[at - 1] : neighbourEdge(siblings[index - 1], 'end');
   const after = at + 2 < node.value.length ? node.value[at + 2] : neighbourEdge(siblings[index + 1], 'start');
+  // `a==b` is an operator, never a marker. Only ASCII counts as a word here: `==TCP==는` closes before a Korean particle.
+  if (isAsciiWord(before) && isAsciiWord(after)) return undefined;
   const touches = (char: string | undefined) => char !== undefined && !/\s/.test(char);
   return { kind: 'mark', canOpen: touches(after), canClose: touches(before), ...span };
 }
 
-/** The character next to a marker at the edge of a text node; a non-text sibling (`**TCP**`) counts as text. */
+const isAsciiWord = (char: string | undefined) => char !== undefined && /^\w$/.test(char);
+
+/**
+ * The character next to a marker at the edge of a text node. A non-text
+ * sibling (`**TCP**`) counts as text, but not as a word: what touches the
+ * marker in the source is `*` or a backtick.
+ */
 function neighbourEdge(sibling: Nodes | undefined, edge: 'start' | 'end'): string | undefined {
   if (!sibling) return undefined;
-  if (sibling.type !== 'text') return 'x';
+  if (sibling.type !== 'text') return '\uFFFC';
   return edge === 'start' ? sibling.value[0] : sibling.value[sibling.value.length - 1];
 }
 
