@@ -355,3 +355,15 @@ describe('corpus boost-devs__ai-tech-interview', () => {
     expect(formulas).toBeGreaterThan(250);
   });
 });
+
+describe('links', () => {
+  const renderText = (markdown: string) => renderNote(note(parser.parse(markdown).children), { notesRoot }).rendered.fields[0];
+
+  it('keeps only the text of a link to a heading on the same page, which goes nowhere on a card', () => {
+    expect(renderText('[TCP 연결](#tcp-연결) 참고')).toBe('TCP 연결 참고');
+  });
+
+  it('keeps other links', () => {
+    expect(renderText('[RFC](https://www.rfc-editor.org/rfc/rfc9110)')).toBe('<a href="https://www.rfc-editor.org/rfc/rfc9110">RFC</a>');
+  });
+});

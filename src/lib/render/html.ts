@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
+import { linkHandler } from './link.js';
 import { codeHandler, inlineMathHandler, mathHandler } from './math.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
 import { rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
@@ -31,6 +32,7 @@ const handlers = {
   cloze: clozeHandler,
   footnoteReference: footnoteReferenceHandler,
   footnoteDefinition: footnoteDefinitionHandler,
+  link: linkHandler,
 };
 
 function processor(withRawHtml: boolean) {
