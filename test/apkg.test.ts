@@ -313,6 +313,44 @@ describe('read back with anki-reader', () => {
   });
 });
 
+describe('a deck named Default (front matter `deck: Default`)', () => {
+  const inDeck = (deck: string, guid: string, due: number): PackagedNote => ({ ...fixture().notes[1], guid, deck, due });
+
+  it.each([
+    ['Default', ['Default', 'Default::JWT', 'cs']],
+    ['default', ['cs', 'default', 'default::JWT']],
+  ])('writes one deck named %s, not id 1, holding the cards, so Anki files them in the user\'s Default deck', async (name, names) => {
+    const bytes = await buildApkg({ notes: [inDeck(name, 'd1', 1), inDeck(`${name}::JWT`, 'd2', 2), inDeck('cs', 'd3', 3)], media: [] });
+    const own = new SQL.Database(unzipSync(bytes)['collection.anki2']);
+    try {
+      const decks = JSON.parse(String(own.exec('select decks from col')[0].values[0][0])) as Record<string, { id: number; name: string }>;
+      // Anki compares deck names case-insensitively; a second "Default" would be renamed "Default_" on import.
+      expect(Object.values(decks).map((d) => d.name).sort()).toEqual(names);
+      expect(Object.keys(decks)).not.toContain('1');
+      const cards = own.exec('select c.did, n.guid from cards c join notes n on n.id = c.nid order by n.guid')[0].values;
+      expect(cards.map(([did]) => did)).not.toContain(1);
+      expect(cards.filter(([, guid]) => guid === 'd1').map(([did]) => decks[String(did)].name)).toEqual([name]);
+    } finally {
+      own.close();
+    }
+    const { collection } = await readAnkiPackage(new Blob([bytes.slice()]));
+    const read = Object.values(collection.getDecks());
+    expect(read.filter((d) => d.getName().toLowerCase() === 'default')).toHaveLength(1);
+    expect(Object.keys(read.find((d) => d.getName() === name)!.getCards())).toHaveLength(1);
+  });
+});
+
+describe('media', () => {
+  it('are deduped and sorted by the writer: any order and repetition gives the same bytes', async () => {
+    const gif = { name: '0a1b.gif', data: new Uint8Array([0x47, 0x49, 0x46]) };
+    const png = { name: '3f2a9c.png', data: PNG };
+    const once = await buildApkg({ ...fixture(), media: [gif, png] });
+    const shuffled = await buildApkg({ ...fixture(), media: [png, { ...gif }, png, gif, { ...png }] });
+    expect(shuffled).toEqual(once);
+    expect(JSON.parse(strFromU8(unzipSync(once).media))).toEqual({ 0: '0a1b.gif', 1: '3f2a9c.png' });
+  });
+});
+
 describe('invariants', () => {
   it('throws on a duplicate GUID', async () => {
     const pkg = fixture();

@@ -87,3 +87,14 @@ describe('a notes folder with broken files', () => {
     expect(crlf?.fields[1]).toBe('CRLF 파일');
   });
 });
+
+describe('cards that would show an empty side', () => {
+  it('are reported and not written, also when the side only held a missing image', async () => {
+    const dir = workspace({ 'a.md': '# A\n- 헤더 :\n- <img src="missing.png"> :: 설명\n- 정상 : 카드\n' });
+    const run = runCli(['--json'], dir);
+    const report = JSON.parse(run.stdout) as { diagnostics: { line: number; rule: string }[] };
+    expect(report.diagnostics.filter((d) => d.rule === 'empty-side').map((d) => d.line)).toEqual([2, 3]);
+    const apkg = await readApkg(join(dir, 'decks', 'notes.apkg'));
+    expect(apkg.notes.map((note) => note.fields[0])).toEqual(['정상']);
+  });
+});

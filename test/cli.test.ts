@@ -1,8 +1,23 @@
 /** The CLI's contract: flags, exit codes and where output goes. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, workspace } from './helpers/cli.js';
+import { runCli, workspace, type CliResult } from './helpers/cli.js';
+import { runCliAsync } from './helpers/edit.js';
+
+interface JsonReport {
+  notes: number;
+  outputs: unknown[];
+  diagnostics: { file: string; line: number | null; column: number | null; severity: string; rule: string; message: string }[];
+}
+
+/** stdout must be exactly one JSON document, whatever went wrong; stderr never holds a stack trace. */
+function jsonReport(result: CliResult): JsonReport {
+  expect(result.stdout.trim().startsWith('{'), result.stdout).toBe(true);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stderr).not.toContain('internal error');
+  return JSON.parse(result.stdout) as JsonReport;
+}
 
 describe('deckgen CLI', () => {
   it('documents every flag in --help', () => {
@@ -15,17 +30,63 @@ describe('deckgen CLI', () => {
   it.each([
     ['an unknown flag', ['--nope']],
     ['an unknown format', ['--format', 'pdf']],
-  ])('exits 2 on %s', (_what, args) => {
-    const result = runCli(args, workspace({ 'a.md': '- a : b' }));
+  ])('exits 2 on %s, with one JSON report (rule usage) under --json', (_what, args) => {
+    const result = runCli(['--json', ...args], workspace({ 'a.md': '- a : b' }));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/deckgen: /);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const report = jsonReport(result);
+    expect(report.diagnostics).toEqual([{ file: '', line: null, column: null, severity: 'error', rule: 'usage', message: expect.any(String) }]);
+    expect(report).toMatchObject({ notes: 0, outputs: [] });
   });
 
-  it('exits 2 when the notes folder does not exist', () => {
-    const result = runCli(['--notes', 'missing'], workspace());
+  it('exits 2 when the notes folder does not exist, with one JSON report under --json', () => {
+    const result = runCli(['--json', '--notes', 'missing'], workspace());
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('missing  error  Notes folder not found  notes-missing');
+    expect(jsonReport(result).diagnostics).toEqual([expect.objectContaining({ file: 'missing', rule: 'notes-missing', severity: 'error' })]);
+  });
+
+  // Each spawns the CLI; run side by side so the file stays fast.
+  it.concurrent('says --notes is not a folder when it names a file', async ({ expect }) => {
+    const result = await runCliAsync(['--notes', 'notes/a.md'], workspace({ 'a.md': '- a : b' }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('notes/a.md  error  --notes is not a folder');
+  });
+
+  it.concurrent.for(['--notes', '--out', '--lock', '--format'])('exits 2 when %s is given no value, instead of using the default', async (flag, { expect }) => {
+    const dir = workspace({ 'a.md': '# A\n- a : b' });
+    const result = await runCliAsync([flag, '--json'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`deckgen: Not enough arguments following: ${flag.slice(2)}`);
+    expect(jsonReport(result).diagnostics).toEqual([expect.objectContaining({ rule: 'usage', message: `Not enough arguments following: ${flag.slice(2)}` })]);
+    expect(existsSync(join(dir, 'decks'))).toBe(false);
+  });
+
+  it.concurrent('reports --out naming an existing file as write-failed, exit 2, in one JSON report', async ({ expect }) => {
+    const dir = workspace({ 'a.md': '# A\n- a : b' });
+    writeFileSync(join(dir, 'decks'), 'not a folder');
+    const result = await runCliAsync(['--json', '--out', 'decks'], dir);
+    expect(result.status).toBe(2);
+    const report = jsonReport(result);
+    const failed = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(failed).toEqual([expect.objectContaining({ file: 'decks/notes.apkg', line: null, column: null, rule: 'write-failed' })]);
+    expect(failed[0].message).toBe('Cannot write this file: decks is a file, not a folder (EEXIST)');
+    expect(result.stderr).toContain('decks/notes.apkg  error  Cannot write this file');
+    expect(report.outputs).toEqual([]); // nothing was written, so nothing is listed as written
+    expect(result.stderr).not.toContain('Wrote');
+    // The lock is written after the decks: a build that wrote no deck leaves no lock behind.
+    expect(readdirSync(join(dir, 'notes'))).toEqual(['a.md']);
+  });
+
+  it.concurrent('reports a lock file it cannot create as write-failed, exit 2, without a stack trace', async ({ expect }) => {
+    // Root ignores file permissions, so a file standing where the lock's folder should be stands in for a read-only folder.
+    const dir = workspace({ 'a.md': '# A\n- a : b' });
+    mkdirSync(join(dir, 'state'));
+    writeFileSync(join(dir, 'state', 'locks'), 'a file');
+    const result = await runCliAsync(['--json', '--lock', 'state/locks/deckgen.lock.json'], dir);
+    expect(result.status).toBe(2);
+    const failed = jsonReport(result).diagnostics.filter((d) => d.severity === 'error');
+    expect(failed).toEqual([expect.objectContaining({ rule: 'write-failed', file: 'state/locks', message: 'Cannot write this file: state/locks is a file, not a folder (EEXIST)' })]);
   });
 
   it('writes only the formats asked for', () => {

@@ -148,7 +148,7 @@ describe('identify: rebuilding after edits', () => {
     const specs = base.map((spec) => ({ ...spec, file: 'jobs/backend.md', deck: 'Jobs::Backend' }));
     const result = build(specs, first.lock, T1);
     expect(result.packaged.map((note) => note.guid)).toEqual(first.packaged.map((note) => note.guid));
-    expect(result.changes.rematched).toHaveLength(7);
+    expect(result.changes.rematched).toEqual([]); // no question changed: nothing to check
     expect(result.changes.moved).toHaveLength(7);
     expect(result.changes.updated).toHaveLength(7); // the tag follows the file name
     expect(result.changes).toMatchObject({ added: [], removed: [] });
@@ -221,6 +221,36 @@ describe('identify: rebuilding after edits', () => {
   });
 });
 
+describe('identify: files skipped for an error', () => {
+  const other: Spec[] = [{ front: 'ORM', back: 'Object-relational mapping', context: ['ORM'], file: 'db.md', deck: 'db', line: 3 }];
+  const first = build([...base, ...other], null, T0);
+  const typo = base.map((spec) => (spec.front === '시그니처' ? { ...spec, front: '시그니쳐' } : spec));
+  const kept = build([...typo, ...other], first.lock, T1);
+
+  it('carries their lock entries unchanged, takes their GUIDs and leaves them out of the package and of "removed"', () => {
+    const broken = identify(deck(other), kept.lock, T1 + 10, { filesWithErrors: ['interview.md'] });
+    expect(broken.packaged.map((note) => note.guid)).toEqual([kept.packaged[7].guid]);
+    expect(broken.lock).toEqual(kept.lock);
+    expect(broken.changes).toMatchObject({ removed: [], added: [], unchanged: 1 });
+    expect(broken.changes.inFilesWithErrors.map((note) => note.guid).sort()).toEqual(kept.packaged.slice(0, 7).map((note) => note.guid).sort());
+    expect(formatPlan(broken.changes)).toContain('1 notes: 0 added, 0 updated, 1 unchanged, 0 removed. 7 notes of files with errors kept in the lock unchanged.');
+    // Once the file is fixed, the note kept by similarity still has its first GUID and mod.
+    const fixed = build([...typo, ...other], broken.lock, T1 + 20);
+    expect(fixed.packaged[4].guid).toBe(first.packaged[4].guid);
+    expect(fixed.packaged.map((note) => note.mod)).toEqual(kept.packaged.map((note) => note.mod));
+  });
+
+  it('never gives a carried GUID to a new note', () => {
+    // The same question written in another file of the same deck while its own file is broken.
+    const moved = [{ ...base[0], file: 'elsewhere.md', line: 1 }];
+    const result = build(moved, first.lock, T1);
+    expect(result.packaged[0].guid).toBe(first.packaged[0].guid); // not broken: an ordinary move
+    const carried = identify(deck(moved), first.lock, T1, { filesWithErrors: ['interview.md'] });
+    expect(first.lock.notes.map((entry) => entry.guid)).not.toContain(carried.packaged[0].guid);
+    expect(new Set(carried.lock.notes.map((entry) => entry.guid)).size).toBe(carried.lock.notes.length);
+  });
+});
+
 describe('identify: explicit ids', () => {
   it('keeps the GUID of a note with an id through a total rewrite', () => {
     const specs = [...base, { front: 'OAuth2.0', back: '토큰을 발급하고 인증하는 프레임워크', context: ['OAuth2.0'], id: 'oauth' }];
@@ -239,6 +269,7 @@ describe('identify: explicit ids', () => {
     const result = build(specs, first.lock, T1);
     expect(result.packaged[2].guid).toBe(first.packaged[2].guid);
     expect(result.lock.notes.find((entry) => entry.guid === first.packaged[2].guid)?.id).toBe('jwt-header');
+    expect(result.changes.rematched).toEqual([]); // same question
   });
 
   it('warns about an id used twice and still gives distinct GUIDs', () => {
@@ -279,14 +310,19 @@ describe('identify: GUIDs are never given twice', () => {
     expect(result.changes.removed.map((note) => note.guid)).toEqual([first.packaged[0].guid]);
   });
 
-  it('a new note whose derived GUID belongs to a removed note gets another one', () => {
+  it('a new note whose derived GUID belongs to a note removed in the same build gets another one', () => {
     const first = build([{ front: 'JWT', back: 'JSON Web Token' }], null, T0);
-    const gone = build([{ front: 'OAuth', back: 'framework' }], first.lock, T1);
-    // The removed note is gone from the lock, but it still lives in Anki: reuse would overwrite it.
-    const back = build([{ front: 'JWT', back: 'JSON Web Token' }, { front: 'OAuth', back: 'framework' }], gone.lock, T1 + 10);
-    expect(back.packaged[0].guid).toBe(first.packaged[0].guid); // derived again: same as the note in Anki, updated in place
     const collision = build([{ front: 'JWT', back: 'different' }, { front: 'JWT', back: 'JSON Web Token' }], first.lock, T1);
     expect(new Set(collision.packaged.map((note) => note.guid)).size).toBe(2);
+  });
+
+  it('a question re-added a build after its deletion gets the old GUID again (docs/identity.md): Anki updates the old note', () => {
+    const first = build([{ front: 'JWT', back: 'JSON Web Token' }, { front: 'OAuth', back: 'framework' }], null, T0);
+    const deleted = build([{ front: 'OAuth', back: 'framework' }], first.lock, T1);
+    expect(deleted.lock.notes.map((entry) => entry.guid)).not.toContain(first.packaged[0].guid); // no tombstones
+    const back = build([{ front: 'JWT', back: 'JSON Web Token' }, { front: 'OAuth', back: 'framework' }], deleted.lock, T1 + 10);
+    expect(back.packaged[0].guid).toBe(first.packaged[0].guid); // derived from the same kind, deck and question
+    expect(back.changes.added.map((note) => note.guid)).toEqual([first.packaged[0].guid]);
   });
 });
 

@@ -25,6 +25,15 @@ function lockText(dir: string): string {
   return readFileSync(join(dir, 'notes', 'deckgen.lock.json'), 'utf8');
 }
 
+const byQuestionIn = (apkg: ApkgContents) => new Map(apkg.notes.map((note) => [questionOf(note.fields), note]));
+
+/** `--dry-run --json` in `dir`: the plan as data (stdout) and as the human reads it (stderr). */
+function planIn(dir: string, seconds: number): { changes: ChangePlan; human: string } {
+  const result = runCli(['--dry-run', '--json'], dir, epoch(seconds));
+  expect(result.status === 0 || result.status === 1, result.stderr).toBe(true);
+  return { changes: (JSON.parse(result.stdout) as { changes: ChangePlan }).changes, human: result.stderr };
+}
+
 function expectValidLock(text: string): void {
   expect(parseLock(text, 'deckgen.lock.json').diagnostics).toEqual([]);
 }
@@ -132,8 +141,8 @@ describe('regenerating the user\'s notes after edits', () => {
 
     const { changes, human } = dryRun(T0 + 2000);
     expect(changes).toMatchObject({ added: [], removed: [] });
-    const reworded = changes.rematched.filter((note) => note.oldQuestion !== note.newQuestion);
-    expect(reworded.map(({ oldQuestion, newQuestion }) => [oldQuestion, newQuestion])).toEqual([
+    // Exactly the two rewordings: the other notes only changed deck (listed in `moved`), nothing to check.
+    expect(changes.rematched.map(({ oldQuestion, newQuestion }) => [oldQuestion, newQuestion])).toEqual([
       ['프로젝트에서 사용했었던 › jwt › 구조 › 시그니처', '프로젝트에서 사용했었던 › jwt › 구조 › 시그니쳐'],
       ['프로젝트에서 사용했었던 › jwt › 구조 › 페이로드', '프로젝트에서 사용했었던 › 배포 과정 › 페이로드'],
     ]);
@@ -229,6 +238,48 @@ describe('regenerating the user\'s notes after edits', () => {
     // Existing cards stay in the deck they were first imported to; only the new note's cards go to 면접.
     expect(updated.decks).toEqual(['interview']);
     expect(collection.get(addRemove.added[0])!.decks).toEqual(['면접']);
+  });
+});
+
+describe('a file skipped for an error keeps its notes\' identity', () => {
+  it('carries its lock entries through the broken build, so a note kept by similarity keeps its GUID once the file is fixed', async () => {
+    const dir = seedWorkspace();
+    const file = join(dir, 'notes', 'interview.md');
+    const question = (word: string) => `프로젝트에서 사용했었던 › JWT › 구조 › ${word}`;
+    const guidOf = async (word: string) => byQuestionIn(await readApkg(join(dir, 'decks', 'notes.apkg'))).get(question(word))?.guid;
+    expect(runCli([], dir, epoch(T0)).status).toBe(0);
+    const original = await guidOf('시그니처');
+    const seeded = await readApkg(join(dir, 'decks', 'notes.apkg'));
+
+    replaceOnce(file, ' - 시그니처 : 토큰 위변조 확인', ' - 시그니쳐 : 토큰 위변조 확인');
+    expect(runCli([], dir, epoch(T0 + 100)).status).toBe(0);
+    expect(await guidOf('시그니쳐')).toBe(original); // kept by similarity: the derived GUID would differ
+    const fixedTypoLock = lockText(dir);
+
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `---\ndeck: [oops\n---\n${text}`);
+    const broken = runCli(['--json'], dir, epoch(T0 + 200));
+    expect(broken.status, broken.stderr).toBe(1);
+    const report = JSON.parse(broken.stdout) as { notes: number; diagnostics: { rule: string }[] };
+    expect(report.diagnostics.map((d) => d.rule)).toContain('front-matter-invalid');
+    expect(report.notes).toBe(0);
+    const n = seeded.notes.length;
+    expect(broken.stderr).toContain(`${n} notes of files with errors kept in the lock unchanged.`);
+    expect(lockText(dir)).toBe(fixedTypoLock); // not dropped as removed, not rewritten
+    const plan = planIn(dir, T0 + 250);
+    expect(plan.changes).toMatchObject({ removed: [], added: [], updated: [], unchanged: 0 });
+    expect(plan.changes.inFilesWithErrors).toHaveLength(n);
+    expect(plan.changes.inFilesWithErrors).toContainEqual(expect.objectContaining({ guid: original, source: 'interview.md:13' }));
+    expect(plan.human).toContain(`0 notes: 0 added, 0 updated, 0 unchanged, 0 removed. ${n} notes of files with errors kept in the lock unchanged.`);
+
+    writeFileSync(file, text);
+    expect(runCli([], dir, epoch(T0 + 300)).status).toBe(0);
+    const fixed = await readApkg(join(dir, 'decks', 'notes.apkg'));
+    expect(byQuestionIn(fixed).get(question('시그니쳐'))?.guid).toBe(original);
+    expect(fixed.notes.map((note) => note.guid).sort()).toEqual(seeded.notes.map((note) => note.guid).sort());
+    // Nothing changed since the typo build: Anki sees every note as up to date.
+    expect(fixed.notes.every((note) => note.mod <= T0 + 100)).toBe(true);
+    expect(lockText(dir)).toBe(fixedTypoLock);
   });
 });
 

@@ -3,27 +3,37 @@
  * deckgen CLI. Exit codes: 0 built (warnings allowed); 1 an error diagnostic
  * (or a warning under --strict), or --check found stale decks — the decks are
  * still written from every valid card; 2 usage or configuration error.
+ * With --json, stdout holds exactly one JSON document whatever happens.
  */
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { build, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
+import { hideBin, Parser } from 'yargs/helpers';
+import { build, emptyReport, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
+import { diagnostic } from '../lib/diagnostic.js';
 import { formatDiagnostic, formatSummary, toJson } from '../lib/report.js';
 import { formatPlan } from '../lib/identify/index.js';
 
-async function main(argv: string[]): Promise<number> {
+interface PrintMode {
+  json: boolean;
+  dryRun: boolean;
+  check: boolean;
+}
+
+async function main(argv: string[], json: boolean): Promise<number> {
   let usageError: string | null = null;
   const args = await yargs(argv)
     .scriptName('deckgen')
     .usage('$0 [options]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
-    .option('notes', { type: 'string', default: 'notes', describe: 'Folder of markdown notes, read recursively (*.md)' })
-    .option('out', { type: 'string', default: 'decks', describe: 'Folder the decks are written to' })
+    // requiresArg: `--notes` with its value forgotten is a mistake, not a request for the default.
+    .option('notes', { type: 'string', default: 'notes', requiresArg: true, describe: 'Folder of markdown notes, read recursively (*.md)' })
+    .option('out', { type: 'string', default: 'decks', requiresArg: true, describe: 'Folder the decks are written to' })
     .option('format', {
       type: 'string',
       default: OUTPUT_FORMATS.join(','),
+      requiresArg: true,
       describe: 'Comma-separated outputs: apkg, csv',
       coerce: parseFormats,
     })
-    .option('lock', { type: 'string', describe: 'Lock file keeping card identities (default: <notes>/deckgen.lock.json)' })
+    .option('lock', { type: 'string', requiresArg: true, describe: 'Lock file keeping card identities (default: <notes>/deckgen.lock.json)' })
     .option('strict', { type: 'boolean', default: false, describe: 'Warnings fail the build (exit 1)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON report on stdout; human output goes to stderr' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print what a re-import would change' })
@@ -42,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
     .parseAsync();
   if (usageError) {
     process.stderr.write(`deckgen: ${usageError}\nRun deckgen --help for usage.\n`);
+    if (json) printJson(failure('usage', usageError), false);
     return 2;
   }
   const report = await build({
@@ -64,21 +75,36 @@ function parseFormats(value: string): OutputFormat[] {
   return formats as OutputFormat[];
 }
 
-function print(report: BuildReport, mode: { json: boolean; dryRun: boolean; check: boolean }): void {
+/** A report with one error and nothing built, for problems found before a build could run (exit 2). */
+function failure(rule: string, message: string): BuildReport {
+  return { ...emptyReport(), diagnostics: [diagnostic('', null, 'error', rule, message)], exitCode: 2 };
+}
+
+function print(report: BuildReport, mode: PrintMode): void {
   for (const problem of report.diagnostics) process.stderr.write(`${formatDiagnostic(problem)}\n`);
   const human = mode.json ? process.stderr : process.stdout;
   if (mode.dryRun && report.changes) human.write(`${formatPlan(report.changes)}\n`);
   human.write(`${formatSummary(report, mode)}\n`);
-  if (mode.json) process.stdout.write(`${JSON.stringify(toJson(report, mode.dryRun), null, 2)}\n`);
+  if (mode.json) printJson(report, mode.dryRun);
 }
 
-main(hideBin(process.argv)).then(
+function printJson(report: BuildReport, withChanges: boolean): void {
+  process.stdout.write(`${JSON.stringify(toJson(report, withChanges), null, 2)}\n`);
+}
+
+const argv = hideBin(process.argv);
+// Known before yargs runs, so that a usage error or a crash still answers --json with JSON.
+const json = Parser(argv, { boolean: ['json'] }).json === true;
+
+main(argv, json).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     // A bug in deckgen, not in the notes: say so plainly, keep the trace for the bug report.
-    process.stderr.write(`deckgen: internal error — please report it with the notes that caused it.\n${error instanceof Error ? error.stack : String(error)}\n`);
+    const message = 'internal error — please report it with the notes that caused it.';
+    process.stderr.write(`deckgen: ${message}\n${error instanceof Error ? error.stack : String(error)}\n`);
+    if (json) printJson(failure('internal-error', `deckgen ${message}`), false);
     process.exitCode = 2;
   },
 );

@@ -1,7 +1,7 @@
 /**
  * The whole pipeline, as the CLI runs it:
  *
- *   read → parse → validate (tree) → extract → validate (notes) → render → identify → write
+ *   read → parse → validate (tree) → extract → validate (notes) → render → validate (rendered) → identify → write
  *
  * Each stage is called here and nowhere else. A bad file only loses its own
  * cards: every stage reports problems as diagnostics and goes on.
@@ -11,11 +11,11 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { extractNotes } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
-import type { DeckPackage, ExtractedNote, MediaFile, PackagedNote, RenderedNote } from './model.js';
+import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
 import { findNoteFiles, readNoteFile } from './read/index.js';
 import { renderNote } from './render/index.js';
-import { validateFile, validateNotes } from './validate/index.js';
+import { validateFile, validateNotes, validateRendered } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
 import { buildCsv } from './write/csv/index.js';
@@ -62,34 +62,55 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const show = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   const report = emptyReport();
 
-  if (!existsSync(notesDir) || !statSync(notesDir).isDirectory()) {
+  if (!existsSync(notesDir)) {
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found'));
   }
-  const extracted = extractAll(notesDir, cwd, report.diagnostics);
+  if (!statSync(notesDir).isDirectory()) {
+    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
+  }
+  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, report.diagnostics);
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
-  const rendered = renderAll(valid.notes, notesDir, report.diagnostics);
+  const shown = validateRendered(renderAll(valid.notes, notesDir, report.diagnostics));
+  report.diagnostics.push(...shown.diagnostics);
+  const rendered = shown.notes;
 
   const now = options.now ?? buildTime();
   const writes = !options.dryRun && !options.check;
-  // Returns false when the lock file is unusable: then nothing may be re-identified or written.
+  // Returns false when the build must stop with exit 2: the lock file is unusable (then nothing may be
+  // re-identified or written), or a file could not be written.
   const run = async (): Promise<boolean> => {
     // Read inside the build lock, so a build that waited sees what the other one wrote.
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
     report.diagnostics.push(...lockProblems);
     if (lockProblems.some((problem) => problem.severity === 'error')) return false;
-    const identified = identify(rendered, lock, now);
+    const identified = identify(rendered, lock, now, { filesWithErrors });
     report.diagnostics.push(...identified.diagnostics);
     report.changes = identified.changes;
-    const pkg: DeckPackage = { notes: identified.packaged, media: collectMedia(rendered) };
+    // Notes often share an image: the writer dedupes and sorts the media.
+    const pkg: DeckPackage = { notes: identified.packaged, media: rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
     const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, outDir, basename(notesDir));
-    report.outputs = outputs.map(({ format, path }) => ({ format, path: show(path) }));
+    const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
-    if (!writes) return true;
-    for (const path of [...outputs.map((output) => output.path), lockPath]) removeAbandonedTemps(path);
-    for (const { path, bytes } of outputs) writeFileAtomic(path, bytes);
-    writeLock(lockPath, identified.lock);
+    if (!writes) {
+      report.outputs = outputs.map(listed);
+      return true;
+    }
+    // Decks first, the lock last: a build that stops in between leaves the lock the decks were identified with.
+    const writing = [
+      ...outputs.map((output) => ({ path: output.path, output, write: () => writeFileAtomic(output.path, output.bytes) })),
+      { path: lockPath, output: null, write: () => writeLock(lockPath, identified.lock) },
+    ];
+    for (const { path, output, write } of writing) {
+      const problem = tryWrite(path, write, show);
+      if (problem) {
+        report.diagnostics.push(problem);
+        return false;
+      }
+      // Only what was written is reported as written.
+      if (output) report.outputs.push(listed(output));
+    }
     return true;
   };
   try {
@@ -97,28 +118,43 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const usable = await (writes ? withBuildLock(lockPath, run, { displayPath: show(lockPath) }) : run());
     if (!usable) return finish(report, 2, options);
   } catch (error) {
-    if (!(error instanceof BuildLockBusyError)) throw error;
-    report.diagnostics.push(error.diagnostic);
+    // run() reports its own write errors; a file-system error here is taking the build lock (a read-only notes folder).
+    if (error instanceof BuildLockBusyError) report.diagnostics.push(error.diagnostic);
+    else if (isFileSystemError(error)) report.diagnostics.push(writeFailed(error.path ?? lockPath, error, show));
+    else throw error;
     return finish(report, 2, options);
   }
   return finish(report, report.upToDate === false ? 1 : 0, options);
 }
 
-function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]): ExtractedNote[] {
+/**
+ * Every note of every file, and the files that are there but were skipped for
+ * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
+ * unknown this build, not deleted, so identify() keeps their lock entries.
+ */
+function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]): { notes: ExtractedNote[]; filesWithErrors: string[] } {
   const notes: ExtractedNote[] = [];
+  const filesWithErrors: string[] = [];
   for (const path of findNoteFiles(notesDir)) {
+    const skipped = () => filesWithErrors.push(relative(notesDir, path).split(sep).join('/'));
     const read = readNoteFile(path, notesDir, cwd);
     diagnostics.push(...read.diagnostics);
-    if (!read.file) continue;
+    if (!read.file) {
+      skipped();
+      continue;
+    }
     const { parsed, diagnostics: parseProblems } = parseFile(read.file);
     diagnostics.push(...parseProblems);
-    if (!parsed) continue;
+    if (!parsed) {
+      skipped();
+      continue;
+    }
     diagnostics.push(...validateFile(parsed));
     const extracted = extractNotes(parsed);
     diagnostics.push(...extracted.diagnostics);
     notes.push(...extracted.notes);
   }
-  return notes;
+  return { notes, filesWithErrors };
 }
 
 function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagnostic[]): RenderedNote[] {
@@ -127,12 +163,6 @@ function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagno
     diagnostics.push(...result.diagnostics);
     return result.rendered;
   });
-}
-
-function collectMedia(rendered: RenderedNote[]): MediaFile[] {
-  const byName = new Map<string, MediaFile>();
-  for (const note of rendered) for (const file of note.media) byName.set(file.name, file);
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /**
@@ -148,8 +178,46 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
 }
 
 function sameBytes(path: string, bytes: Uint8Array | string): boolean {
-  if (!existsSync(path)) return false;
-  return Buffer.compare(readFileSync(path), Buffer.from(bytes)) === 0;
+  try {
+    return Buffer.compare(readFileSync(path), Buffer.from(bytes)) === 0;
+  } catch {
+    return false; // missing or unreadable: not the deck the notes build
+  }
+}
+
+/** Errors the OS reports about a path (Node sets `code` and `syscall`); anything else is a bug. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return error instanceof Error && typeof code === 'string' && typeof syscall === 'string';
+}
+
+/** Runs one write (with its leftover-temp cleanup); an OS refusal becomes a `write-failed` diagnostic. */
+function tryWrite(path: string, write: () => void, show: (path: string) => string): Diagnostic | null {
+  try {
+    removeAbandonedTemps(path);
+    write();
+    return null;
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return writeFailed(path, error, show);
+  }
+}
+
+/** Says why in words: these come from pointing --out, --lock or --notes at the wrong place. */
+function writeFailed(path: string, error: NodeJS.ErrnoException, show: (path: string) => string): Diagnostic {
+  const at = show(error.path ?? path);
+  const reasons: Record<string, string> = {
+    EACCES: `permission denied (${at})`,
+    EPERM: `permission denied (${at})`,
+    EROFS: `${at} is on a read-only file system`,
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EEXIST: `${at} is a file, not a folder`,
+    ENOTDIR: `part of ${at} is a file, not a folder`,
+    EISDIR: `${at} is a folder`,
+  };
+  const reason = reasons[error.code ?? ''] ?? error.message;
+  return diagnostic(show(path), null, 'error', 'write-failed', `Cannot write this file: ${reason} (${error.code})`);
 }
 
 function summarize(report: BuildReport, notes: PackagedNote[]): void {
@@ -171,7 +239,8 @@ function buildTime(): number {
   return Number.isInteger(pinned) && pinned > 0 ? pinned : Math.floor(Date.now() / 1000);
 }
 
-function emptyReport(): BuildReport {
+/** A report of a build that built nothing (also used by the CLI for usage errors). */
+export function emptyReport(): BuildReport {
   return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, exitCode: 0 };
 }
 

@@ -8,16 +8,16 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { PackagedNote, RenderedNote } from '../model.js';
 import { guidFor } from './guid.js';
-import { LOCK_VERSION, type LockEntry, type LockFile } from './lock.js';
+import { LOCK_VERSION, splitSource, type LockEntry, type LockFile } from './lock.js';
 import { matchNotes, type Match, type MatchResult, type NoteIdentity } from './match.js';
 import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR, stripClozeMarkers } from './normalize.js';
 import { emptyPlan, type ChangePlan } from './plan.js';
 
 export { guidFor } from './guid.js';
-export { BuildLockBusyError, buildLockPath, parseLock, readLock, serializeLock, withBuildLock, writeLock, LOCK_VERSION } from './lock.js';
+export { BuildLockBusyError, buildLockPath, parseLock, readLock, serializeLock, splitSource, withBuildLock, writeLock, LOCK_VERSION } from './lock.js';
 export type { BuildLockOptions, LockEntry, LockFile } from './lock.js';
 export { MATCH_THRESHOLD, NEAR_MISS_THRESHOLD, PAIR_BUDGET } from './match.js';
-export { ankiSearch, formatPlan } from './plan.js';
+export { ankiSearch, formatPlan, keptSentence } from './plan.js';
 export type { ChangePlan, FormatPlanOptions, PlanNote } from './plan.js';
 
 /** Namespace of every GUID deckgen derives; never change it. */
@@ -69,6 +69,15 @@ function freshGuid(identity: NoteIdentity, taken: ReadonlySet<string>, counters:
   return guid;
 }
 
+export interface IdentifyOptions {
+  /**
+   * Notes-folder-relative paths of files that are there but gave no notes in
+   * this build because of an error (front matter that is not valid YAML, not
+   * UTF-8, binary, unreadable). Their notes are unknown, not deleted.
+   */
+  filesWithErrors?: Iterable<string>;
+}
+
 export interface IdentifyResult {
   packaged: PackagedNote[];
   lock: LockFile;
@@ -81,15 +90,26 @@ export interface IdentifyResult {
  * lock and the change plan. `notes` must be in document order (files sorted by
  * path); `lock` must have passed readLock without diagnostics; `now` is in
  * seconds. Notes are returned in the input order.
+ *
+ * Lock entries of `filesWithErrors` are carried into the new lock unchanged
+ * and take no part in matching: dropping them would make every note of a file
+ * with a YAML typo "removed", and once fixed, notes kept by similarity would
+ * come back with new GUIDs and lose their review history. They are not
+ * packaged (their current content is unknown); an import never deletes, so
+ * Anki keeps them as they were.
  */
-export function identify(notes: readonly RenderedNote[], lock: LockFile | null, now: number): IdentifyResult {
+export function identify(notes: readonly RenderedNote[], lock: LockFile | null, now: number, options: IdentifyOptions = {}): IdentifyResult {
   const seconds = Math.floor(now);
-  const entries = lock?.notes ?? [];
-  assertUnique(entries.map((entry) => entry.guid), 'the lock file');
+  const all = lock?.notes ?? [];
+  assertUnique(all.map((entry) => entry.guid), 'the lock file');
+  const skipped = new Set(options.filesWithErrors ?? []);
+  const carried = all.filter((entry) => skipped.has(splitSource(entry.source).file));
+  const entries = carried.length === 0 ? all : all.filter((entry) => !skipped.has(splitSource(entry.source).file));
   const identities = notes.map(describeNote);
   const result = matchNotes(identities, entries);
 
-  const taken = new Set(entries.map((entry) => entry.guid));
+  // Every GUID of the lock, carried entries included: a GUID in Anki is never handed to another note in the same build.
+  const taken = new Set(all.map((entry) => entry.guid));
   const counters = new Map<string, number>();
   const guids = identities.map((identity, index) => {
     const match = result.matches[index];
@@ -112,10 +132,12 @@ export function identify(notes: readonly RenderedNote[], lock: LockFile | null, 
     created: newEntries[index].created,
     due: index + 1,
   }));
+  const lockNotes = sortedEntries(newEntries, notes, carried);
+  assertUnique(lockNotes.map((entry) => entry.guid), 'the new lock file');
   return {
     packaged,
-    lock: { version: LOCK_VERSION, notes: sortedEntries(newEntries, notes) },
-    changes: plan(lock === null, identities, newEntries, entries, result),
+    lock: { version: LOCK_VERSION, notes: lockNotes },
+    changes: plan(lock === null, identities, newEntries, entries, result, carried),
     diagnostics: [...duplicateIdDiagnostics(notes), ...budgetDiagnostics(result, notes)],
   };
 }
@@ -151,15 +173,17 @@ function lockEntry(identity: NoteIdentity, guid: string, rendered: RenderedNote,
   return entry;
 }
 
-/** By file, line, column, then GUID: stable bytes for the same notes, whatever the build order. */
-function sortedEntries(entries: LockEntry[], notes: readonly RenderedNote[]): LockEntry[] {
-  const order = entries.map((entry, index) => ({ entry, note: notes[index].note }));
-  order.sort((a, b) =>
-    compare(a.note.relativePath, b.note.relativePath) ||
-    a.note.position.line - b.note.position.line ||
-    a.note.position.column - b.note.position.column ||
-    compare(a.entry.guid, b.entry.guid),
-  );
+/**
+ * By file, line, column, then GUID: stable bytes for the same notes, whatever
+ * the build order. Carried entries sort by their old source; their files give
+ * no notes, so they never interleave with this build's notes.
+ */
+function sortedEntries(entries: LockEntry[], notes: readonly RenderedNote[], carried: readonly LockEntry[]): LockEntry[] {
+  const order = [
+    ...entries.map((entry, index) => ({ entry, file: notes[index].note.relativePath, ...notes[index].note.position })),
+    ...carried.map((entry) => ({ entry, ...splitSource(entry.source), column: 0 })),
+  ];
+  order.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.entry.guid, b.entry.guid));
   return order.map((item) => item.entry);
 }
 
@@ -176,8 +200,9 @@ function assertUnique(guids: readonly string[], where: string): void {
   }
 }
 
-function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[], old: readonly LockEntry[], result: MatchResult): ChangePlan {
+function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[], old: readonly LockEntry[], result: MatchResult, carried: readonly LockEntry[]): ChangePlan {
   const changes = emptyPlan(firstBuild);
+  changes.inFilesWithErrors = carried.map((entry) => ({ guid: entry.guid, question: entry.question, source: entry.source }));
   identities.forEach((identity, index) => {
     const entry = fresh[index];
     const match = result.matches[index];
@@ -193,7 +218,8 @@ function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[
     if (previous.fingerprint === entry.fingerprint) changes.unchanged++;
     else changes.updated.push(note);
     // Both sides normalized, so the pair compares like with like (the old side only exists normalized).
-    if (match.how === 'similar') changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: entry.question, similarity: match.similarity, source: entry.source });
+    // Only a changed question needs the user's check: a note that only changed deck (a renamed file) is listed in `moved`.
+    if (match.how === 'similar' && previous.question !== entry.question) changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: entry.question, similarity: match.similarity, source: entry.source });
     if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: identity.display, oldDeck: previous.deck, newDeck: entry.deck });
     if (identity.kind === 'cloze' && previous.ords.join() !== entry.ords.join()) {
       changes.renumbered.push({ guid: entry.guid, question: identity.display, oldOrds: previous.ords, newOrds: entry.ords });

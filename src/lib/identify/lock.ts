@@ -49,6 +49,13 @@ export interface LockFile {
   notes: LockEntry[];
 }
 
+/** `relativePath:line` → its parts; a path may itself hold colons, the line is after the last one. */
+export function splitSource(source: string): { file: string; line: number } {
+  const colon = source.lastIndexOf(':');
+  if (colon < 0) return { file: source, line: 0 };
+  return { file: source.slice(0, colon), line: Number(source.slice(colon + 1)) || 0 };
+}
+
 const RULE = 'lock-invalid';
 const KINDS: readonly NoteKind[] = ['basic', 'reversed', 'cloze'];
 /** Seconds since 1970 stay below this until the year 5138; millisecond values are far above it. */

@@ -12,7 +12,7 @@
  * large collection with a few edits stays fast.
  */
 import type { NoteKind } from '../model.js';
-import type { LockEntry } from './lock.js';
+import { splitSource, type LockEntry } from './lock.js';
 import { bigrams, dice, diceUpperBound, splitQuestion, type Bigrams } from './normalize.js';
 
 /** A pair at or above this similarity keeps the old GUID (and its review history). */
@@ -94,9 +94,7 @@ function noteSide(note: NoteIdentity): Side {
 }
 
 function entrySide(entry: LockEntry): Side {
-  const colon = entry.source.lastIndexOf(':');
-  const file = colon < 0 ? entry.source : entry.source.slice(0, colon);
-  const line = colon < 0 ? 0 : Number(entry.source.slice(colon + 1)) || 0;
+  const { file, line } = splitSource(entry.source);
   const { context, front } = splitQuestion(entry.question);
   return { kind: entry.kind, deck: entry.deck, file, line, context, front, answer: entry.answer, hasId: entry.id !== undefined, fingerprint: entry.fingerprint };
 }

@@ -23,7 +23,10 @@ export interface ChangePlan {
   updated: PlanNote[];
   /** Lock entries no note matched. Anki keeps them: an import never deletes. `cardDeck`: where its cards are, when not `deck`. */
   removed: (PlanNote & { kind: NoteKind; deck: string; cardDeck?: string })[];
-  /** Matched by similarity rather than by exact question: GUID and review history kept. */
+  /**
+   * Matched by similarity although the normalized question (context › front) changed: GUID and review history
+   * kept, worth a check. A note whose question is unchanged (only its deck or file changed) is not listed here.
+   */
   rematched: { guid: string; oldQuestion: string; newQuestion: string; similarity: number; source: string }[];
   /** Added notes that resemble a removed one, but not enough to keep its GUID: that history stays with the old card. */
   nearMisses: { guid: string; question: string; source: string; oldGuid: string; oldQuestion: string; similarity: number }[];
@@ -33,10 +36,15 @@ export interface ChangePlan {
   renumbered: { guid: string; question: string; oldOrds: number[]; newOrds: number[] }[];
   /** Matched notes with identical fields, tags and cards. */
   unchanged: number;
+  /**
+   * Lock entries of files skipped for an error this build (bad front matter, not UTF-8, …): kept in the lock
+   * unchanged and left out of the package, so fixing the file brings the notes back with their GUIDs.
+   */
+  inFilesWithErrors: PlanNote[];
 }
 
 export function emptyPlan(firstBuild: boolean): ChangePlan {
-  return { firstBuild, added: [], updated: [], removed: [], rematched: [], nearMisses: [], moved: [], renumbered: [], unchanged: 0 };
+  return { firstBuild, added: [], updated: [], removed: [], rematched: [], nearMisses: [], moved: [], renumbered: [], unchanged: 0, inFilesWithErrors: [] };
 }
 
 export interface FormatPlanOptions {
@@ -58,7 +66,7 @@ export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {})
 
   if (!changes.firstBuild) section('Added', changes.added, (note) => [`  + ${note.question}  (${note.source})`], limit);
   section('Updated', changes.updated, (note) => [`  ~ ${note.question}  (${note.source})`], limit);
-  section('Kept by similarity — review history kept, check these are the same notes', reworded(changes), (note) => [
+  section('Kept by similarity — review history kept, check these are the same notes', changes.rematched, (note) => [
     `  = ${note.newQuestion}  (${note.source}, ${percent(note.similarity)} similar)`,
     `      was: ${note.oldQuestion}`,
   ], riskLimit);
@@ -82,27 +90,27 @@ export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {})
   if (changes.removed.length > 0) {
     out.push('  Anki\'s search has no GUID search (only nid:/cid: note and card ids), so search by deck and text as shown.');
   }
+  section(`${FILES_WITH_ERRORS} — not in this package; fix the errors and build again`, changes.inFilesWithErrors, (note) => [
+    `  ? ${note.question}  (${note.source})`,
+  ], limit);
   return `${out.join('\n')}\n`;
-}
-
-/**
- * Re-matched notes whose question changed. A note that kept its question and
- * only changed deck (a renamed file) or got an explicit id leaves nothing to
- * check: listing it would bury the real rewordings (it is listed under "Deck
- * changed" when its deck moved, and stays in `changes.rematched` for --json).
- */
-function reworded(changes: ChangePlan): ChangePlan['rematched'] {
-  return changes.rematched.filter((note) => note.oldQuestion !== note.newQuestion);
 }
 
 function summary(changes: ChangePlan): string {
   const total = changes.added.length + changes.updated.length + changes.unchanged;
   if (changes.firstBuild) return `First build: ${total} notes, all new to deckgen (no lock file yet).`;
   const parts = [`${changes.added.length} added`, `${changes.updated.length} updated`, `${changes.unchanged} unchanged`, `${changes.removed.length} removed`];
-  const similar = reworded(changes).length;
-  if (similar > 0) parts.push(`${similar} kept by similarity`);
+  if (changes.rematched.length > 0) parts.push(`${changes.rematched.length} kept by similarity`);
   if (changes.moved.length > 0) parts.push(`${changes.moved.length} moved to another deck`);
-  return `${total} notes: ${parts.join(', ')}.`;
+  const kept = changes.inFilesWithErrors.length;
+  return `${total} notes: ${parts.join(', ')}.${kept > 0 ? ` ${keptSentence(kept)}` : ''}`;
+}
+
+const FILES_WITH_ERRORS = 'Notes of files with errors, kept in the lock unchanged';
+
+/** "3 notes of files with errors kept in the lock unchanged." — shared by the plan and the build summary. */
+export function keptSentence(count: number): string {
+  return `${count} note${count === 1 ? '' : 's'} of files with errors kept in the lock unchanged.`;
 }
 
 function percent(value: number): string {

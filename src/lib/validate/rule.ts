@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { ExtractedNote } from '../model.js';
+import type { ExtractedNote, RenderedNote } from '../model.js';
 import type { ParsedFile } from '../parse/index.js';
 
 /** A check on one file's syntax tree (like a remark-lint rule). */
@@ -17,4 +17,11 @@ export interface NoteRule {
   id: string;
   severity: Severity;
   check(notes: readonly ExtractedNote[]): { diagnostics: Diagnostic[]; drop?: Set<ExtractedNote> };
+}
+
+/** A check on rendered notes: what the card will really show. */
+export interface RenderedRule {
+  id: string;
+  severity: Severity;
+  check(notes: readonly RenderedNote[]): { diagnostics: Diagnostic[]; drop?: Set<RenderedNote> };
 }

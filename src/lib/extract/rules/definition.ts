@@ -30,7 +30,8 @@ export const MAX_TERM_WORDS = 6;
 
 // Leftmost wins: ` : `, `term: `, full-width `：`, and spaced dashes. A colon needs
 // whitespace after it, which is what keeps `10:30` and `http://` whole.
-const SEPARATOR = /\s+:\s+|(?<=\S):\s+|\s*：\s*|\s+[-–—]\s+/u;
+// A colon at the very end (`- 헤더 :`) is a term whose answer was forgotten: split, so the empty side is reported.
+const SEPARATOR = /\s+:(\s+|$)|(?<=\S):(\s+|$)|\s*：\s*|\s+[-–—]\s+/u;
 // After `**term**`, `` `term` `` or a link the colon starts the next text node, with nothing before it to look behind at.
 const LEADING_COLON = /^:\s+/u;
 const FORMATTED_TERM = new Set(['strong', 'emphasis', 'inlineCode', 'link', 'delete']);

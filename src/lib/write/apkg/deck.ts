@@ -8,6 +8,14 @@ import { createHash } from 'node:crypto';
 /** Anki's Default deck. Present (as genanki writes it) but never holds a card. */
 export const DEFAULT_DECK_ID = 1;
 
+/**
+ * Whether a deck of ours is named like Anki's Default deck. Anki compares deck
+ * names case-insensitively (anki-format.md §3.3), so "default" is the same deck.
+ */
+export function isDefaultDeckName(name: string): boolean {
+  return name.toLowerCase() === 'default';
+}
+
 const ID_FLOOR = 2 ** 30;
 const ID_SPAN = 2 ** 30;
 
@@ -87,10 +95,16 @@ function deckJson(id: number, name: string, mod: number): Record<string, unknown
 }
 
 /**
+ * Deck 1 plus ours. When the notes use a deck named Default (front matter
+ * `deck: Default`), deck 1 is left out: deck names must be unique, and ours
+ * carries the cards. Anki never imports deck 1 without scheduling, and matches
+ * ours to the user's own Default deck by name (anki-format.md §2.4, §3.3), so
+ * the cards land in it — while no card ever has did 1.
  * @param modOf seconds: the deck's `mod`, derived from its notes so builds are reproducible.
  */
 export function decksJson(ids: ReadonlyMap<string, number>, modOf: (name: string) => number): Record<string, unknown> {
-  const decks: Record<string, unknown> = { [DEFAULT_DECK_ID]: defaultDeckJson() };
+  const ownDefault = [...ids.keys()].some(isDefaultDeckName);
+  const decks: Record<string, unknown> = ownDefault ? {} : { [DEFAULT_DECK_ID]: defaultDeckJson() };
   for (const [name, id] of ids) decks[id] = deckJson(id, name, modOf(name));
   return decks;
 }
