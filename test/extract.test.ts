@@ -105,6 +105,18 @@ describe('pseudo-heading rule', () => {
     expect(cards('### JWT\n1. 구조\n - 헤더 : 정보\n 2. 특징\n - 세션 없음')).toEqual(['JWT › 구조 › 헤더 => 정보', 'JWT › 특징 => 세션 없음']);
   });
 
+  it('treats a line of only bold text (also quoted) as context for what follows', () => {
+    expect(cards('## 토폴로지\n> **Star**\n\n중앙 노드로 소통\n\n- `장점`: 관리가 용이\n\n**Bus**\n\n- `장점`: 추가가 쉬움')).toEqual([
+      '토폴로지 › Star => 중앙 노드로 소통',
+      '토폴로지 › Star › 장점 => 관리가 용이',
+      '토폴로지 › Bus › 장점 => 추가가 쉬움',
+    ]);
+  });
+
+  it('leaves bold text inside a sentence alone', () => {
+    expect(cards('# A\n**TCP** is reliable.\n\n- x')).toEqual(['A => TCP is reliable. x']);
+  });
+
   it('leaves a real numbered list alone', () => {
     expect(cards('# Steps\n1. 기획\n2. 설계')).toEqual(['Steps => 기획 설계']);
   });

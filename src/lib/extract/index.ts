@@ -22,7 +22,7 @@ import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit } from './rules/explicit.js';
 import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
-import { pseudoHeadingText } from './rules/pseudo-heading.js';
+import { pseudoHeading } from './rules/pseudo-heading.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
 
@@ -74,10 +74,9 @@ class Extraction {
         base = local = this.enterHeading(block);
         return;
       }
-      const pseudo = pseudoHeadingText(block, blocks[index + 1]);
-      if (pseudo !== null) {
-        const item = (block as List).children[0];
-        local = extend(base, { text: pseudo, nodes: (item.children[0] as Paragraph).children });
+      const pseudo = pseudoHeading(block, blocks[index + 1]);
+      if (pseudo) {
+        local = extend(base, pseudo);
         return;
       }
       const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
