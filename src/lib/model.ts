@@ -18,6 +18,9 @@ export const NOTE_FIELDS: Record<NoteKind, readonly string[]> = {
   cloze: ['Text', 'Back Extra', 'Context'],
 };
 
+/** Between the parts of a breadcrumb, on cards and in reports: `JWT › 구조 › 헤더`. */
+export const CONTEXT_SEPARATOR = ' › ';
+
 export interface Position {
   line: number;
   column: number;

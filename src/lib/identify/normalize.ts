@@ -4,8 +4,10 @@
  * treat them as frozen once released.
  */
 
-/** Joins context parts and the front inside a normalized question. */
-export const QUESTION_SEPARATOR = ' › ';
+import { CONTEXT_SEPARATOR } from '../model.js';
+
+/** Joins context parts and the front inside a normalized question, like a card's breadcrumb. */
+export const QUESTION_SEPARATOR = CONTEXT_SEPARATOR;
 
 /** Anki's cloze regex ([A] `cloze.rs`): keeps the text, drops `{{cN::` / `::hint` / `}}`. */
 const CLOZE = /\{\{c[\d,]+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g;

@@ -4,7 +4,7 @@
  * all parsers and processors are built once per process: it runs for every note.
  */
 import type { Diagnostic } from '../diagnostic.js';
-import type { ExtractedNote, MediaFile, RenderedNote } from '../model.js';
+import { CONTEXT_SEPARATOR, type ExtractedNote, type MediaFile, type RenderedNote } from '../model.js';
 import { clozeOrds } from './cloze.js';
 import { escapeText, renderField } from './html.js';
 import type { MediaContext } from './media.js';
@@ -15,7 +15,6 @@ export interface RenderOptions {
 }
 
 /** Shown between the parts of a note's context (heading path, parent bullets). */
-export const CONTEXT_SEPARATOR = ' › ';
 
 export function renderNote(note: ExtractedNote, options: RenderOptions): { rendered: RenderedNote; diagnostics: Diagnostic[] } {
   const media: MediaContext = {

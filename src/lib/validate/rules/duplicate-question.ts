@@ -7,7 +7,7 @@
  *     - 장점 : 가독성     ← duplicate of line 2
  */
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { ExtractedNote } from '../../model.js';
+import { CONTEXT_SEPARATOR, type ExtractedNote } from '../../model.js';
 import type { NoteRule } from '../rule.js';
 
 export const duplicateQuestion: NoteRule = {
@@ -25,7 +25,7 @@ export const duplicateQuestion: NoteRule = {
       }
       const where = earlier.source === note.source ? `line ${earlier.position.line}` : `${earlier.source}:${earlier.position.line}`;
       diagnostics.push(
-        diagnostic(note.source, note.position, 'warning', 'duplicate-question', `Same question as ${where} in deck "${note.deck}": "${[...note.context, note.frontText].join(' › ')}"`),
+        diagnostic(note.source, note.position, 'warning', 'duplicate-question', `Same question as ${where} in deck "${note.deck}": "${[...note.context, note.frontText].join(CONTEXT_SEPARATOR)}"`),
       );
     }
     return { diagnostics };
