@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { ExtractedNote, RenderedNote } from '../model.js';
 import type { ParsedFile } from '../parse/index.js';
-import type { NoteRule, RenderedRule, TreeRule } from './rule.js';
+import type { NoteRule, RenderedRule, Rule, TreeRule } from './rule.js';
 import { duplicateQuestion } from './rules/duplicate-question.js';
 import { emptyBullet } from './rules/empty-bullet.js';
 import { emptyFile } from './rules/empty-file.js';
@@ -25,22 +25,25 @@ export function validateFile(file: ParsedFile): Diagnostic[] {
 }
 
 /** Returns the notes that may be written and every problem found. */
-export function validateNotes(notes: readonly ExtractedNote[]): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const drop = new Set<ExtractedNote>();
-  for (const rule of NOTE_RULES) {
-    const result = rule.check(notes.filter((note) => !drop.has(note)));
-    diagnostics.push(...result.diagnostics);
-    result.drop?.forEach((note) => drop.add(note));
-  }
-  return { notes: notes.filter((note) => !drop.has(note)), diagnostics };
+export function validateNotes(notes: readonly ExtractedNote[]): Validated<ExtractedNote> {
+  return applyRules(NOTE_RULES, notes);
 }
 
 /** Drops rendered notes that must not be written (e.g. a side that rendered empty). */
-export function validateRendered(notes: readonly RenderedNote[]): { notes: RenderedNote[]; diagnostics: Diagnostic[] } {
+export function validateRendered(notes: readonly RenderedNote[]): Validated<RenderedNote> {
+  return applyRules(RENDERED_RULES, notes);
+}
+
+interface Validated<T> {
+  notes: T[];
+  diagnostics: Diagnostic[];
+}
+
+/** Each rule sees only the notes earlier rules kept. */
+function applyRules<T>(rules: readonly Rule<T>[], notes: readonly T[]): Validated<T> {
   const diagnostics: Diagnostic[] = [];
-  const drop = new Set<RenderedNote>();
-  for (const rule of RENDERED_RULES) {
+  const drop = new Set<T>();
+  for (const rule of rules) {
     const result = rule.check(notes.filter((note) => !drop.has(note)));
     diagnostics.push(...result.diagnostics);
     result.drop?.forEach((note) => drop.add(note));

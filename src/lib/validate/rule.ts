@@ -10,18 +10,17 @@ export interface TreeRule {
 }
 
 /**
- * A check on the extracted notes of a whole build (duplicates cross files).
- * `drop` lists notes that must not be written (e.g. a card with an empty side).
+ * A check on a whole build's notes. `drop` lists notes that must not be
+ * written (e.g. a card with an empty side).
  */
-export interface NoteRule {
+export interface Rule<T> {
   id: string;
   severity: Severity;
-  check(notes: readonly ExtractedNote[]): { diagnostics: Diagnostic[]; drop?: Set<ExtractedNote> };
+  check(notes: readonly T[]): { diagnostics: Diagnostic[]; drop?: Set<T> };
 }
 
-/** A check on rendered notes: what the card will really show. */
-export interface RenderedRule {
-  id: string;
-  severity: Severity;
-  check(notes: readonly RenderedNote[]): { diagnostics: Diagnostic[]; drop?: Set<RenderedNote> };
-}
+/** On extracted notes (duplicates cross files). */
+export type NoteRule = Rule<ExtractedNote>;
+
+/** On rendered notes: what the card will really show. */
+export type RenderedRule = Rule<RenderedNote>;
