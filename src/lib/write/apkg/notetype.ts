@@ -102,9 +102,9 @@ export const NOTETYPES: Readonly<Record<NoteKind, Notetype>> = {
  * test/apkg.test.ts fails until both are updated.
  */
 export const TEMPLATE_REVISIONS: Readonly<Record<NoteKind, { mod: number; fingerprint: string }>> = {
-  basic: { mod: 1_795_539_600, fingerprint: '3f9931c5ec169ae8' }, // 2026-11-24 17:00 UTC: installed Korean font names
-  reversed: { mod: 1_795_539_600, fingerprint: 'ac95b808d7246142' }, // 2026-11-24 17:00 UTC
-  cloze: { mod: 1_795_539_600, fingerprint: '917d0d3c19224392' }, // 2026-11-24 17:00 UTC
+  basic: { mod: 1_795_546_200, fingerprint: '4f0480c3be8b193e' }, // 2026-11-24 18:50 UTC: larger question
+  reversed: { mod: 1_795_546_200, fingerprint: '6f6dd040cb3f0ade' }, // 2026-11-24 18:50 UTC
+  cloze: { mod: 1_795_546_200, fingerprint: 'c0068928f9d34665' }, // 2026-11-24 18:50 UTC
 };
 
 /** Everything a user sees of a note type, hashed: changes exactly when its revision must be bumped. */

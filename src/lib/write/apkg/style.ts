@@ -90,6 +90,17 @@ export const CARD_CSS = `.card {
   text-align: left;
 }
 
+/* The question stands out: whichever field is asked, and on the answer side everything above the line. */
+.front,
+.back {
+  font-size: 1.15em;
+}
+
+hr#answer ~ .front,
+hr#answer ~ .back {
+  font-size: 1em;
+}
+
 hr#answer {
   border: none;
   border-top: 1px solid var(--dg-border);
