@@ -268,3 +268,11 @@ describe('headings in tags and context', () => {
     expect(extract('# R\n- [뒤로](./a.md) / [위로](#top)').notes).toEqual([]);
   });
 });
+
+describe('Korean emphasis', () => {
+  it('closes **bold** right before a particle, which CommonMark alone leaves literal', () => {
+    const [note] = extract('# T\n- 정의 : **트랜잭션(Transaction)**은 작업의 단위이다').notes;
+    expect(note.back[0]).toMatchObject({ type: 'strong' });
+    expect(note.backText).toBe('트랜잭션(Transaction)은 작업의 단위이다');
+  });
+});

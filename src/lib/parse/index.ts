@@ -6,6 +6,7 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { remark } from 'remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
@@ -18,7 +19,9 @@ export interface ParsedFile {
   tree: Root;
 }
 
-const processor = remark().use(remarkGfm).use(remarkMath);
+// remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
+// the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
+const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly);
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
