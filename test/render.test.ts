@@ -363,6 +363,10 @@ describe('links', () => {
     expect(renderText('[TCP 연결](#tcp-연결) 참고')).toBe('TCP 연결 참고');
   });
 
+  it('keeps only the text of a link to another note', () => {
+    expect(renderText('[OSI](./network.md#osi) 와 [TCP](../tcp.md)')).toBe('OSI 와 TCP');
+  });
+
   it('keeps other links', () => {
     expect(renderText('[RFC](https://www.rfc-editor.org/rfc/rfc9110)')).toBe('<a href="https://www.rfc-editor.org/rfc/rfc9110">RFC</a>');
   });
