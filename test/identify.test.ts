@@ -3,7 +3,7 @@ import type { NoteKind, RenderedNote } from '../src/lib/model.js';
 import { guidFor } from '../src/lib/identify/guid.js';
 import { describeNote, formatPlan, identify, MATCH_THRESHOLD, type LockFile } from '../src/lib/identify/index.js';
 import { matchNotes } from '../src/lib/identify/match.js';
-import { normalizeText, stripClozeMarkers } from '../src/lib/identify/normalize.js';
+import { normalizeText } from '../src/lib/identify/normalize.js';
 
 interface Spec {
   front: string;
@@ -36,7 +36,8 @@ function rendered(spec: Spec): RenderedNote {
       context,
       front: [],
       back: [],
-      frontText: spec.front,
+      // As extraction hands it over: cloze markers are nodes, so the text has only the words.
+      frontText: spec.front.replace(/\{\{c[\d,]+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g, '$1'),
       backText: back,
       tags: spec.tags ?? [file.replace(/\.md$/, '').replace(/\//g, '::')],
       ...(spec.id === undefined ? {} : { explicitId: spec.id }),
@@ -92,9 +93,6 @@ describe('normalization', () => {
     expect(normalizeText('snake_case `code` ~~old~~ ==mark==')).toBe('snake_case code old mark');
     expect(normalizeText('Ｊ 시그니처 › x')).toBe('ｊ 시그니처 > x');
     expect(normalizeText('e\u0301')).toBe('\u00e9');
-  });
-  it('strips cloze markers and hints', () => {
-    expect(stripClozeMarkers('{{c1::Paris::city}} is the {{c2,3::capital}}')).toBe('Paris is the capital');
   });
 });
 
@@ -327,7 +325,7 @@ describe('identify: GUIDs are never given twice', () => {
 });
 
 describe('identify: scale', () => {
-  it('10,000 notes with 100 edited questions, 50 removed and 50 added stay fast and keep history', () => {
+  it('10,000 notes with 100 edited questions, 50 removed and 50 added: all compared within budget, history kept', () => {
     const specs: Spec[] = Array.from({ length: 10_000 }, (_, i) => ({
       front: `질문 ${i} 에 대한 개념 설명 term-${i}`,
       back: `답변 ${i}: 설명 문장 ${i * 7} 과 예시 ${i % 97}`,
@@ -338,14 +336,13 @@ describe('identify: scale', () => {
     const first = build(specs, null, T0);
     const edited = specs.map((spec, i) => (i % 100 === 0 ? { ...spec, front: `${spec.front} (수정됨)` } : spec));
     const next = [...edited.filter((_, i) => i % 200 !== 50), ...Array.from({ length: 50 }, (_, i) => ({ front: `새 질문 ${i}`, back: `새 답 ${i}`, file: 'zz-new.md', line: i + 1 }))];
-    const started = performance.now();
+    // Speed is measured by `npm run bench`; here: the comparison budget is not exhausted, so nothing was guessed.
     const result = build(next, first.lock, T1);
-    const elapsed = performance.now() - started;
+    expect(result.diagnostics.map((d) => d.rule)).not.toContain('identity-budget');
     expect(result.changes.rematched).toHaveLength(100);
     expect(result.changes.added).toHaveLength(50);
     expect(result.changes.removed).toHaveLength(50);
     expect(new Set(result.packaged.map((note) => note.guid)).size).toBe(next.length);
-    expect(elapsed).toBeLessThan(3000);
   });
 
   it('caps the comparison work and says so', () => {

@@ -21,6 +21,9 @@ export const NOTE_FIELDS: Record<NoteKind, readonly string[]> = {
 /** Between the parts of a breadcrumb, on cards and in reports: `JWT › 구조 › 헤더`. */
 export const CONTEXT_SEPARATOR = ' › ';
 
+/** Times are whole seconds; anything at or above this is milliseconds by mistake (seconds reach it in 5138). */
+export const MAX_SECONDS = 1e11;
+
 export interface Position {
   line: number;
   column: number;

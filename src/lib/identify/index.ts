@@ -10,7 +10,7 @@ import type { PackagedNote, RenderedNote } from '../model.js';
 import { guidFor } from './guid.js';
 import { LOCK_VERSION, splitSource, type LockEntry, type LockFile } from './lock.js';
 import { matchNotes, type Match, type MatchResult, type NoteIdentity } from './match.js';
-import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR, stripClozeMarkers } from './normalize.js';
+import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR } from './normalize.js';
 import { emptyPlan, type ChangePlan } from './plan.js';
 
 export { guidFor } from './guid.js';
@@ -33,7 +33,9 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
   const { note } = rendered;
   const deck = normalizeDeck(note.deck);
   const context = note.context.map(normalizeText).filter((part) => part !== '');
-  const front = normalizeText(note.kind === 'cloze' ? stripClozeMarkers(note.frontText) : note.frontText);
+  // A cloze note's frontText holds only the words (extraction turns markers into nodes), so changing
+  // which words are hidden keeps the key.
+  const front = normalizeText(note.frontText);
   const question = joinQuestion(context, front);
   const key = note.explicitId !== undefined ? `id:${note.explicitId}` : `${note.kind}\t${deck}\t${question}`;
   return {

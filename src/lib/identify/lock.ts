@@ -9,7 +9,7 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeF
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import type { NoteKind } from '../model.js';
+import { MAX_SECONDS, type NoteKind } from '../model.js';
 import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 
 export const LOCK_VERSION = 1;
@@ -59,7 +59,6 @@ export function splitSource(source: string): { file: string; line: number } {
 const RULE = 'lock-invalid';
 const KINDS: readonly NoteKind[] = ['basic', 'reversed', 'cloze'];
 /** Seconds since 1970 stay below this until the year 5138; millisecond values are far above it. */
-const MAX_SECONDS = 1e11;
 
 /** Missing file → `lock: null` and no diagnostic (first build). Any other problem is an error. */
 export function readLock(path: string, displayPath: string): { lock: LockFile | null; diagnostics: Diagnostic[] } {

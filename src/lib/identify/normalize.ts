@@ -9,14 +9,6 @@ import { CONTEXT_SEPARATOR } from '../model.js';
 /** Joins context parts and the front inside a normalized question, like a card's breadcrumb. */
 export const QUESTION_SEPARATOR = CONTEXT_SEPARATOR;
 
-/** Anki's cloze regex ([A] `cloze.rs`): keeps the text, drops `{{cN::` / `::hint` / `}}`. */
-const CLOZE = /\{\{c[\d,]+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g;
-
-/** `{{c1::Paris::city}} is …` → `Paris is …`, so editing which words are hidden keeps the note. */
-export function stripClozeMarkers(text: string): string {
-  return text.replace(CLOZE, '$1');
-}
-
 /**
  * Emphasis markers do not change what a note asks. `_` only counts as a marker
  * at a word edge, so `snake_case` keeps its underscore.

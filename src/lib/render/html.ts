@@ -172,10 +172,8 @@ function clozeRaw(element: Element, clozeNote: boolean): ElementContent {
   return { type: 'raw', value: clozeMarkup(Number(element.properties.dataNumber), inner, escapedHint) };
 }
 
-// Control characters other than tab and newline corrupt Anki's `\x1f`-separated field storage.
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
-
 export function escapeText(text: string, clozeNote = false): string {
-  const escaped = text.replace(CONTROL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Control characters are stripped once, where fields enter Anki (write/apkg/note.ts cleanField).
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return clozeNote ? escaped.replace(/\{\{/g, '{&#123;') : escaped;
 }

@@ -8,7 +8,7 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import { NOTE_FIELDS, type DeckPackage, type MediaFile, type NoteKind, type PackagedNote } from '../../model.js';
+import { MAX_SECONDS, NOTE_FIELDS, type DeckPackage, type MediaFile, type NoteKind, type PackagedNote } from '../../model.js';
 import { cardRows, type CardRow } from './card.js';
 import { collectionRow, type CollectionRow } from './collection.js';
 import { deckIds, decksJson, withParentDecks } from './deck.js';
@@ -32,9 +32,6 @@ interface Collection {
   notes: NoteRow[];
   cards: CardRow[];
 }
-
-// Seconds stay below this until the year 5138; a millisecond value is far above it.
-const MAX_SECONDS = 1e11;
 
 function assertSeconds(note: PackagedNote, key: 'mod' | 'created'): void {
   const value = note[key];
