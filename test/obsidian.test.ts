@@ -3,8 +3,13 @@
  * (parse → extract, render); the fixture vault is built end to end in
  * test/vault.test.ts.
  */
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { tagLine } from '../src/lib/extract/tag-lines.js';
+import { parseFile } from '../src/lib/parse/index.js';
+import { resolveEmbed } from '../src/lib/render/embed.js';
 import { cardText, extract } from './helpers/extract.js';
 
 const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
@@ -68,5 +73,68 @@ describe('title context (vault)', () => {
 
   it('only in a vault: elsewhere a file name is not a title (notes/interview.md keeps its context)', () => {
     expect(cards('## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Examples => ℚ in ℝ']);
+  });
+});
+
+describe('wikilinks', () => {
+  const parsed = (markdown: string) => parseFile({ absolutePath: '/n/a.md', displayPath: 'a.md', relativePath: 'a.md', text: markdown }).parsed!.tree;
+  const links = (markdown: string) => {
+    const found: { type: string; target: string; anchor?: string; alias?: string; text: string }[] = [];
+    visit(parsed(markdown), (node) => {
+      if (node.type === 'wikiLink' || node.type === 'embed') {
+        found.push({ type: node.type, target: node.target, anchor: node.anchor, alias: node.alias, text: toString(node) });
+      }
+    });
+    return found;
+  };
+
+  it.each([
+    ['[[Process scheduling]]', { type: 'wikiLink', target: 'Process scheduling', anchor: undefined, alias: undefined, text: 'Process scheduling' }],
+    ['[[Caching|cache notes]]', { type: 'wikiLink', target: 'Caching', anchor: undefined, alias: 'cache notes', text: 'cache notes' }],
+    ['[[Matrices#Inverse|inverse]]', { type: 'wikiLink', target: 'Matrices', anchor: 'Inverse', alias: 'inverse', text: 'inverse' }],
+    ['[[#Heading]]', { type: 'wikiLink', target: '', anchor: 'Heading', alias: undefined, text: 'Heading' }],
+    ['[[Note#^block]]', { type: 'wikiLink', target: 'Note', anchor: '^block', alias: undefined, text: 'Note' }],
+    ['[[cs/Paging.md]]', { type: 'wikiLink', target: 'cs/Paging.md', anchor: undefined, alias: undefined, text: 'Paging' }],
+    ['![[Pasted image 20231010152914.png | 500]]', { type: 'embed', target: 'Pasted image 20231010152914.png', anchor: undefined, alias: '500', text: '' }],
+    ['![[Other note#Heading]]', { type: 'embed', target: 'Other note', anchor: 'Heading', alias: undefined, text: 'Other note' }],
+  ])('%s', (markdown, expected) => {
+    expect(links(`Text ${markdown} text`)).toEqual([expected]);
+  });
+
+  it.each(['`[[code]]`', '[[ ]]', '[[a\nb]]', '[[]]', '[[|x]]', '\\[\\[escaped\\]\\]', '[single](x)'])('%j is not a wikilink', (markdown) => {
+    expect(links(markdown)).toEqual([]);
+  });
+
+  it('a link inside a table cell, with `|` or `\\|`, does not split the cell', () => {
+    const tree = parsed('| term | see |\n| --- | --- |\n| cache | [[Caching|cache notes]] |\n| tlb | [[TLB\\|the TLB]] |\n| code | `[[a|b]]` |');
+    const rows = (tree.children[0] as Table).children.map((row) => row.children.map((cell) => toString(cell)));
+    expect(rows).toEqual([['term', 'see'], ['cache', 'cache notes'], ['tlb', 'the TLB'], ['code', '[[a|b]]']]);
+  });
+
+  it('keeps every position the user wrote', () => {
+    const tree = parsed('| a | b |\n| - | - |\n| [[X|y]] | after |');
+    const cell = (tree.children[0] as Table).children[1].children[1];
+    expect(cell.position?.start).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('makes cards of its text, and a bullet of only links is a reference', () => {
+    expect(cards('# OS\n- [[Paging|Page]] : a fixed-size block\n- [[Segmentation]]')).toEqual(['OS › Page => a fixed-size block']);
+  });
+});
+
+describe('embeds are resolved the way Obsidian resolves them', () => {
+  const files = ['Attachments/vm.png', 'Attachments/old/vm.png', 'cs/vm.png', 'cs/os/diagram.png', 'img/x.png', 'a/b/c/deep.png', 'z/deep.png'];
+  it.each([
+    ['Attachments/old/vm.png', 'cs/note.md', 'Attachments/old/vm.png'],
+    ['diagram.png', 'cs/note.md', 'cs/os/diagram.png'],
+    ['os/diagram.png', 'cs/note.md', 'cs/os/diagram.png'],
+    ['vm.png', 'cs/note.md', 'cs/vm.png'],
+    ['vm.png', 'other/note.md', 'cs/vm.png'],
+    ['deep.png', 'note.md', 'z/deep.png'],
+    ['VM.PNG', 'x/note.md', 'cs/vm.png'],
+    ['missing.png', 'note.md', null],
+    ['../outside.png', 'note.md', null],
+  ])('%s from %s → %s', (target, note, expected) => {
+    expect(resolveEmbed(target, `/vault/${note}`, '/vault', files)).toBe(expected);
   });
 });

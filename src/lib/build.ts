@@ -14,7 +14,7 @@ import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type 
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
 import { findNoteFiles, readNoteFile } from './read/index.js';
-import { foldersToSkip, readVault, type Vault } from './read/vault.js';
+import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
@@ -74,7 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, vault, report.diagnostics);
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
-  const shown = validateRendered(renderAll(valid.notes, notesDir, report.diagnostics));
+  const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
   report.diagnostics.push(...shown.diagnostics);
   const rendered = shown.notes;
 
@@ -160,9 +160,9 @@ function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnost
   return { notes, filesWithErrors };
 }
 
-function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagnostic[]): RenderedNote[] {
+function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
   return notes.map((note) => {
-    const result = renderNote(note, { notesRoot: notesDir });
+    const result = renderNote(note, { notesRoot: notesDir, vaultFiles });
     diagnostics.push(...result.diagnostics);
     return result.rendered;
   });

@@ -127,11 +127,40 @@ export interface Cloze {
   position?: import('unist').Position;
 }
 
+/**
+ * An Obsidian internal link `[[target#anchor|alias]]` (parse/wikilink.ts).
+ * Its one text child is what the card shows (the alias, else the note name,
+ * else the heading): a link to a note means nothing inside Anki.
+ */
+export interface WikiLink {
+  type: 'wikiLink';
+  /** Note path as written, without `#anchor` (empty for `[[#Heading]]`). */
+  target: string;
+  /** Heading (`Heading`, `A#B`) or block (`^id`) after the first `#`. */
+  anchor?: string;
+  alias?: string;
+  children: import('mdast').Text[];
+  position?: import('unist').Position;
+}
+
+/**
+ * An Obsidian embed `![[target#anchor|alias]]`: an image, audio or video file
+ * (bundled as media), or a note (shown as its name). Its text child, if any,
+ * is what stands in for it when it cannot be shown.
+ */
+export interface Embed extends Omit<WikiLink, 'type'> {
+  type: 'embed';
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     cloze: Cloze;
+    wikiLink: WikiLink;
+    embed: Embed;
   }
   interface RootContentMap {
     cloze: Cloze;
+    wikiLink: WikiLink;
+    embed: Embed;
   }
 }

@@ -12,6 +12,7 @@ import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
 import { resolveReferences } from './references.js';
+import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
 
 export interface ParsedFile {
   source: SourceFile;
@@ -21,14 +22,15 @@ export interface ParsedFile {
 
 // remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
 // the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
-const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly);
+const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkWikilinks);
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  const tree = processor.parse(split.body);
+  const tree = processor.parse(protectTablePipes(split.body));
+  restoreTablePipes(tree);
   resolveReferences(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }

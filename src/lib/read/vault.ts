@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 
 export interface Vault {
@@ -66,6 +67,15 @@ export function foldersToSkip(vault: Vault | null): string[] {
     globs.push(attachments.startsWith('./') ? `**/${cleanFolder(attachments.slice(2))}/**` : `${cleanFolder(attachments)}/**`);
   }
   return globs.filter((glob) => !glob.startsWith('/'));
+}
+
+/**
+ * Every file in the notes folder but notes, settings and the trash (posix,
+ * relative to it): where `![[name]]` embeds are looked up. Listed once per
+ * build; nothing is read here.
+ */
+export function listVaultFiles(notesDir: string): string[] {
+  return globSync('**/*', { cwd: notesDir, ignore: ['**/node_modules/**', '**/.*/**', '**/*.md'], dot: false }).sort();
 }
 
 function addFolder(folders: string[], value: unknown): void {
