@@ -138,3 +138,30 @@ describe('embeds are resolved the way Obsidian resolves them', () => {
     expect(resolveEmbed(target, `/vault/${note}`, '/vault', files)).toBe(expected);
   });
 });
+
+describe('comments and block ids', () => {
+  it.each([
+    ['inline', '# OS\n- Paging : fixed-size %%ask about TLBs%%blocks', ['OS › Paging => fixed-size blocks']],
+    ['over lines of one paragraph', '# OS\nPaging splits %%a\nb%% memory.', ['OS => Paging splits memory.']],
+    ['a block with bullets and a heading', '# OS\n- A : 1\n%%\n- draft : not yet\n\n## Hidden\n%%\n- B : 2', ['OS › A => 1', 'OS › B => 2']],
+    ['a block inside a quote', '# OS\n> - A : 1\n> %%\n> - draft : no\n> %%\n> - B : 2', ['OS › A => 1', 'OS › B => 2']],
+    ['never closed: to the end of the file, as in Obsidian', '# OS\n- A : 1\n\n%%\n- B : 2', ['OS › A => 1']],
+    ['a paragraph of only a comment', '# OS\n%% later %%\n\n- A : 1', ['OS › A => 1']],
+  ])('%s comments are removed before extraction', (_what, markdown, expected) => {
+    expect(cards(markdown)).toEqual(expected);
+  });
+
+  it('keeps %% in code and math, and a %% that never closes in its paragraph', () => {
+    expect(cards('# C\nWrite `printf("%%d")` or $a %% b$.\n\n50%% off')).toEqual(['C => Write printf("%%d") or a %% b. 50%% off']);
+  });
+
+  it('removes block ids from every field; a bullet or Q :: A line keeps its id as the explicit id', () => {
+    const { notes } = extract('# OS\n- Page : a block ^page\n- plain bullet ^b1\n\nQ :: A ^qa\n\n## Table\n| a |\n| - |\n| b ^cell |\n\n^table-id\n\n## Prose\nA paragraph. ^p1');
+    expect(notes.map(cardText)).toEqual(['OS › Page => a block', 'OS => plain bullet', 'OS › Q => A', 'OS › Table => a b', 'OS › Prose => A paragraph.']);
+    expect(notes.map((note) => note.explicitId)).toEqual(['page', undefined, 'qa', undefined, undefined]);
+  });
+
+  it('x^2 and ^ inside bold are text, not ids', () => {
+    expect(cards('# M\n- Square : x^2 and **b ^c**')).toEqual(['M › Square => x^2 and b ^c']);
+  });
+});

@@ -152,14 +152,23 @@ export interface Embed extends Omit<WikiLink, 'type'> {
   type: 'embed';
 }
 
+/** An Obsidian block id ` ^id` (parse/block-id.ts): not content, rendered as nothing. */
+export interface BlockId {
+  type: 'blockId';
+  value: string;
+  position?: import('unist').Position;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     cloze: Cloze;
+    blockId: BlockId;
     wikiLink: WikiLink;
     embed: Embed;
   }
   interface RootContentMap {
     cloze: Cloze;
+    blockId: BlockId;
     wikiLink: WikiLink;
     embed: Embed;
   }

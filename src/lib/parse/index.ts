@@ -11,6 +11,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
+import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
+import { remarkComments } from './comment.js';
 import { resolveReferences } from './references.js';
 import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
 
@@ -22,7 +24,7 @@ export interface ParsedFile {
 
 // remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
 // the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
-const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkWikilinks);
+const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkWikilinks).use(remarkComments);
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
@@ -31,6 +33,8 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
   const tree = processor.parse(protectTablePipes(split.body));
   restoreTablePipes(tree);
+  markBlockIds(tree);
+  dropEmptyParagraphs(tree);
   resolveReferences(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }

@@ -38,6 +38,7 @@ const handlers = {
   // A link to another note means nothing inside Anki: its text (alias, else note name) is what the card shows.
   wikiLink: (state, node) => state.all(node),
   embed: embedHandler,
+  blockId: () => undefined,
 } satisfies Record<string, Handler>;
 
 function processor(withRawHtml: boolean) {
@@ -76,7 +77,7 @@ export function renderField(nodes: MdastNodes[], options: FieldOptions): string 
 
 const PHRASING = new Set([
   'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference',
-  'image', 'imageReference', 'footnoteReference', 'html', 'cloze', 'wikiLink', 'embed',
+  'image', 'imageReference', 'footnoteReference', 'html', 'cloze', 'wikiLink', 'embed', 'blockId',
 ]);
 
 /**
