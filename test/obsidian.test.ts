@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { tagLine } from '../src/lib/extract/tag-lines.js';
 import { parseFile } from '../src/lib/parse/index.js';
 import { resolveEmbed } from '../src/lib/render/embed.js';
+import { renderNote } from '../src/lib/render/index.js';
 import { cardText, extract } from './helpers/extract.js';
 
 const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
@@ -161,7 +162,55 @@ describe('comments and block ids', () => {
     expect(notes.map((note) => note.explicitId)).toEqual(['page', undefined, 'qa', undefined, undefined]);
   });
 
+  it('an id alone on the line after a quote (a lazy line) is removed too', () => {
+    expect(cards('## Sync\n> See the status icons.\n^obsidian-sync-status')).toEqual(['Sync => See the status icons.']);
+  });
+
   it('x^2 and ^ inside bold are text, not ids', () => {
     expect(cards('# M\n- Square : x^2 and **b ^c**')).toEqual(['M › Square => x^2 and b ^c']);
+  });
+});
+
+describe('callouts', () => {
+  const renderBack = (markdown: string) => {
+    const [note] = extract(markdown).notes;
+    return renderNote(note, { notesRoot: '/notes' }).rendered.fields[1];
+  };
+
+  it('a titled callout asks its title; the section around it stays one card', () => {
+    expect(cards('## Memory\nBefore.\n\n> [!tip]- Thrashing\n> The system spends its time paging.\n\nAfter.')).toEqual([
+      'Memory => Before. After.',
+      'Memory › Thrashing => The system spends its time paging.',
+    ]);
+  });
+
+  it('bullets in a callout follow the card rules, under its title', () => {
+    expect(cards('## OS\n> [!note] Terms\n> - Page : a fixed-size block\n> - Frame : a physical page')).toEqual([
+      'OS › Terms › Page => a fixed-size block',
+      'OS › Terms › Frame => a physical page',
+    ]);
+    expect(cards('## OS\n> [!info]\n> - Page : a fixed-size block')).toEqual(['OS › Page => a fixed-size block']);
+  });
+
+  it('a callout that is only a sentence, or has no title, is a box in its section, titled by its type', () => {
+    const html = renderBack('## Sync\nText.\n\n> [!warning]\n> Do not mix sync services.');
+    expect(html).toBe(
+      '<p>Text.</p>\n<div class="callout callout-warning"><div class="callout-title">Warning</div><div class="callout-body">\n<p>Do not mix sync services.</p>\n</div></div>',
+    );
+    expect(renderBack('## 샌드박스\n> [!note] 샌드박스 보관함은 모바일 기기에서는 사용할 수 없어요.')).toBe(
+      '<div class="callout callout-note"><div class="callout-title">샌드박스 보관함은 모바일 기기에서는 사용할 수 없어요.</div></div>',
+    );
+  });
+
+  it.each([
+    ['[!FAQ]', 'callout-question'],
+    ['[!caution]', 'callout-warning'],
+    ['[!bogus]', 'callout-note'],
+  ])('%s is styled as %s', (marker, className) => {
+    expect(renderBack(`## X\n> ${marker}\n> body`)).toContain(`class="callout ${className}"`);
+  });
+
+  it('never shows the [!type] marker', () => {
+    expect(renderBack('## X\n> [!example]+\n> e.g. this')).not.toContain('[!');
   });
 });

@@ -159,7 +159,27 @@ export interface BlockId {
   position?: import('unist').Position;
 }
 
+/**
+ * An Obsidian callout `> [!type]± Title` (parse/callout.ts): a styled box on a
+ * card; with a title of its own, the title asks about its body like a heading.
+ */
+export interface Callout {
+  type: 'callout';
+  /** Obsidian's base type (`note`, `tip`, `warning`, …); aliases and unknown types already mapped. */
+  calloutType: string;
+  fold?: '+' | '-';
+  /** The written title, else the type as written, capitalized. */
+  title: import('mdast').PhrasingContent[];
+  /** Whether the user wrote a title (else it is only the type's name). */
+  titled: boolean;
+  children: import('mdast').BlockContent[];
+  position?: import('unist').Position;
+}
+
 declare module 'mdast' {
+  interface BlockContentMap {
+    callout: Callout;
+  }
   interface PhrasingContentMap {
     cloze: Cloze;
     blockId: BlockId;
@@ -167,6 +187,7 @@ declare module 'mdast' {
     embed: Embed;
   }
   interface RootContentMap {
+    callout: Callout;
     cloze: Cloze;
     blockId: BlockId;
     wikiLink: WikiLink;

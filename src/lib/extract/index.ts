@@ -11,7 +11,7 @@
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Diagnostic } from '../diagnostic.js';
-import type { ExtractedNote, NoteKind, Position } from '../model.js';
+import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
 import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { deckFor } from './deck.js';
@@ -25,6 +25,9 @@ import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
+
+/** A callout title longer than this is a sentence of content, not a question about its body. */
+const MAX_CALLOUT_QUESTION = 80;
 
 interface Crumb {
   text: string;
@@ -94,7 +97,8 @@ class Extraction {
       else if (block.type === 'paragraph') {
         const rest = this.paragraph(block, local);
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
-      } else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
+      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) return;
+      else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && this.underHeading(local) && isProse(block)) answer(block);
     });
   }
@@ -102,6 +106,28 @@ class Extraction {
   /** Prose before the first heading (or pseudo-heading) is a preamble, not an answer, even under the file's title. */
   private underHeading(scope: Scope): boolean {
     return scope.crumbs.length > this.titleCrumbs.length;
+  }
+
+  /**
+   * A callout with a title of its own and a body asks its title like a
+   * heading (`… › Thrashing` → the body; its bullets are cards under it),
+   * without ending the section around it. One with bullets but no title of
+   * its own is read like a quote holding a list. Returns false for the rest,
+   * which are a box in their section's answer.
+   */
+  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean): boolean {
+    const title = plainText(callout.title);
+    if (callout.titled && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
+      const outer = this.section;
+      this.section = null;
+      this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
+      this.flushSection();
+      this.section = outer;
+      return true;
+    }
+    if (!callout.children.some((child) => child.type === 'list')) return false;
+    this.blocks(callout.children, scope, depth, answers);
+    return true;
   }
 
   private enterHeading(heading: Heading): Scope {

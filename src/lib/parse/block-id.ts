@@ -11,7 +11,7 @@ import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { BlockId } from '../model.js';
 
 // Obsidian ids are letters, digits and dashes; `_` is accepted as deckgen always did.
-const BLOCK_ID = /(^|[ \t]+)\^([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*(?=\n|$)/g;
+const BLOCK_ID = /(^|[ \t]+)\^([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*(?=\n|$)/gm;
 const HOLDERS = new Set(['paragraph', 'heading', 'tableCell']);
 
 export function markBlockIds(tree: Root): void {

@@ -12,6 +12,7 @@ import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
 import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
+import { markCallouts } from './callout.js';
 import { remarkComments } from './comment.js';
 import { resolveReferences } from './references.js';
 import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
@@ -35,6 +36,7 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   restoreTablePipes(tree);
   markBlockIds(tree);
   dropEmptyParagraphs(tree);
+  markCallouts(tree);
   resolveReferences(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }

@@ -15,6 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
+import { calloutHandler } from './callout.js';
 import { embedHandler, rehypeEmbeds, SOUND_TAG } from './embed.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
@@ -39,6 +40,7 @@ const handlers = {
   wikiLink: (state, node) => state.all(node),
   embed: embedHandler,
   blockId: () => undefined,
+  callout: calloutHandler,
 } satisfies Record<string, Handler>;
 
 function processor(withRawHtml: boolean) {

@@ -26,7 +26,7 @@ export const sanitizeSchema: Schema = {
     // hljs classes: highlighted code pasted as raw HTML keeps its colours (our own highlighting runs after sanitizing).
     code: [['className', /^language-./, 'hljs']],
     span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math']],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', /^callout(-[a-z]+)?$/]],
     [CLOZE_TAG]: ['dataNumber', 'dataHint'],
     // A bundled media name (rehypeMedia), written out as `[sound:…]` by finishField.
     [SOUND_TAG]: ['src'],
