@@ -214,3 +214,13 @@ describe('callouts', () => {
     expect(renderBack('## X\n> [!example]+\n> e.g. this')).not.toContain('[!');
   });
 });
+
+describe('tasks', () => {
+  it('make no cards, are in no answer, and a heading of only tasks makes no card', () => {
+    expect(cards('## Segmentation\n- [ ] TODO: review segmentation\n- [x] read chapter 8\n\n## Paging\n- Page : a block\n- [ ] practise\n- plain point\n- Parent\n  - [ ] child task\n  - child fact')).toEqual([
+      'Paging › Page => a block',
+      'Paging => plain point',
+      'Paging › Parent => child fact',
+    ]);
+  });
+});

@@ -24,6 +24,7 @@ import { addBullet, addProse, isProse, startSection, type SectionAnswer } from '
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
+import { withoutTasks } from './tasks.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
 /** A callout title longer than this is a sentence of content, not a question about its body. */
@@ -49,8 +50,9 @@ export interface ExtractOptions {
 export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
   const title = options.vault ? titleCrumb(parsed) : null;
-  const extraction = new Extraction(parsed, title ? [title] : []);
-  extraction.blocks(parsed.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
+  const tree = withoutTasks(parsed.tree);
+  const extraction = new Extraction({ ...parsed, tree }, title ? [title] : []);
+  extraction.blocks(tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: extraction.diagnostics };
