@@ -224,3 +224,20 @@ describe('tasks', () => {
     ]);
   });
 });
+
+describe('syntax only Obsidian renders', () => {
+  it('Dataview and other query blocks, and inline queries, are left out with an info naming them', () => {
+    const { notes, diagnostics } = extract('## Todo\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
+    expect(notes.map(cardText)).toEqual(['Todo => Open notes: This note is .', 'Code => print(1)']);
+    expect(diagnostics.filter((d) => d.rule === 'obsidian-unsupported').map((d) => [d.line, d.severity, d.message])).toEqual([
+      [4, 'info', 'This ```dataview block (a Dataview query) is only shown inside Obsidian; it was left out of the card'],
+      [8, 'info', '`= this.file.name` (an inline Dataview query) is only shown inside Obsidian; it was left out of the card'],
+    ]);
+  });
+
+  it('an Excalidraw drawing makes no cards, with an info', () => {
+    const { notes, diagnostics } = extract('---\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n---\n# Excalidraw Data\n## Text Elements\nT1 ^wqJo5cH8\n', 'Excalidraw/Merkle.md');
+    expect(notes).toEqual([]);
+    expect(diagnostics.map((d) => [d.rule, d.severity])).toEqual([['obsidian-unsupported', 'info']]);
+  });
+});

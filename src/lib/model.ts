@@ -45,6 +45,8 @@ export interface FrontMatter {
   deck?: string;
   tags?: string[];
   cards?: boolean;
+  /** `excalidraw-plugin:` is set: the file is an Excalidraw drawing, not a note. */
+  excalidraw?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@
  * children); what none of them takes joins the plain list run of its scope.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
 import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
@@ -25,6 +25,7 @@ import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
+import { withoutUnrendered } from './unsupported.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
 /** A callout title longer than this is a sentence of content, not a question about its body. */
@@ -49,13 +50,17 @@ export interface ExtractOptions {
 
 export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
+  if (parsed.frontMatter.excalidraw || /\.excalidraw\.md$/i.test(parsed.source.relativePath)) {
+    const message = 'This is an Excalidraw drawing, which only Obsidian can show; it makes no cards';
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'obsidian-unsupported', message)] };
+  }
   const title = options.vault ? titleCrumb(parsed) : null;
-  const tree = withoutTasks(parsed.tree);
-  const extraction = new Extraction({ ...parsed, tree }, title ? [title] : []);
-  extraction.blocks(tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
+  const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : []);
+  extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-  return { notes, diagnostics: extraction.diagnostics };
+  return { notes, diagnostics: [...shown.diagnostics, ...extraction.diagnostics] };
 }
 
 class Extraction {

@@ -7,17 +7,9 @@
  *     ## Segmentation
  *     - [ ] TODO: review segmentation        → no card (was "TODO → review segmentation")
  */
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
+import { pruneTree } from './prune.js';
 
 export function withoutTasks(tree: Root): Root {
-  return prune(tree) as Root;
-}
-
-function prune(node: Nodes): Nodes | null {
-  if (node.type === 'listItem' && typeof node.checked === 'boolean') return null;
-  if (!('children' in node)) return node;
-  const children = (node.children as Nodes[]).map(prune).filter((child): child is Nodes => child !== null);
-  if (node.type === 'list' && children.length === 0) return null;
-  const same = children.length === node.children.length && children.every((child, index) => child === node.children[index]);
-  return same ? node : ({ ...node, children } as Nodes);
+  return pruneTree(tree, (node) => node.type === 'listItem' && typeof node.checked === 'boolean');
 }

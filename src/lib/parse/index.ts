@@ -91,6 +91,7 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
     }
     frontMatter.tags = tags.map(String).filter(Boolean);
   }
+  if (data['excalidraw-plugin'] !== undefined) frontMatter.excalidraw = true;
   if (data.cards !== undefined) {
     if (typeof data.cards !== 'boolean') return problem('Front matter `cards` must be true or false');
     frontMatter.cards = data.cards;
