@@ -241,3 +241,19 @@ describe('syntax only Obsidian renders', () => {
     expect(diagnostics.map((d) => [d.rule, d.severity])).toEqual([['obsidian-unsupported', 'info']]);
   });
 });
+
+describe('front matter as Obsidian writes it', () => {
+  it.each([
+    ['tags:\n  - os/memory\n  - "#interview"', ['os::memory', 'interview']],
+    ['tags: "#os/memory #interview"', ['os::memory', 'interview']],
+    ['tags: os, interview', ['os', 'interview']],
+    ['tags:', []],
+    ['tags:\n  -\n  - os', ['os']],
+    ['aliases: [Dense, dense sets]\ntags: [math]', ['math']],
+    ['aliases: Dense', []],
+  ])('%j', (yaml, tags) => {
+    const { notes, diagnostics } = extract(`---\n${yaml}\n---\n# T\n- a : b`);
+    expect(diagnostics).toEqual([]);
+    expect(notes[0].tags).toEqual(['topic::T', ...tags]);
+  });
+});

@@ -84,8 +84,10 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
     if (typeof data.deck !== 'string' || !data.deck.trim()) return problem('Front matter `deck` must be a non-empty text');
     frontMatter.deck = data.deck.trim();
   }
-  if (data.tags !== undefined) {
-    const tags = typeof data.tags === 'string' ? data.tags.split(/[\s,]+/) : data.tags;
+  // Obsidian leaves `tags:` empty (null) in new notes and templates, and writes list items as `- #tag` or `- tag`.
+  if (data.tags !== undefined && data.tags !== null) {
+    const written = typeof data.tags === 'string' || typeof data.tags === 'number' ? String(data.tags).split(/[\s,]+/) : data.tags;
+    const tags = Array.isArray(written) ? written.filter((tag) => tag !== null) : written;
     if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
       return problem('Front matter `tags` must be a list of tags or a space-separated text');
     }
