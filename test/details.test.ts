@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderNote } from '../src/lib/render/index.js';
+import { runCli, seedWorkspace } from './helpers/cli.js';
 import { extract } from './helpers/extract.js';
 
 /** Every note's fields as rendered, for markdown written as `notes/topic.md`. */
@@ -75,5 +76,29 @@ describe('classes stripped by the sanitizer', () => {
     const [[, back]] = fields('# HTML\n\n<p class="lead">Lead</p>\n\n<span class="x y">t</span> and <code class="foo">c</code>\n');
     expect(back).not.toContain('class=""');
     expect(back).toBe('<p>Lead</p>\n<p><span>t</span> and <code>c</code></p>');
+  });
+});
+
+describe('a build clock older than the lock', () => {
+  const build = (dir: string, seconds: number, args: string[] = []) => runCli([...args, '--json'], dir, { SOURCE_DATE_EPOCH: String(seconds) });
+  const rules = (stdout: string) => (JSON.parse(stdout) as { diagnostics: { rule: string; severity: string; file: string; message: string }[] }).diagnostics;
+
+  it('warns, in --dry-run and in a build, when SOURCE_DATE_EPOCH is behind the newest change in the lock', () => {
+    const dir = seedWorkspace();
+    expect(build(dir, 1_800_000_000).status).toBe(0);
+    for (const args of [['--dry-run'], []]) {
+      const older = rules(build(dir, 1_700_000_000, args).stdout).filter((d) => d.rule === 'build-time-older');
+      expect(older).toHaveLength(1);
+      expect(older[0]).toMatchObject({ severity: 'warning', file: 'notes/deckgen.lock.json' });
+      expect(older[0].message).toContain('2023-11-14T22:13:20Z');
+      expect(older[0].message).toContain('2027-01-15T08:00:00Z');
+    }
+  });
+
+  it('says nothing when the clock moves forward or stays', () => {
+    const dir = seedWorkspace();
+    expect(build(dir, 1_800_000_000).status).toBe(0);
+    expect(rules(build(dir, 1_800_000_000, ['--dry-run']).stdout).map((d) => d.rule)).not.toContain('build-time-older');
+    expect(rules(build(dir, 1_800_000_100, ['--dry-run']).stdout).map((d) => d.rule)).not.toContain('build-time-older');
   });
 });
