@@ -14,6 +14,8 @@ import type { FrontMatter, SourceFile } from '../model.js';
 import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
 import { markCallouts } from './callout.js';
 import { remarkComments } from './comment.js';
+import { markDisplayMath } from './display-math.js';
+import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
 import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
 
@@ -38,6 +40,8 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   dropEmptyParagraphs(tree);
   markCallouts(tree);
   resolveReferences(tree);
+  markDisplayMath(tree, split.body);
+  attachFootnotes(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }
 

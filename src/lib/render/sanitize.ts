@@ -8,6 +8,7 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { CLOZE_TAG } from './cloze.js';
 import { SOUND_TAG } from './embed.js';
+import { FOOTNOTES_CLASS } from './footnote.js';
 
 /** Dropped with their content: unwrapping them (the default for unknown tags) would leak CSS or markup as text. */
 const STRIP_WITH_CONTENT = [
@@ -26,7 +27,7 @@ export const sanitizeSchema: Schema = {
     // hljs classes: highlighted code pasted as raw HTML keeps its colours (our own highlighting runs after sanitizing).
     code: [['className', /^language-./, 'hljs']],
     span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', /^callout(-[a-z]+)?$/]],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', FOOTNOTES_CLASS, /^callout(-[a-z]+)?$/]],
     [CLOZE_TAG]: ['dataNumber', 'dataHint'],
     // A bundled media name (rehypeMedia), written out as `[sound:…]` by finishField.
     [SOUND_TAG]: ['src'],

@@ -102,9 +102,9 @@ export const NOTETYPES: Readonly<Record<NoteKind, Notetype>> = {
  * test/apkg.test.ts fails until both are updated.
  */
 export const TEMPLATE_REVISIONS: Readonly<Record<NoteKind, { mod: number; fingerprint: string }>> = {
-  basic: { mod: 1_796_115_600, fingerprint: '74920c141708f5bb' }, // 2026-12-01 09:00 UTC: Obsidian callouts
-  reversed: { mod: 1_796_115_600, fingerprint: 'a76a104e93d5e788' }, // 2026-12-01 09:00 UTC
-  cloze: { mod: 1_796_115_600, fingerprint: '90df3b18453bdba2' }, // 2026-12-01 09:00 UTC
+  basic: { mod: 1_796_119_200, fingerprint: 'c6cf95d3407d6312' }, // 2026-12-01 10:00 UTC: Obsidian callouts
+  reversed: { mod: 1_796_119_200, fingerprint: '57479643d2763fd5' }, // 2026-12-01 10:00 UTC
+  cloze: { mod: 1_796_119_200, fingerprint: 'e57ccfb6b5a026ca' }, // 2026-12-01 10:00 UTC
 };
 
 /** Everything a user sees of a note type, hashed: changes exactly when its revision must be bumped. */
