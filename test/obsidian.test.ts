@@ -65,11 +65,12 @@ describe('title context (vault)', () => {
     expect(vaultCards('## Dense set\n- A : B', 'Dense set.md')).toEqual(['Dense set › A => B']);
   });
 
-  it('prose before the first heading stays a preamble; bullets there are asked under the title', () => {
-    expect(vaultCards('A banner paragraph.\n\n- a point\n\n## Examples\nProse.', 'Dense set.md')).toEqual([
-      'Dense set => a point',
+  it('what stands before the first heading answers the title', () => {
+    expect(vaultCards('A subset of X is dense when its closure is X.\n\n- a point\n\n## Examples\nProse.', 'Dense set.md')).toEqual([
+      'Dense set => A subset of X is dense when its closure is X. a point',
       'Dense set › Examples => Prose.',
     ]);
+    expect(vaultCards('A banner.\n\n# Dense sets\nProse.', 'Dense set.md')).toEqual(['Dense sets => Prose.']);
   });
 
   it('only in a vault: elsewhere a file name is not a title (notes/interview.md keeps its context)', () => {

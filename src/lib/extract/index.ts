@@ -110,9 +110,13 @@ class Extraction {
     });
   }
 
-  /** Prose before the first heading (or pseudo-heading) is a preamble, not an answer, even under the file's title. */
+  /**
+   * Prose before the first heading is a preamble (banners, badges), not an
+   * answer — unless the file's name is its title (titleCrumb): then it answers
+   * the title, as a note's first paragraph does in a vault.
+   */
   private underHeading(scope: Scope): boolean {
-    return scope.crumbs.length > this.titleCrumbs.length;
+    return scope.crumbs.length > 0;
   }
 
   /**
@@ -261,9 +265,9 @@ class Extraction {
 
 /**
  * In a vault the file name is the note's title (`Dense set.md` holding
- * `## Examples` asks `Dense set › Examples`), so it starts every card's
- * context — unless the file has a level-1 heading (its own title) or its
- * first heading is the title anyway.
+ * `## Examples` asks `Dense set › Examples`, and its first paragraph answers
+ * `Dense set`), so it starts every card's context — unless the file has a
+ * level-1 heading (its own title) or its first heading is the title anyway.
  */
 function titleCrumb(parsed: ParsedFile): Crumb | null {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
