@@ -71,12 +71,14 @@ describe('an Obsidian vault through the CLI (test/fixtures/vault)', () => {
   };
   const tags = (front: string) => note(front).tags.trim().split(' ');
 
-  it('builds, with one media-missing warning at the missing embed and an info for the note embed', () => {
+  it('builds, with one media-missing warning at the missing embed, and infos for the note embed and the drawing', () => {
     expect(build.status).toBe(0);
     expect(build.diagnostics.map(({ file, line, severity, rule }) => ({ file, line, severity, rule }))).toEqual([
       { file: 'vault/OS/Memory.md', line: 36, severity: 'info', rule: 'embed-note' },
       { file: 'vault/OS/Memory.md', line: 39, severity: 'warning', rule: 'media-missing' },
-    ]);
+      { file: 'vault/OS/Memory.md', line: 50, severity: 'info', rule: 'obsidian-unsupported' },
+      { file: 'vault/Excalidraw/Address space.md', line: 1, severity: 'info', rule: 'obsidian-unsupported' },
+    ].sort((a, b) => (a.file < b.file ? -1 : 1)));
   });
 
   it('bundles every image and the audio under the name the card uses, with the right bytes', () => {
@@ -101,10 +103,10 @@ describe('an Obsidian vault through the CLI (test/fixtures/vault)', () => {
     const fields = build.apkg.notes.flatMap((apkgNote) => apkgNote.fields);
     for (const field of fields) {
       for (const raw of RAW) expect(visibleText(field), field).not.toMatch(raw);
-      expect(field).not.toMatch(/\{\{(title|date)\}\}|TODO|review segmentation|chapter 8|practise|Draft|check: per process/);
+      expect(field).not.toMatch(/\{\{(title|date)\}\}|TODO|review segmentation|chapter 8|practise|Draft|check: per process|center|Excalidraw/);
     }
     expect(build.apkg.notes.map((apkgNote) => apkgNote.fields[0]).sort()).toEqual(
-      ['Caches', 'Dense set', 'Examples', 'Frame', 'Old diagram', 'Page', 'Page table', 'Paging', 'Recording', 'Round robin', 'Scheduling', 'Segment', 'Thrashing'].sort(),
+      ['Address space', 'Caches', 'Dense set', 'Examples', 'Frame', 'Old diagram', 'Page', 'Page table', 'Paging', 'Recording', 'Round robin', 'Scheduling', 'Segment', 'Thrashing'].sort(),
     );
   });
 

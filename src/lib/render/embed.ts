@@ -19,7 +19,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic } from '../diagnostic.js';
 import type { Embed } from '../model.js';
 import { embedSize } from '../parse/wikilink.js';
-import type { MediaContext } from './media.js';
+import { locate, type MediaContext } from './media.js';
 
 export const EMBED_TAG = `deckgen-embed-${randomBytes(6).toString('hex')}`;
 /** A bundled sound or video; becomes Anki's `[sound:name]` (finishField), which is how Anki's editor embeds both. */
@@ -71,6 +71,10 @@ function embedded(node: Element, context: MediaContext): ElementContent[] {
       report('info', 'obsidian-unsupported', `\`${shown}\` embeds ${UNSUPPORTED[extension]}, which a card cannot show; it was left out`);
       return [];
     }
+    if (isDrawing(target, context)) {
+      report('info', 'obsidian-unsupported', `\`${shown}\` embeds an Excalidraw drawing, which a card cannot show; it was left out`);
+      return [];
+    }
     report('info', 'embed-note', `\`${shown}\` embeds another note; the card shows its name, not its text`);
     return text ? [{ type: 'text', value: text }] : [];
   }
@@ -86,6 +90,15 @@ function embedded(node: Element, context: MediaContext): ElementContent[] {
   const properties: Element['properties'] = { src, alt: alias !== undefined && !size ? alias : '' };
   if (size) properties.width = size.width;
   return [{ type: 'element', tagName: 'img', properties, children: [], position: node.position }];
+}
+
+/** The Excalidraw plugin keeps a drawing in a note whose front matter has `excalidraw-plugin:`. */
+function isDrawing(target: string, context: MediaContext): boolean {
+  if (/\.excalidraw(\.md)?$/i.test(target)) return true;
+  const note = resolveEmbed(/\.md$/i.test(target) ? target : `${target}.md`, context.noteFile, context.notesRoot, context.vaultFiles ?? []);
+  if (!note) return false;
+  const found = locate('/' + note.split('/').map(encodeURIComponent).join('/'), context);
+  return found.kind === 'file' && /^---[ \t]*\n(?:.*\n)*?excalidraw-plugin[ \t]*:/.test(Buffer.from(found.data.subarray(0, 4096)).toString('utf8'));
 }
 
 /**

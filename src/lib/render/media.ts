@@ -78,7 +78,8 @@ type Located =
   | { kind: 'outside' }
   | { kind: 'missing'; reason: string };
 
-function locate(target: string, context: MediaContext): Located {
+/** Finds and reads a local file named by a note (`/x` from the top of the notes folder), never outside it. */
+export function locate(target: string, context: MediaContext): Located {
   const path = localPath(target);
   // `/img/x.png` means "from the top of the notes", as on GitHub and static sites, not from the filesystem root.
   const lexical = path.startsWith('/') ? join(context.notesRoot, path) : resolve(dirname(context.noteFile), path);
