@@ -3,12 +3,17 @@
  * (parse → extract, render); the fixture vault is built end to end in
  * test/vault.test.ts.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { tagLine } from '../src/lib/extract/tag-lines.js';
 import { parseFile } from '../src/lib/parse/index.js';
+import { findNoteFiles } from '../src/lib/read/index.js';
+import { foldersToSkip, readVault } from '../src/lib/read/vault.js';
 import { resolveEmbed } from '../src/lib/render/embed.js';
 import { renderNote } from '../src/lib/render/index.js';
 import { cardText, extract } from './helpers/extract.js';
@@ -256,5 +261,44 @@ describe('front matter as Obsidian writes it', () => {
     const { notes, diagnostics } = extract(`---\n${yaml}\n---\n# T\n- a : b`);
     expect(diagnostics).toEqual([]);
     expect(notes[0].tags).toEqual(['topic::T', ...tags]);
+  });
+});
+
+describe('vault settings (.obsidian/)', () => {
+  const vault = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'deckgen-settings-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  };
+
+  it('is no vault without .obsidian/', () => {
+    expect(readVault(vault({ 'a.md': '# A' }))).toEqual({ vault: null, diagnostics: [] });
+  });
+
+  it('skips the core and Templater templates folders and the attachments folder; notes elsewhere are read', () => {
+    const dir = vault({
+      '.obsidian/templates.json': '{"folder": "/Templates/"}',
+      '.obsidian/plugins/templater-obsidian/data.json': '{"templates_folder": "meta/tpl"}',
+      '.obsidian/app.json': '{"attachmentFolderPath": "./files"}',
+      'Templates/Daily.md': '# {{title}}',
+      'meta/tpl/Book.md': '# <% tp.file.title %>',
+      'cs/files/pasted.md': 'x',
+      'cs/Paging.md': '- Page : a block',
+      '.trash/Old.md': '- a : b',
+    });
+    const { vault: settings, diagnostics } = readVault(dir);
+    expect(diagnostics).toEqual([]);
+    expect(settings).toEqual({ templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
+    expect(findNoteFiles(dir, foldersToSkip(settings)).map((path) => relative(dir, path))).toEqual(['cs/Paging.md']);
+  });
+
+  it('a settings file that is not JSON is a warning and is ignored', () => {
+    const dir = vault({ '.obsidian/templates.json': '{"folder": ', 'Templates/T.md': '# {{title}}' });
+    const { vault: settings, diagnostics } = readVault(dir, dir);
+    expect(settings?.templateFolders).toEqual([]);
+    expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['.obsidian/templates.json', 'warning', 'vault-settings-invalid']]);
   });
 });
