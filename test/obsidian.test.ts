@@ -124,8 +124,11 @@ describe('wikilinks', () => {
     expect(cell.position?.start).toMatchObject({ line: 3, column: 11 });
   });
 
-  it('makes cards of its text, and a bullet of only links is a reference', () => {
-    expect(cards('# OS\n- [[Paging|Page]] : a fixed-size block\n- [[Segmentation]]')).toEqual(['OS › Page => a fixed-size block']);
+  it('makes cards of its text; a bullet of only a wikilink names a concept, like plain text', () => {
+    expect(cards('# Attention\n- [[Paging|Page]] : a fixed-size block\n\n## Ten stages\n1. [[Directed attention]]\n2. [[Continuous attention]]')).toEqual([
+      'Attention › Page => a fixed-size block',
+      'Attention › Ten stages => Directed attention Continuous attention',
+    ]);
   });
 });
 
