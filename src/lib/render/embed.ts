@@ -85,9 +85,9 @@ function embedded(node: Element, context: MediaContext): ElementContent[] {
   }
   // A path from the top of the notes folder: rehypeMedia reads it with every check a markdown image gets.
   const src = '/' + found.split('/').map(encodeURIComponent).join('/');
-  if (SOUND.has(extension)) return [{ type: 'element', tagName: SOUND_TAG, properties: { src }, children: [], position: node.position }];
+  if (SOUND.has(extension)) return [{ type: 'element', tagName: SOUND_TAG, properties: { src, dataWritten: shown }, children: [], position: node.position }];
   const size = alias === undefined ? null : embedSize(alias);
-  const properties: Element['properties'] = { src, alt: alias !== undefined && !size ? alias : '' };
+  const properties: Element['properties'] = { src, alt: alias !== undefined && !size ? alias : '', dataWritten: shown };
   if (size) properties.width = size.width;
   return [{ type: 'element', tagName: 'img', properties, children: [], position: node.position }];
 }
