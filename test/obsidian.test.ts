@@ -47,6 +47,12 @@ describe('tag lines', () => {
     expect(notes[0].tags).toEqual(expect.arrayContaining(['mex', 'adhoc', 'todo']));
   });
 
+  it('a tag line inside a quote or a callout tags its section too', () => {
+    const { notes } = extract('## Paging\n> [!note] Terms\n> #flashcards\n> - Page : a block');
+    expect(notes.map(cardText)).toEqual(['Paging › Terms › Page => a block']);
+    expect(notes[0].tags).toContain('flashcards');
+  });
+
   it.each([
     ['#os/memory #interview', ['os::memory', 'interview']],
     ['  #한국어  ', ['한국어']],
