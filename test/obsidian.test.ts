@@ -118,6 +118,10 @@ describe('wikilinks', () => {
     expect(links(markdown)).toEqual([]);
   });
 
+  it('wins over a link whose text would start with [, as in Obsidian: [[2단계 인증]](2FA)', () => {
+    expect(links('Obsidian은 [[2단계 인증]](2FA)을 지원해요')).toEqual([{ type: 'wikiLink', target: '2단계 인증', anchor: undefined, alias: undefined, text: '2단계 인증' }]);
+  });
+
   it('a link inside a table cell, with `|` or `\\|`, does not split the cell', () => {
     const tree = parsed('| term | see |\n| --- | --- |\n| cache | [[Caching|cache notes]] |\n| tlb | [[TLB\\|the TLB]] |\n| code | `[[a|b]]` |');
     const rows = (tree.children[0] as Table).children.map((row) => row.children.map((cell) => toString(cell)));
@@ -309,5 +313,14 @@ describe('vault settings (.obsidian/)', () => {
     const { vault: settings, diagnostics } = readVault(dir, dir);
     expect(settings?.templateFolders).toEqual([]);
     expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['.obsidian/templates.json', 'warning', 'vault-settings-invalid']]);
+  });
+});
+
+describe('sound markers', () => {
+  it('only a bundled embed becomes [sound:…]; an embed named like a marker that is not a file is left out', () => {
+    const [note] = extract('## S\n- Clip : listen ![[sound:y.mp3]] and [sound:z.mp3]').notes;
+    const { rendered, diagnostics } = renderNote(note, { notesRoot: '/notes', vaultFiles: [] });
+    expect(rendered.fields[1]).toBe('listen  and &#91;sound:z.mp3]');
+    expect(diagnostics.map((d) => d.rule)).toEqual(['media-missing']);
   });
 });
