@@ -13,9 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { tagLine } from '../src/lib/extract/tag-lines.js';
 import { parseFile } from '../src/lib/parse/index.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
-import { foldersToSkip, readVault } from '../src/lib/read/vault.js';
+import { foldersToSkip, listVaultFiles, readVault } from '../src/lib/read/vault.js';
 import { resolveEmbed } from '../src/lib/render/embed.js';
 import { renderNote } from '../src/lib/render/index.js';
+import { projectRoot } from './helpers/cli.js';
 import { cardText, extract } from './helpers/extract.js';
 
 const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
@@ -322,5 +323,16 @@ describe('sound markers', () => {
     const { rendered, diagnostics } = renderNote(note, { notesRoot: '/notes', vaultFiles: [] });
     expect(rendered.fields[1]).toBe('listen  and &#91;sound:z.mp3]');
     expect(diagnostics.map((d) => d.rule)).toEqual(['media-missing']);
+  });
+});
+
+describe('embeds in a field that also holds raw HTML', () => {
+  it('are bundled all the same (raw HTML is re-parsed around them)', () => {
+    const root = join(projectRoot, 'test/fixtures/vault');
+    const [note] = extract('## D\n- Diagram : <b>virtual</b> memory ![[vm-diagram.png|200]] and ![[talk.mp3]]', 'OS/D.md').notes;
+    const { rendered, diagnostics } = renderNote({ ...note, absolutePath: join(root, 'OS/D.md') }, { notesRoot: root, vaultFiles: listVaultFiles(root) });
+    expect(diagnostics).toEqual([]);
+    expect(rendered.fields[1]).toMatch(/^<b>virtual<\/b> memory <img src="[0-9a-f]{16}\.png" alt="" width="200"> and \[sound:[0-9a-f]{16}\.mp3\]$/);
+    expect(rendered.media).toHaveLength(2);
   });
 });
