@@ -94,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       filesWithErrors: [...filesWithErrors, ...unlisted.files],
       foldersWithErrors: unlisted.folders,
       filesWithProblems,
+      lockDisplayPath: show(lockPath),
     });
     report.diagnostics.push(...identified.diagnostics);
     report.changes = identified.changes;

@@ -16,10 +16,10 @@ import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
-import { codeHandler, inlineMathHandler, mathHandler } from './math.js';
 import { diagnostic } from '../diagnostic.js';
 import type { Position } from '../model.js';
 import { neutraliseText, restoreAttributeTokens, tokeniseAttribute } from './inert.js';
+import { codeHandler, inlineMathHandler, mathHandler, rehypeMathImages } from './math.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
 import { rehypeCheckSrcset, rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
 import { checkMathText, guardMathAcrossTags, type RefusedCommand } from './tex.js';
@@ -42,6 +42,7 @@ function processor(withRawHtml: boolean) {
   // Re-parsing the whole tree with parse5 is the most expensive step; most fields have no raw HTML to parse.
   const parsed = withRawHtml ? toHast.use(rehypeRaw) : toHast;
   return parsed
+    .use(rehypeMathImages)
     .use(rehypeMedia)
     .use(rehypeCheckSrcset)
     .use(rehypeUnprefixIds)
@@ -184,6 +185,8 @@ function finish<T extends RootContent | ElementContent>(children: T[], media: Me
       child.children = finish(child.children, media, inCode);
       return clozeRaw(child) as T;
     }
+    // The sanitizer empties a class list it does not allow, which would still print as `class=""`.
+    if (Array.isArray(child.properties.className) && child.properties.className.length === 0) delete child.properties.className;
     tokeniseAttributes(child);
     child.children = finish(child.children, media, inCode || CODE.has(child.tagName));
     return child;

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { CONTEXT_SEPARATOR, type ExtractedNote, type MediaFile, type RenderedNote } from '../model.js';
 import { clozeOrds } from './cloze.js';
+import { footnotesBlock } from './footnote.js';
 import { renderField, renderPlainText } from './html.js';
 import type { MediaContext } from './media.js';
 
@@ -25,9 +26,10 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): { rende
     media: new Map<string, MediaFile>(),
     diagnostics: [],
   };
+  const footnotes = footnotesBlock([note.front, note.back]);
   const fields = [
     renderField(note.front, { media }),
-    renderField(note.back, { media }),
+    renderField(footnotes ? [...note.back, footnotes] : note.back, { media }),
     note.context.map((part) => renderPlainText(part, media)).join(CONTEXT_SEPARATOR),
   ];
   const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };
