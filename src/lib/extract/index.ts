@@ -68,25 +68,27 @@ class Extraction {
   blocks(blocks: RootContent[], scope: Scope, depth: number, answers: boolean, topLevel = false): void {
     let base = scope;
     let local = scope;
-    blocks.forEach((block, index) => {
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
       if (block.type === 'heading' && topLevel) {
         this.flushSection();
         base = local = this.enterHeading(block);
-        return;
+        continue;
       }
       const pseudo = pseudoHeading(block, blocks[index + 1]);
       if (pseudo) {
         local = extend(base, pseudo);
-        return;
+        continue;
       }
       const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const rest = this.paragraph(block, local);
+        const { rest, consumed } = this.paragraph(block, local, adjacentBlocks(blocks, index));
+        index += consumed;
         if (answers && rest && local.crumbs.length > 0 && isProse(rest)) answer(rest);
       } else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && local.crumbs.length > 0 && isProse(block)) answer(block);
-    });
+    }
   }
 
   private enterHeading(heading: Heading): Scope {
@@ -139,32 +141,40 @@ class Extraction {
 
   /**
    * Explicit syntaxes also work outside lists, one card per line or a `?`
-   * multi-line card. Returns what is left of the paragraph once the lines that
-   * made cards are taken out (null when nothing is left).
+   * multi-line card, whose answer goes on to the blocks right below it (a code
+   * block or a list with no blank line before it). A paragraph holding a cloze
+   * is one cloze note, all its lines. Returns what is left of the paragraph
+   * once the lines that made cards are taken out (null when nothing is left),
+   * and how many of the `following` blocks the card took.
    */
-  private paragraph(paragraph: Paragraph, scope: Scope): Paragraph | null {
+  private paragraph(paragraph: Paragraph, scope: Scope, following: RootContent[]): { rest: Paragraph | null; consumed: number } {
     const lines = splitLines(paragraph.children);
     const start = positionOf(paragraph);
     const lineAt = (index: number): Position => ({ line: start.line + index, column: index ? 1 : start.column });
     const question = questionMarkLine(lines);
     if (question > 0) {
-      const join = (part: PhrasingContent[][]) => part.flatMap((line, i) => (i ? [{ type: 'break' } as const, ...line] : line));
-      this.emit({ kind: 'basic', rule: 'explicit', front: join(lines.slice(0, question)), back: join(lines.slice(question + 1)), scope, at: start });
-      return null;
+      const after = lines.slice(question + 1);
+      const back: Nodes[] = following.length ? [...(after.length ? [paragraphOf(after)] : []), ...following] : joinLines(after);
+      this.emit({ kind: 'basic', rule: 'explicit', front: joinLines(lines.slice(0, question)), back, scope, at: start });
+      return { rest: null, consumed: following.length };
     }
+    const file = this.parsed.source.displayPath;
     const left = lines.filter((raw, index) => {
       const { nodes: line, id } = takeExplicitId(raw);
-      const cloze = parseClozes(line, this.parsed.source.displayPath);
-      this.diagnostics.push(...cloze.diagnostics);
-      const explicit = cloze.found ? null : splitExplicit(line);
-      const at = lineAt(index);
-      if (cloze.found) this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at, explicitId: id });
-      else if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at, explicitId: id });
-      return !cloze.found && !explicit;
+      const explicit = parseClozes(line, file).found ? null : splitExplicit(line);
+      if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index), explicitId: id });
+      return !explicit;
     });
-    if (left.length === lines.length) return paragraph;
-    if (left.length === 0) return null;
-    return { type: 'paragraph', children: left.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as const, ...line] : line)), position: paragraph.position };
+    const { nodes: clozeText, id } = takeExplicitId(joinLines(left));
+    const cloze = parseClozes(clozeText, file);
+    this.diagnostics.push(...cloze.diagnostics);
+    if (cloze.found) {
+      this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at: lineAt(lines.indexOf(left[0])), explicitId: id });
+      return { rest: null, consumed: 0 };
+    }
+    if (left.length === lines.length) return { rest: paragraph, consumed: 0 };
+    if (left.length === 0) return { rest: null, consumed: 0 };
+    return { rest: { type: 'paragraph', children: joinLines(left, 'text'), position: paragraph.position }, consumed: 0 };
   }
 
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */
@@ -206,6 +216,29 @@ class Extraction {
       ...(card.explicitId ? { explicitId: card.explicitId } : {}),
     });
   }
+}
+
+/** The blocks right below `blocks[index]`, with no blank line between one and the next. */
+function adjacentBlocks(blocks: RootContent[], index: number): RootContent[] {
+  const adjacent: RootContent[] = [];
+  let previous = blocks[index];
+  for (const next of blocks.slice(index + 1)) {
+    const end = previous.position?.end.line;
+    if (end === undefined || next.position?.start.line !== end + 1 || next.type === 'heading') break;
+    adjacent.push(next);
+    previous = next;
+  }
+  return adjacent;
+}
+
+/** Lines back into one run of phrasing content, joined by hard breaks (card sides) or newlines (prose left over). */
+function joinLines(lines: PhrasingContent[][], joint: 'break' | 'text' = 'break'): PhrasingContent[] {
+  const separator = (): PhrasingContent => (joint === 'break' ? { type: 'break' } : { type: 'text', value: '\n' });
+  return lines.flatMap((line, i) => (i ? [separator(), ...line] : line));
+}
+
+function paragraphOf(lines: PhrasingContent[][]): Paragraph {
+  return { type: 'paragraph', children: joinLines(lines) };
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

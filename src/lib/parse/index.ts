@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
+import { dropSpanningComments } from './comments.js';
 import { resolveReferences } from './references.js';
 
 export interface ParsedFile {
@@ -29,6 +30,7 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
   const tree = processor.parse(split.body);
+  dropSpanningComments(tree, split.body);
   resolveReferences(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }

@@ -218,7 +218,9 @@ function readExplicit(
 
 function readHighlight(open: Extract<Token, { kind: 'mark' }>, tokens: Token[], start: number): Read | undefined {
   const close = tokens.findIndex((token, index) => index > start && token.kind === 'mark' && token.canClose);
-  if (close === -1) return undefined;
+  // A highlight never spans a hard line break: each line of a cloze paragraph has its own markers.
+  const lineEnd = tokens.findIndex((token, index) => index > start && token.kind === 'node' && token.node.type === 'break');
+  if (close === -1 || (lineEnd !== -1 && lineEnd < close)) return undefined;
   const children = literal(tokens.slice(start + 1, close));
   if (isBlank(children)) return undefined;
   // 0 = not numbered yet; numbers are handed out once the whole note has been read.
