@@ -57,3 +57,43 @@ describe('shapes OSR users write, handled the same in every note', () => {
     expect(cards('# T\n\nsomething something\n\n<!--cloze {{curly}} test-->\n\na :: b\n')).toEqual(['T => something something', 'T › a => b']);
   });
 });
+
+describe('`Q::A` without spaces, outside OSR notes', () => {
+  it.each([
+    ['std::vector 는 동적 배열이다'],
+    ['use std::vector for arrays'],
+    ['- std::vector 는 동적 배열이다'],
+    ['- use std::vector for arrays'],
+  ])('%j is prose: a name inside a sentence makes no split and no warning', (line) => {
+    const { notes, diagnostics } = extract(`# C++\n\n${line}\n`);
+    expect(notes.map((note) => note.rule)).toEqual([line.startsWith('-') ? 'list' : 'section']);
+    expect(notes[0].backText).toBe(line.replace(/^- /, ''));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['What is HTTP?::HyperText Transfer Protocol', 'T › What is HTTP? => HyperText Transfer Protocol'],
+    ['사과::apple', 'T › 사과 => apple'],
+    ['- 사과::apple', 'T › 사과 => apple'],
+  ])('%j cannot be a name in code, so it is a card', (line, expected) => {
+    expect(cards(`# T\n\n${line}\n`)).toEqual([expected]);
+  });
+
+  it.each([['Question::Answer'], ['Q1::A1'], ['Capital of France::Paris'], ['- Q1:::A1'], ['std::vector']])(
+    '%j could be a name or a card: no card, and a warning that says why and what to write',
+    (line) => {
+      const { notes, diagnostics } = extract(`# T\n\n${line}\n`);
+      expect(notes.filter((note) => note.rule === 'explicit')).toEqual([]);
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ rule: 'explicit-unspaced', severity: 'warning', line: 3, file: 'notes/topic.md' });
+      expect(diagnostics[0].message).toContain(`\`${line.replace(/^- /, '')}\` was not made a card`);
+      expect(diagnostics[0].message).toContain('Write `Q :: A` for a card');
+    },
+  );
+
+  it('inline code is never looked at', () => {
+    const { notes, diagnostics } = extract('# T\n\n`Inlineq::InlineA`\n\n```\nCodeblockq::CodeblockA\n```\n');
+    expect(notes.filter((note) => note.rule === 'explicit')).toEqual([]);
+    expect(diagnostics).toEqual([]);
+  });
+});

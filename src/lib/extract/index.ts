@@ -10,7 +10,7 @@
  * children); what none of them takes joins the plain list run of its scope.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { ExtractedNote, NoteKind, Position } from '../model.js';
 import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
@@ -19,7 +19,7 @@ import { takeExplicitId } from './explicit-id.js';
 import { splitLines } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
-import { questionMarkLine, splitExplicit } from './rules/explicit.js';
+import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
 import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
@@ -117,7 +117,7 @@ class Extraction {
       note('cloze', 'cloze', cloze.nodes, rest);
       return children(scope);
     }
-    const explicit = splitExplicit(head);
+    const explicit = this.explicit(head, at);
     if (explicit) {
       note(explicit.kind, 'explicit', explicit.before, withRest(explicit.after, rest));
       return children(extend(scope, crumbOf(explicit.before)));
@@ -161,7 +161,7 @@ class Extraction {
     const file = this.parsed.source.displayPath;
     const left = lines.filter((raw, index) => {
       const { nodes: line, id } = takeExplicitId(raw);
-      const explicit = parseClozes(line, file).found ? null : splitExplicit(line);
+      const explicit = parseClozes(line, file).found ? null : this.explicit(line, lineAt(index));
       if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index), explicitId: id });
       return !explicit;
     });
@@ -175,6 +175,26 @@ class Extraction {
     if (left.length === lines.length) return { rest: paragraph, consumed: 0 };
     if (left.length === 0) return { rest: null, consumed: 0 };
     return { rest: { type: 'paragraph', children: joinLines(left, 'text'), position: paragraph.position }, consumed: 0 };
+  }
+
+  /** `Q :: A`, or `Q::A` where that cannot be a name in code; a `Q::A` that could be one is reported, not guessed. */
+  private explicit(line: PhrasingContent[], at: Position): ExplicitCard | null {
+    const spaced = splitExplicit(line);
+    if (spaced) return spaced;
+    const unspaced = splitUnspaced(line);
+    if (unspaced && 'ambiguous' in unspaced) {
+      this.diagnostics.push(
+        diagnostic(
+          this.parsed.source.displayPath,
+          at,
+          'warning',
+          'explicit-unspaced',
+          `\`${plainText(line)}\` was not made a card: without spaces, \`${unspaced.ambiguous}\` may be a name in code (like \`std::vector\`). ` +
+            'Write `Q :: A` for a card, put code in backticks, or tag the note #flashcards to use obsidian-spaced-repetition syntax',
+        ),
+      );
+    }
+    return unspaced && 'card' in unspaced ? unspaced.card : null;
   }
 
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */

@@ -9,8 +9,16 @@
  *     ?
  *     Everything after the `?` line
  *
- * The `::` must have whitespace on both sides, so `std::vector` or `a::b`
- * written outside code is left alone.
+ * Without spaces, `::` is a card only where it cannot be a name in code:
+ *
+ *     What is HTTP?::HyperText Transfer Protocol                   → one card (`?` is no part of a name)
+ *     사과::apple                                                   → one card
+ *     std::vector 는 동적 배열이다 / use std::vector for arrays     → prose: a name inside a sentence
+ *     Question::Answer / Capital of France::Paris                   → no card, warning `explicit-unspaced`
+ *
+ * The last two could be a name (`France::Paris` is shaped like `std::vector`)
+ * or a card written for obsidian-spaced-repetition, whose notes (with their
+ * `#flashcards` tag) take it as a card; elsewhere the user is told, not guessed for.
  */
 import type { PhrasingContent } from 'mdast';
 import type { NoteKind } from '../../model.js';
@@ -29,6 +37,32 @@ export function splitExplicit(nodes: PhrasingContent[]): ExplicitCard | null {
   });
   if (!split) return null;
   return { ...split, kind: split.separator === ':::' ? 'reversed' : 'basic' };
+}
+
+const UNSPACED = /(?<=\S)(?<!:)(:{2,3})(?!:)(?=\S)/u;
+const NAME_CHAR = /^[A-Za-z0-9_]$/;
+
+export type Unspaced = { card: ExplicitCard } | { ambiguous: string } | null;
+
+/** `Q::A` with no spaces around the separator (see the module comment for when it is a card). */
+export function splitUnspaced(nodes: PhrasingContent[]): Unspaced {
+  let ambiguous: string | null = null;
+  const split = splitPhrasing(nodes, (text) => {
+    const match = UNSPACED.exec(text);
+    if (!match) return null;
+    const before = text[match.index - 1];
+    const after = text[match.index + match[0].length];
+    if (!NAME_CHAR.test(before) || !NAME_CHAR.test(after)) return { index: match.index, length: match[0].length, separator: match[1] };
+    const name = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0];
+    const beforeName = text.slice(0, match.index).replace(/\S*$/u, '');
+    const afterName = text.slice(match.index).replace(/^\S*/u, '');
+    // `std::vector 는 …`, `use std::vector for arrays`: the sentence goes on after the name.
+    const inSentence = /[\p{L}\p{N}]/u.test(afterName) && (beforeName.trim() !== '' || /\s/u.test(afterName));
+    if (!inSentence) ambiguous = name;
+    return null;
+  });
+  if (split) return { card: { ...split, kind: split.separator === ':::' ? 'reversed' : 'basic' } };
+  return ambiguous ? { ambiguous } : null;
 }
 
 /** Index of the line that is only `?`, splitting a multi-line card; -1 when there is none. */
