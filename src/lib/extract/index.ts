@@ -14,7 +14,9 @@ import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { ExtractedNote, NoteKind, Position } from '../model.js';
 import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
+import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
+import { extractOsrNotes } from './osr/index.js';
 import { takeExplicitId } from './explicit-id.js';
 import { splitLines } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
@@ -38,8 +40,15 @@ interface Scope {
   tags: string[];
 }
 
-export function extractNotes(parsed: ParsedFile): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
+export interface ExtractOptions {
+  /** Which notes are obsidian-spaced-repetition notes, and its settings (default: notes tagged `#flashcards`). */
+  osr?: OsrMode;
+}
+
+export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
+  const osr = extractOsrNotes(parsed, options.osr ?? OSR_TAGGED);
+  if (osr) return osr;
   const extraction = new Extraction(parsed);
   extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();

@@ -13,6 +13,7 @@ import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
 import { dropSpanningComments } from './comments.js';
 import { resolveReferences } from './references.js';
+import { visit } from 'unist-util-visit';
 
 export interface ParsedFile {
   source: SourceFile;
@@ -33,6 +34,26 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   dropSpanningComments(tree, split.body);
   resolveReferences(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
+}
+
+/**
+ * Markdown that is one part of a file — a side of an obsidian-spaced-repetition
+ * card, which OSR renders as markdown of its own — with its positions moved to
+ * where it starts in the file (lines moved; offsets dropped, since they would point into the fragment).
+ */
+export function parseFragment(markdown: string, firstLine: number): Root {
+  const tree = processor.parse(markdown);
+  dropSpanningComments(tree, markdown);
+  resolveReferences(tree);
+  visit(tree, (node) => {
+    const position = node.position;
+    if (!position) return;
+    node.position = {
+      start: { line: position.start.line + firstLine - 1, column: position.start.column },
+      end: { line: position.end.line + firstLine - 1, column: position.end.column },
+    };
+  });
+  return tree;
 }
 
 /**
