@@ -1,7 +1,8 @@
 /**
  * Parse stage: front matter (gray-matter) and the markdown syntax tree (remark
  * with GFM and math). Every file is parsed exactly once; later stages work on
- * the tree and never re-parse text.
+ * the tree and never re-parse text — except the sides of obsidian-spaced-repetition
+ * cards, which OSR renders as markdown of their own (parseFragment).
  */
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
@@ -9,11 +10,13 @@ import { remark } from 'remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
 import { dropSpanningComments } from './comments.js';
+import { markDisplayMath } from './display-math.js';
+import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
-import { visit } from 'unist-util-visit';
 
 export interface ParsedFile {
   source: SourceFile;
@@ -30,10 +33,17 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  const tree = processor.parse(split.body);
-  dropSpanningComments(tree, split.body);
-  resolveReferences(tree);
+  const tree = parseTree(split.body);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
+}
+
+function parseTree(text: string): Root {
+  const tree = processor.parse(text);
+  dropSpanningComments(tree, text);
+  resolveReferences(tree);
+  markDisplayMath(tree, text);
+  attachFootnotes(tree);
+  return tree;
 }
 
 /**
@@ -42,9 +52,7 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
  * where it starts in the file (lines moved; offsets dropped, since they would point into the fragment).
  */
 export function parseFragment(markdown: string, firstLine: number): Root {
-  const tree = processor.parse(markdown);
-  dropSpanningComments(tree, markdown);
-  resolveReferences(tree);
+  const tree = parseTree(markdown);
   visit(tree, (node) => {
     const position = node.position;
     if (!position) return;
