@@ -6,6 +6,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runCli, workspace } from './helpers/cli.js';
 import { cardText, extract } from './helpers/extract.js';
@@ -388,5 +390,55 @@ describe.skipIf(!existsSync(study))('a real vault written for OSR (../shared/cor
     expect(notes.map((note) => note.frontText)).toEqual(fronts);
     expect(notes.every((note) => note.deck === deck && note.backText.length > 0)).toBe(true);
     expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('OSR review state carried into the package', () => {
+  it('reads the schedule comments of each card, in OSR\'s card order', () => {
+    const notes = extract(
+      [
+        '#flashcards',
+        'A::B',
+        '<!--SR:!2023-09-03,1,230-->',
+        'C:::D <!--SR:!2000-01-01,1,250!2024-01-17,16,278-->',
+        '==1;;Paris== is the capital of ==2;;France==',
+        '<!--SR:!fsrs,2023-09-06T00:10:00.000Z,0,0.4,5.5,1,1,0,1,2023-09-06T00:00:00.000Z!17-01-2024,4,270-->',
+        '',
+        'E::F',
+      ].join('\n'),
+    ).notes;
+    expect(notes.map((note) => note.review)).toEqual([
+      { 0: { due: '2023-09-03', interval: 1, factor: 2300 } },
+      { 1: { due: '2024-01-17', interval: 16, factor: 2780 } },
+      { 1: { due: '2024-01-17', interval: 4, factor: 2700 } },
+      undefined,
+    ]);
+  });
+
+  it('writes reviewed cards as review cards due on their date, the others as new cards', async () => {
+    const dir = workspace({ 'a.md': '#flashcards\nA::B\n<!--SR:!2023-09-03,1,230-->\n\nC:::D <!--SR:!2000-01-01,1,250!2024-01-17,16,278-->\n\nNew::card\n' });
+    expect(runCli(['--format', 'apkg'], dir).status).toBe(0);
+    const SQL = await initSqlJs();
+    const unzipped = unzipSync(readFileSync(join(dir, 'decks', 'notes.apkg')));
+    const db = new SQL.Database(unzipped['collection.anki2']);
+    const [crt] = db.exec('select crt from col')[0].values[0] as number[];
+    const rows = db.exec('select n.sfld, c.ord, c.type, c.queue, c.due, c.ivl, c.factor from cards c join notes n on n.id = c.nid order by n.sfld, c.ord')[0].values;
+    const date = (day: number) => new Date((Math.floor(crt / 86_400) + day) * 86_400_000).toISOString().slice(0, 10);
+    expect(rows.map(([front, ord, type, queue, due, ivl, factor]) => (type === 2 ? `${front}/${ord} review ${queue} ${date(due as number)} ${ivl} ${factor}` : `${front}/${ord} new ${queue}`))).toEqual([
+      'A/0 review 2 2023-09-03 1 2300',
+      'C/0 new 0',
+      'C/1 review 2 2024-01-17 16 2780',
+      'New/0 new 0',
+    ]);
+    db.close();
+  });
+
+  it('a package without carried reviews is unchanged: every card new, due at its position', async () => {
+    const dir = workspace({ 'a.md': '# T\n\n- a : b\n- c : d\n' });
+    runCli(['--format', 'apkg'], dir);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(unzipSync(readFileSync(join(dir, 'decks', 'notes.apkg')))['collection.anki2']);
+    expect(db.exec('select type, queue, due, ivl, factor from cards order by due')[0].values).toEqual([[0, 0, 1, 0, 0], [0, 0, 2, 0, 0]]);
+    db.close();
   });
 });

@@ -13,7 +13,7 @@
 import type { Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { ExtractedNote, NoteKind } from '../../model.js';
+import type { ExtractedNote, NoteKind, ReviewState } from '../../model.js';
 import { isTagIn, type OsrMode, type OsrSettings } from '../../osr.js';
 import { plainText } from '../../parse/mdast.js';
 import { parseFragment, type ParsedFile } from '../../parse/index.js';
@@ -101,6 +101,7 @@ class OsrNote {
       backText: plainText(back),
       tags: [...new Set([pathTag(source.relativePath, context), ...this.fileTags, ...topics.map(cleanTag), ...tags].filter(Boolean))],
       ...(sides.blockId ? { explicitId: sides.blockId } : {}),
+      ...reviewByOrd(sides, kind),
     };
   }
 
@@ -154,6 +155,16 @@ class OsrNote {
     }
     return stack.map((heading) => heading.text).filter(Boolean);
   }
+}
+
+/** OSR's schedules are in card order: basic 0, reversed 0 then 1, cloze card i = Anki's ord i. */
+function reviewByOrd(sides: OsrSides, kind: NoteKind): { review?: Record<number, ReviewState> } {
+  const cards = kind === 'basic' ? 1 : kind === 'reversed' ? 2 : sides.schedules.length;
+  const review: Record<number, ReviewState> = {};
+  sides.schedules.slice(0, cards).forEach((state, ord) => {
+    if (state) review[ord] = state;
+  });
+  return Object.keys(review).length ? { review } : {};
 }
 
 /** One side's markdown as nodes (a lone paragraph as its text, like deckgen's own cards), its `#tags` taken out. */

@@ -7,23 +7,15 @@
  *     #flashcards/science Q5::A5 <!--SR:!2023-09-02,4,270--> ^d7cee0
  *       → topic #flashcards/science, front `Q5`, back `A5`, id d7cee0, one schedule
  */
+import type { ReviewState } from '../../model.js';
 import type { OsrSettings } from '../../osr.js';
 import { markerOutsideCode, type OsrQuestion } from './questions.js';
-
-export interface Schedule {
-  /** `YYYY-MM-DD` */
-  due: string;
-  /** Days. */
-  interval: number;
-  /** Per mille, as in Anki (250 = 2.5). */
-  ease: number;
-}
 
 export interface OsrSides {
   topicTag: string | null;
   blockId: string | null;
-  /** One per card of the question, in OSR's order (reversed: forward then backward; cloze: by card). */
-  schedules: Schedule[];
+  /** One per card of the question, in OSR's order (reversed: forward then backward; cloze: by card); null: not reviewed yet. */
+  schedules: (ReviewState | null)[];
   /** Basic and reversed cards; a cloze has only `text`. */
   front: string;
   back: string;
@@ -32,16 +24,17 @@ export interface OsrSides {
 }
 
 const SCHEDULE_COMMENT = /<!--SR:.+-->/gm;
-const SCHEDULE_ENTRY = /!(\d{4}-\d{2}-\d{2}),(\d+),(\d+)/g;
+// One `!`-entry per card: `!2023-09-03,1,230` (SM-2: due, interval, ease in %) or `!fsrs,…`.
+const SM2_ENTRY = /^(?:(\d{4}-\d{2}-\d{2})|(\d{2})-(\d{2})-(\d{4})),(\d+),(\d+)/;
+// OSR's date for a card of the question that was never reviewed (RepItemScheduleInfoOsr.dummyDueDateForNewCard).
+const NOT_REVIEWED = '2000-01-01';
 const LEADING_TAG = /^#[^\s#]+/;
 const BLOCK_ID = / (\^[a-zA-Z0-9-]+)$/;
 const LIST_MARKER = /^(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s+/;
 const CALLOUT_LINE = /^>\s*(\[!sr\|card-metadata\])?\s*$/;
 
 export function splitQuestion(question: OsrQuestion, settings: OsrSettings): OsrSides {
-  const schedules = [...question.text.matchAll(SCHEDULE_COMMENT)].flatMap((comment) =>
-    [...comment[0].matchAll(SCHEDULE_ENTRY)].map(([, due, interval, ease]) => ({ due, interval: Number(interval), ease: Number(ease) })),
-  );
+  const schedules = [...question.text.matchAll(SCHEDULE_COMMENT)].flatMap((comment) => comment[0].slice('<!--SR:'.length, -'-->'.length).split('!').slice(1).map(reviewState));
   let text = question.text
     .replace(SCHEDULE_COMMENT, '')
     .split('\n')
@@ -67,6 +60,15 @@ export function splitQuestion(question: OsrQuestion, settings: OsrSettings): Osr
     text = text.slice(0, id.index).trimEnd();
   }
   return { topicTag, blockId, schedules, ...sides(question.type, text, settings, skipped) };
+}
+
+/** FSRS entries have no SM-2 state Anki could take as it is: those cards start new. */
+function reviewState(entry: string): ReviewState | null {
+  const match = SM2_ENTRY.exec(entry);
+  if (!match) return null;
+  const due = match[1] ?? `${match[4]}-${match[3]}-${match[2]}`;
+  if (due === NOT_REVIEWED || Number.isNaN(Date.parse(due))) return null;
+  return { due, interval: Number(match[5]), factor: Number(match[6]) * 10 };
 }
 
 function countLines(text: string): number {
