@@ -80,6 +80,7 @@ describe('`Q::A` without spaces, outside OSR notes', () => {
   it.each([
     ['What is HTTP?::HyperText Transfer Protocol', 'T › What is HTTP? => HyperText Transfer Protocol'],
     ['사과::apple', 'T › 사과 => apple'],
+    ['std::vector 는?::답', 'T › std::vector 는? => 답'],
     ['- 사과::apple', 'T › 사과 => apple'],
   ])('%j cannot be a name in code, so it is a card', (line, expected) => {
     expect(cards(`# T\n\n${line}\n`)).toEqual([expected]);
@@ -123,6 +124,11 @@ describe('OSR notes (tagged #flashcards): single-line cards', () => {
     ['std::vector 는 동적 배열이다', ['basic flashcards: std => vector 는 동적 배열이다']],
   ])('%j', (body, expected) => {
     expect(osrCards(`#flashcards\n${body}\n`)).toEqual(expected);
+  });
+
+  it('takes the topic, schedule and block id off the card text (the example of sides.ts)', () => {
+    const [note] = extract('#flashcards/science Q5::A5 <!--SR:!2023-09-02,4,270--> ^d7cee0\n').notes;
+    expect(note).toMatchObject({ deck: 'flashcards::science', frontText: 'Q5', backText: 'A5', explicitId: 'd7cee0', review: { 0: { due: '2023-09-02', interval: 4, factor: 2700 } } });
   });
 
   it('keeps a block id as the card id and the bullet out of the question', () => {

@@ -22,11 +22,12 @@ const shown: IClozeFormatter = { asking: (answer) => answer, showingAnswer: (ans
 const marked: IClozeFormatter = { ...shown, asking: (answer, hint) => `${OPEN}${answer}${HINT}${hint ?? ''}${CLOSE}` };
 
 
-export function clozeCrafter(patterns: readonly string[]): { crafter: ClozeCrafter | null; problem: string | null } {
+/** null when there are no patterns, or one clozecraft refuses (the read stage reports and drops those). */
+export function clozeCrafter(patterns: readonly string[]): ClozeCrafter | null {
   try {
-    return { crafter: patterns.length ? new ClozeCrafter([...patterns]) : null, problem: null };
-  } catch (error) {
-    return { crafter: null, problem: error instanceof Error ? error.message : String(error) };
+    return patterns.length ? new ClozeCrafter([...patterns]) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -11,6 +11,7 @@
  * with OSR's `convertFoldersToDecks` the folder is the deck.
  */
 import type { Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { ClozeCrafter } from 'clozecraft';
 import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { ExtractedNote, NoteKind, ReviewState } from '../../model.js';
@@ -44,7 +45,7 @@ export function extractOsrNotes(parsed: ParsedFile, mode: OsrMode): { notes: Ext
 
   const file = parsed.source.displayPath;
   const info = (line: number, rule: string, message: string) => diagnostic(file, { line, column: 1 }, 'info', rule, message);
-  const { crafter } = clozeCrafter(settings.clozePatterns);
+  const crafter = clozeCrafter(settings.clozePatterns);
   const questions = findQuestions(lines.join('\n'), settings, (line) => crafter?.isClozeNote(line) ?? false);
   const count = `${questions.length} card${questions.length === 1 ? '' : 's'} in obsidian-spaced-repetition syntax`;
   if (!tagged) {
@@ -67,7 +68,7 @@ class OsrNote {
   constructor(
     private readonly parsed: ParsedFile,
     private readonly settings: OsrSettings,
-    private readonly crafter: ReturnType<typeof clozeCrafter>['crafter'],
+    private readonly crafter: ClozeCrafter | null,
     private readonly questions: OsrQuestion[],
     /** Flashcard tags outside any question: the note's topics, by line. */
     private readonly noteTagLines: TagLine[],

@@ -16,14 +16,14 @@ export interface OsrSides {
   blockId: string | null;
   /** One per card of the question, in OSR's order (reversed: forward then backward; cloze: by card); null: not reviewed yet. */
   schedules: (ReviewState | null)[];
-  /** Basic and reversed cards; a cloze has only `text`. */
+  /** A cloze's whole text is its front; its back is empty. */
   front: string;
   back: string;
   /** Line of the question where the back starts, relative to the question's first line. */
   backLine: number;
 }
 
-const SCHEDULE_COMMENT = /<!--SR:.+-->/gm;
+const SCHEDULE_COMMENT = /<!--SR:.+?-->/gm;
 // One `!`-entry per card: `!2023-09-03,1,230` (SM-2: due, interval, ease in %) or `!fsrs,…`.
 const SM2_ENTRY = /^(?:(\d{4}-\d{2}-\d{2})|(\d{2})-(\d{2})-(\d{4})),(\d+),(\d+)/;
 // OSR's date for a card of the question that was never reviewed (RepItemScheduleInfoOsr.dummyDueDateForNewCard).

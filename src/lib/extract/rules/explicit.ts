@@ -35,11 +35,10 @@ export function splitExplicit(nodes: PhrasingContent[]): ExplicitCard | null {
     const match = SEPARATOR.exec(text);
     return match ? { index: match.index, length: match[0].length, separator: match[1] } : null;
   });
-  if (!split) return null;
-  return { ...split, kind: split.separator === ':::' ? 'reversed' : 'basic' };
+  return split && asCard(split);
 }
 
-const UNSPACED = /(?<=\S)(?<!:)(:{2,3})(?!:)(?=\S)/u;
+const UNSPACED = /(?<=\S)(?<!:)(:{2,3})(?!:)(?=\S)/gu;
 const NAME_CHAR = /^[A-Za-z0-9_]$/;
 
 export type Unspaced = { card: ExplicitCard } | { ambiguous: string } | null;
@@ -48,21 +47,21 @@ export type Unspaced = { card: ExplicitCard } | { ambiguous: string } | null;
 export function splitUnspaced(nodes: PhrasingContent[]): Unspaced {
   let ambiguous: string | null = null;
   const split = splitPhrasing(nodes, (text) => {
-    const match = UNSPACED.exec(text);
-    if (!match) return null;
-    const before = text[match.index - 1];
-    const after = text[match.index + match[0].length];
-    if (!NAME_CHAR.test(before) || !NAME_CHAR.test(after)) return { index: match.index, length: match[0].length, separator: match[1] };
-    const name = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0];
-    const beforeName = text.slice(0, match.index).replace(/\S*$/u, '');
-    const afterName = text.slice(match.index).replace(/^\S*/u, '');
-    // `std::vector 는 …`, `use std::vector for arrays`: the sentence goes on after the name.
-    const inSentence = /[\p{L}\p{N}]/u.test(afterName) && (beforeName.trim() !== '' || /\s/u.test(afterName));
-    if (!inSentence) ambiguous = name;
+    for (const match of text.matchAll(UNSPACED)) {
+      const at = match.index;
+      if (!NAME_CHAR.test(text[at - 1]) || !NAME_CHAR.test(text[at + match[0].length])) return { index: at, length: match[0].length, separator: match[1] };
+      // `std::vector 는 …`, `use std::vector for arrays`: the sentence goes on after the name, so it is prose.
+      const afterName = text.slice(at).replace(/^\S*/u, '');
+      if (!/[\p{L}\p{N}]/u.test(afterName)) ambiguous ??= /\S*$/u.exec(text.slice(0, at))![0] + /^\S*/u.exec(text.slice(at))![0];
+    }
     return null;
   });
-  if (split) return { card: { ...split, kind: split.separator === ':::' ? 'reversed' : 'basic' } };
+  if (split) return { card: asCard(split) };
   return ambiguous ? { ambiguous } : null;
+}
+
+function asCard(split: Split): ExplicitCard {
+  return { ...split, kind: split.separator === ':::' ? 'reversed' : 'basic' };
 }
 
 /** Index of the line that is only `?`, splitting a multi-line card; -1 when there is none. */
