@@ -13,10 +13,14 @@ import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
-import { dropSpanningComments } from './comments.js';
+import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
+import { markCallouts } from './callout.js';
+import { remarkComments } from './comment.js';
+import { dropSpanningComments } from './html-comments.js';
 import { markDisplayMath } from './display-math.js';
 import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
+import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
 
 export interface ParsedFile {
   source: SourceFile;
@@ -26,7 +30,7 @@ export interface ParsedFile {
 
 // remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
 // the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
-const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly);
+const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkWikilinks).use(remarkComments);
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
@@ -38,8 +42,12 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
 }
 
 function parseTree(text: string): Root {
-  const tree = processor.parse(text);
+  const tree = processor.parse(protectTablePipes(text));
+  restoreTablePipes(tree);
   dropSpanningComments(tree, text);
+  markBlockIds(tree);
+  dropEmptyParagraphs(tree);
+  markCallouts(tree);
   resolveReferences(tree);
   markDisplayMath(tree, text);
   attachFootnotes(tree);
@@ -107,13 +115,16 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
     if (typeof data.deck !== 'string' || !data.deck.trim()) return problem('Front matter `deck` must be a non-empty text');
     frontMatter.deck = data.deck.trim();
   }
-  if (data.tags !== undefined) {
-    const tags = typeof data.tags === 'string' ? data.tags.split(/[\s,]+/) : data.tags;
+  // Obsidian leaves `tags:` empty (null) in new notes and templates, and writes list items as `- #tag` or `- tag`.
+  if (data.tags !== undefined && data.tags !== null) {
+    const written = typeof data.tags === 'string' || typeof data.tags === 'number' ? String(data.tags).split(/[\s,]+/) : data.tags;
+    const tags = Array.isArray(written) ? written.filter((tag) => tag !== null) : written;
     if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
       return problem('Front matter `tags` must be a list of tags or a space-separated text');
     }
     frontMatter.tags = tags.map(String).filter(Boolean);
   }
+  if (data['excalidraw-plugin'] !== undefined) frontMatter.excalidraw = true;
   if (data.cards !== undefined) {
     if (typeof data.cards !== 'boolean') return problem('Front matter `cards` must be true or false');
     frontMatter.cards = data.cards;
