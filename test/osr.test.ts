@@ -145,9 +145,10 @@ describe('OSR notes (tagged #flashcards): single-line cards', () => {
     expect(osrCards('#flashcards\n# HTTP\n\nHTTP is stateless.\n\n- GET\n- POST\n\nMethod count::9\n')).toEqual(['basic flashcards: Method count => 9']);
   });
 
-  it('shows the headings above a card as its context', () => {
-    const [note] = extract('#flashcards\n# Network\n## TCP\nHandshake steps::3\n').notes;
-    expect(cardText(note)).toBe('Network › TCP › Handshake steps => 3');
+  it('shows the note\'s name and the headings above a card as its context, as OSR does', () => {
+    const [note] = extract('#flashcards\n# Network\n## TCP\nHandshake steps::3\n', 'cs/Computer networks.md').notes;
+    expect(cardText(note)).toBe('Computer networks › Network › TCP › Handshake steps => 3');
+    expect(extract('#flashcards\n# TCP\nHandshake steps::3\n', 'TCP.md').notes[0].context).toEqual(['TCP']);
   });
 });
 
@@ -221,7 +222,7 @@ describe('OSR notes: clozes', () => {
 
   it('a cloze paragraph keeps its lines and its formatting', () => {
     const [note] = extract('#flashcards\n# Lorem\n\nLorem ipsum dolor ==sit amet==, consectetur ==adipiscing== elit.\nDuis magna arcu, eleifend rhoncus ==euismod non,==\nlaoreet vitae enim.\n').notes;
-    expect(note).toMatchObject({ kind: 'cloze', context: ['Lorem'], position: { line: 4 } });
+    expect(note).toMatchObject({ kind: 'cloze', context: ['topic', 'Lorem'], position: { line: 4 } });
     expect(note.frontText).toBe('Lorem ipsum dolor sit amet, consectetur adipiscing elit. Duis magna arcu, eleifend rhoncus euismod non, laoreet vitae enim.');
   });
 });
@@ -262,6 +263,11 @@ describe('OSR notes: tags and decks', () => {
 
   it('front matter deck: wins over the tags', () => {
     expect(extract('---\ndeck: Biology\n---\n#flashcards/science\nA::B\n').notes.map((note) => note.deck)).toEqual(['Biology']);
+  });
+
+  it('a note tagged #flashcards with no card in OSR syntax is a deckgen note (the tag is just a tag)', () => {
+    const { notes } = extract('## Paging\n#flashcards\n\n- Page table : maps pages to frames\n');
+    expect(notes.map((note) => `${note.rule} ${cardText(note)}`)).toEqual(['definition Paging › Page table => maps pages to frames']);
   });
 
   it('a note without a flashcard tag is not an OSR note: deckgen\'s own rules apply', () => {

@@ -41,7 +41,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .option('osr', {
       type: 'boolean',
       describe:
-        'Read every note as an obsidian-spaced-repetition note (--no-osr: none). Default: the notes of a vault with the plugin installed, and notes tagged #flashcards',
+        'Read every note as an obsidian-spaced-repetition note (--no-osr: none). Default: the notes of a vault with the plugin installed, and notes tagged #flashcards that hold OSR cards',
     })
     .epilogue(
       'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +

@@ -44,7 +44,7 @@ export interface BuildOptions {
   cwd?: string;
   /**
    * obsidian-spaced-repetition notes: true = every note is one, false = none;
-   * default: every note of a vault with the plugin, and notes tagged `#flashcards`.
+   * default: every note of a vault with the plugin, and notes tagged `#flashcards` that hold OSR cards.
    */
   osr?: boolean;
 }

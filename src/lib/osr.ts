@@ -24,7 +24,8 @@ export interface OsrSettings {
 /**
  * Which notes are OSR notes: every note of a vault where OSR is installed
  * (`vault`, untagged notes then give no cards, as in OSR), only the notes that
- * carry a flashcard tag (`tagged`, the default elsewhere), or none (`off`).
+ * carry a flashcard tag and hold a card in OSR's syntax (`tagged`, the default
+ * elsewhere), or none (`off`).
  */
 export interface OsrMode {
   notes: 'vault' | 'tagged' | 'off';

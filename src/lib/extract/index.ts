@@ -46,7 +46,7 @@ interface Scope {
 }
 
 export interface ExtractOptions {
-  /** Which notes are obsidian-spaced-repetition notes, and its settings (default: notes tagged `#flashcards`). */
+  /** Which notes are obsidian-spaced-repetition notes, and its settings (default: notes tagged `#flashcards` that hold OSR cards). */
   osr?: OsrMode;
   /** The notes folder is an Obsidian vault: a file's name is its title (titleCrumb). */
   vault?: boolean;
@@ -109,7 +109,7 @@ class Extraction {
       const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const { rest, consumed } = this.paragraph(block, local, adjacentBlocks(blocks, index));
+        const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
@@ -205,15 +205,16 @@ class Extraction {
    * block or a list with no blank line before it). A paragraph holding a cloze
    * is one cloze note, all its lines. Returns what is left of the paragraph
    * once the lines that made cards are taken out (null when nothing is left),
-   * and how many of the `following` blocks the card took.
+   * and how many of the blocks `below` it the card took.
    */
-  private paragraph(paragraph: Paragraph, scope: Scope, following: RootContent[]): { rest: Paragraph | null; consumed: number } {
+  private paragraph(paragraph: Paragraph, scope: Scope, below: () => RootContent[]): { rest: Paragraph | null; consumed: number } {
     const lines = splitLines(paragraph.children);
     const start = positionOf(paragraph);
     const lineAt = (index: number): Position => ({ line: start.line + index, column: index ? 1 : start.column });
     const question = questionMarkLine(lines);
     if (question > 0) {
       const after = lines.slice(question + 1);
+      const following = below();
       const back: Nodes[] = following.length ? [...(after.length ? [paragraphOf(after)] : []), ...following] : joinLines(after);
       this.emit({ kind: 'basic', rule: 'explicit', front: joinLines(lines.slice(0, question)), back, scope, at: start });
       return { rest: null, consumed: following.length };
@@ -303,7 +304,8 @@ class Extraction {
 function adjacentBlocks(blocks: RootContent[], index: number): RootContent[] {
   const adjacent: RootContent[] = [];
   let previous = blocks[index];
-  for (const next of blocks.slice(index + 1)) {
+  for (let i = index + 1; i < blocks.length; i++) {
+    const next = blocks[i];
     const end = previous.position?.end.line;
     if (end === undefined || next.position?.start.line !== end + 1 || next.type === 'heading') break;
     adjacent.push(next);

@@ -16,7 +16,7 @@ export const OSR_PLUGIN_DIR = join('.obsidian', 'plugins', 'obsidian-spaced-repe
 /**
  * `force`: true treats every note as an OSR note even outside such a vault
  * (`--osr`), false turns OSR syntax off (`--no-osr`); by default notes tagged
- * `#flashcards` are OSR notes wherever they are.
+ * `#flashcards` that hold OSR cards are OSR notes wherever they are.
  */
 export function findOsr(notesDir: string, show: (path: string) => string, force?: boolean): { mode: OsrMode; diagnostics: Diagnostic[] } {
   if (force === false) return { mode: { ...OSR_TAGGED, notes: 'off' }, diagnostics: [] };

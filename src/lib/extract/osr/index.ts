@@ -31,7 +31,11 @@ interface TagLine {
   tags: string[];
 }
 
-/** The OSR cards of a note, or null when it is not an OSR note (then deckgen's own rules apply). */
+/**
+ * The OSR cards of a note, or null when it is not an OSR note (then deckgen's
+ * own rules apply): in `tagged` mode, a note is one when it carries a flashcard
+ * tag and holds at least one card in OSR's syntax.
+ */
 export function extractOsrNotes(parsed: ParsedFile, mode: OsrMode): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } | null {
   if (mode.notes === 'off') return null;
   const { settings } = mode;
@@ -42,11 +46,13 @@ export function extractOsrNotes(parsed: ParsedFile, mode: OsrMode): { notes: Ext
   const flashcardTag = (tag: string) => isTagIn(settings.flashcardTags, tag);
   const tagged = allTags.some(flashcardTag);
   if (!tagged && mode.notes === 'tagged') return null;
+  const crafter = clozeCrafter(settings.clozePatterns);
+  const questions = findQuestions(lines.join('\n'), settings, (line) => crafter?.isClozeNote(line) ?? false);
+  // Outside an OSR vault the tag alone is not enough: `#flashcards` over `- term : definition` bullets is a deckgen note.
+  if (mode.notes === 'tagged' && !questions.length) return null;
 
   const file = parsed.source.displayPath;
   const info = (line: number, rule: string, message: string) => diagnostic(file, { line, column: 1 }, 'info', rule, message);
-  const crafter = clozeCrafter(settings.clozePatterns);
-  const questions = findQuestions(lines.join('\n'), settings, (line) => crafter?.isClozeNote(line) ?? false);
   const count = `${questions.length} card${questions.length === 1 ? '' : 's'} in obsidian-spaced-repetition syntax`;
   if (!tagged) {
     if (!questions.length) return { notes: [], diagnostics: [] };
@@ -147,6 +153,7 @@ class OsrNote {
     return cleanDeckName(topics[0].replace(/^#/, '').split('/').join('::'));
   }
 
+  /** OSR's context: the note's name, then the headings above the card (the name once when the first heading repeats it). */
   private headingsAbove(line: number): string[] {
     const stack: { depth: number; text: string }[] = [];
     for (const heading of this.headings) {
@@ -154,7 +161,9 @@ class OsrNote {
       while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
       stack.push(heading);
     }
-    return stack.map((heading) => heading.text).filter(Boolean);
+    const headings = stack.map((heading) => heading.text).filter(Boolean);
+    const name = this.parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '').trim();
+    return !name || headings[0]?.toLowerCase() === name.toLowerCase() ? headings : [name, ...headings];
   }
 }
 
