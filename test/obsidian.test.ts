@@ -13,9 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { tagLine } from '../src/lib/extract/tag-lines.js';
 import { parseFile } from '../src/lib/parse/index.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
-import { foldersToSkip, readVault } from '../src/lib/read/vault.js';
+import { foldersToSkip, listVaultFiles, readVault } from '../src/lib/read/vault.js';
 import { resolveEmbed } from '../src/lib/render/embed.js';
 import { renderNote } from '../src/lib/render/index.js';
+import { projectRoot } from './helpers/cli.js';
 import { cardText, extract } from './helpers/extract.js';
 
 const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
@@ -45,6 +46,12 @@ describe('tag lines', () => {
     const { notes } = extract('## E\n#mex #adhoc\nWhat shape does the array have?\n\n- #todo');
     expect(notes.map(cardText)).toEqual(['E => What shape does the array have?']);
     expect(notes[0].tags).toEqual(expect.arrayContaining(['mex', 'adhoc', 'todo']));
+  });
+
+  it('a tag line inside a quote or a callout tags its section too', () => {
+    const { notes } = extract('## Paging\n> [!note] Terms\n> #flashcards\n> - Page : a block');
+    expect(notes.map(cardText)).toEqual(['Paging › Terms › Page => a block']);
+    expect(notes[0].tags).toContain('flashcards');
   });
 
   it.each([
@@ -110,6 +117,10 @@ describe('wikilinks', () => {
 
   it.each(['`[[code]]`', '[[ ]]', '[[a\nb]]', '[[]]', '[[|x]]', '\\[\\[escaped\\]\\]', '[single](x)'])('%j is not a wikilink', (markdown) => {
     expect(links(markdown)).toEqual([]);
+  });
+
+  it('wins over a link whose text would start with [, as in Obsidian: [[2단계 인증]](2FA)', () => {
+    expect(links('Obsidian은 [[2단계 인증]](2FA)을 지원해요')).toEqual([{ type: 'wikiLink', target: '2단계 인증', anchor: undefined, alias: undefined, text: '2단계 인증' }]);
   });
 
   it('a link inside a table cell, with `|` or `\\|`, does not split the cell', () => {
@@ -303,5 +314,25 @@ describe('vault settings (.obsidian/)', () => {
     const { vault: settings, diagnostics } = readVault(dir, dir);
     expect(settings?.templateFolders).toEqual([]);
     expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['.obsidian/templates.json', 'warning', 'vault-settings-invalid']]);
+  });
+});
+
+describe('sound markers', () => {
+  it('only a bundled embed becomes [sound:…]; an embed named like a marker that is not a file is left out', () => {
+    const [note] = extract('## S\n- Clip : listen ![[sound:y.mp3]] and [sound:z.mp3]').notes;
+    const { rendered, diagnostics } = renderNote(note, { notesRoot: '/notes', vaultFiles: [] });
+    expect(rendered.fields[1]).toBe('listen  and &#91;sound:z.mp3]');
+    expect(diagnostics.map((d) => d.rule)).toEqual(['media-missing']);
+  });
+});
+
+describe('embeds in a field that also holds raw HTML', () => {
+  it('are bundled all the same (raw HTML is re-parsed around them)', () => {
+    const root = join(projectRoot, 'test/fixtures/vault');
+    const [note] = extract('## D\n- Diagram : <b>virtual</b> memory ![[vm-diagram.png|200]] and ![[talk.mp3]]', 'OS/D.md').notes;
+    const { rendered, diagnostics } = renderNote({ ...note, absolutePath: join(root, 'OS/D.md') }, { notesRoot: root, vaultFiles: listVaultFiles(root) });
+    expect(diagnostics).toEqual([]);
+    expect(rendered.fields[1]).toMatch(/^<b>virtual<\/b> memory <img src="[0-9a-f]{16}\.png" alt="" width="200"> and \[sound:[0-9a-f]{16}\.mp3\]$/);
+    expect(rendered.media).toHaveLength(2);
   });
 });

@@ -333,7 +333,7 @@ function paragraphOf(lines: PhrasingContent[][]): Paragraph {
 function titleCrumb(parsed: ParsedFile): Crumb | null {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   if (headings.some((heading) => heading.depth === 1)) return null;
-  const title = parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '').trim();
+  const title = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '').trim();
   const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
   if (!title || first.toLowerCase() === title.toLowerCase()) return null;
   return { text: title, nodes: [{ type: 'text', value: title }] };

@@ -12,6 +12,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { MediaFile, Position } from '../model.js';
 import { SOUND_TAG } from './embed.js';
+import { hasHiddenPart, refusedMediaType } from './media-type.js';
 
 export interface MediaContext {
   /** Absolute notes folder; media must resolve inside it. */
@@ -57,6 +58,10 @@ function bundleImage(node: Element, context: MediaContext): boolean {
     return false;
   };
   const target = src.trim();
+  // An Obsidian embed (render/embed.ts) is named in messages as the user wrote it, not by its resolved path.
+  const written = node.properties.dataWritten;
+  delete node.properties.dataWritten;
+  const shown = typeof written === 'string' ? written : target;
   if (!target) return report('warning', 'media-missing', 'This image has no source; it was left out');
   if (/^https?:/i.test(target) || target.startsWith('//')) return true;
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
@@ -64,9 +69,14 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   }
   const found = locate(target, context);
   if (found.kind === 'outside') {
-    return report('error', 'media-outside-notes', `Image \`${target}\` is outside the notes folder; it was not read or bundled`);
+    return report('error', 'media-outside-notes', `Image \`${shown}\` is outside the notes folder; it was not read or bundled`);
   }
-  if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${target}\` was not found (${found.reason}); it was left out`);
+  if (found.kind === 'hidden') {
+    return report('error', 'media-hidden-path', `Image \`${shown}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
+  }
+  if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${shown}\` was not found (${found.reason}); it was left out`);
+  const refused = refusedMediaType(found.path, found.data);
+  if (refused) return report('warning', 'media-type-refused', `\`${shown}\` was not bundled: ${refused}`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
   node.properties.src = file.name;
@@ -76,6 +86,7 @@ function bundleImage(node: Element, context: MediaContext): boolean {
 type Located =
   | { kind: 'file'; path: string; data: Uint8Array }
   | { kind: 'outside' }
+  | { kind: 'hidden' }
   | { kind: 'missing'; reason: string };
 
 /** Finds and reads a local file named by a note (`/x` from the top of the notes folder), never outside it. */
@@ -93,6 +104,8 @@ export function locate(target: string, context: MediaContext): Located {
   }
   // Checked on the real path so a symlink inside the notes cannot point outside them.
   if (!isInside(root, real)) return { kind: 'outside' };
+  // Before reading: `.git/config` or `.env` must never be opened, under its own name or through a link.
+  if (hasHiddenPart(relative(root, real)) || hasHiddenPart(relative(resolve(context.notesRoot), lexical))) return { kind: 'hidden' };
   try {
     if (!statSync(real).isFile()) return { kind: 'missing', reason: 'not a file' };
     return { kind: 'file', path: real, data: readFileSync(real) };
