@@ -9,12 +9,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { extractNotes } from './extract/index.js';
+import { extractNotes, type ExtractOptions } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
 import { findNoteFiles, findUnlisted, readNoteFile } from './read/index.js';
 import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
+import { findOsr } from './read/osr.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
@@ -41,6 +42,11 @@ export interface BuildOptions {
   now?: number;
   /** Base for the paths shown to the user. */
   cwd?: string;
+  /**
+   * obsidian-spaced-repetition notes: true = every note is one, false = none;
+   * default: every note of a vault with the plugin, and notes tagged `#flashcards` that hold OSR cards.
+   */
+  osr?: boolean;
 }
 
 export interface BuildReport {
@@ -76,7 +82,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   report.diagnostics.push(...unlisted.diagnostics);
   const { vault, diagnostics: vaultProblems } = readVault(notesDir, cwd);
   report.diagnostics.push(...vaultProblems);
-  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics);
+  const osr = findOsr(notesDir, show, options.osr);
+  report.diagnostics.push(...osr.diagnostics);
+  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, { vault: vault !== null, osr: osr.mode });
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
   const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
@@ -146,7 +154,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
  * unknown this build, not deleted, so identify() keeps their lock entries.
  */
-function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[]) {
+function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[], options: ExtractOptions) {
   const notes: ExtractedNote[] = [];
   const filesWithErrors: string[] = [];
   /** Display path → notes-relative path of every file read, to tell which file a diagnostic is about. */
@@ -167,7 +175,7 @@ function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnost
       continue;
     }
     diagnostics.push(...validateFile(parsed));
-    const extracted = extractNotes(parsed, { vault: vault !== null });
+    const extracted = extractNotes(parsed, options);
     diagnostics.push(...extracted.diagnostics);
     for (const note of extracted.notes) notes.push(note);
   }
