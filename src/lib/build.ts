@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { extractNotes } from './extract/index.js';
+import { extractNotes, type ExtractOptions } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   now?: number;
   /** Base for the paths shown to the user. */
   cwd?: string;
+  /** Long prose sections make cards too (rules/prose-section.ts). */
+  prose?: boolean;
 }
 
 export interface BuildReport {
@@ -68,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!statSync(notesDir).isDirectory()) {
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
   }
-  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, report.diagnostics);
+  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, report.diagnostics, { prose: options.prose });
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
   const shown = validateRendered(renderAll(valid.notes, notesDir, report.diagnostics));
@@ -132,7 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
  * unknown this build, not deleted, so identify() keeps their lock entries.
  */
-function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]): { notes: ExtractedNote[]; filesWithErrors: string[] } {
+function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[], options: ExtractOptions): { notes: ExtractedNote[]; filesWithErrors: string[] } {
   const notes: ExtractedNote[] = [];
   const filesWithErrors: string[] = [];
   for (const path of findNoteFiles(notesDir)) {
@@ -150,7 +152,7 @@ function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]): {
       continue;
     }
     diagnostics.push(...validateFile(parsed));
-    const extracted = extractNotes(parsed);
+    const extracted = extractNotes(parsed, options);
     diagnostics.push(...extracted.diagnostics);
     notes.push(...extracted.notes);
   }

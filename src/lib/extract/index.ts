@@ -10,9 +10,9 @@
  * children); what none of them takes joins the plain list run of its scope.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { ExtractedNote, NoteKind, Position } from '../model.js';
-import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { deckFor } from './deck.js';
 import { takeExplicitId } from './explicit-id.js';
@@ -23,12 +23,28 @@ import { questionMarkLine, splitExplicit } from './rules/explicit.js';
 import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
+import { APPARATUS_HEADING, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
+import { detailsOpen, isDetailsClose } from './rules/details.js';
+import { cleanFront } from './rules/front.js';
+import { isJournalHeading } from './rules/journal.js';
+import { fileTitles, isGeneric } from './rules/no-topic.js';
+import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
+import { isQuestion } from './rules/question-heading.js';
+import { isLongProse } from './rules/prose-section.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
 
 interface Crumb {
   text: string;
   nodes: PhrasingContent[];
+  /** Set on a question (bold, `Q.`, `<details>`, a heading that asks): the rule whose card answers it. */
+  question?: { rule: string; position: Position };
+}
+
+export interface ExtractOptions {
+  /** Make cards of long prose sections too (front matter `prose: true` does it for one file). */
+  prose?: boolean;
 }
 
 interface Scope {
@@ -38,11 +54,12 @@ interface Scope {
   tags: string[];
 }
 
-export function extractNotes(parsed: ParsedFile): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
+export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
-  const extraction = new Extraction(parsed);
+  const extraction = new Extraction(parsed, options.prose || parsed.frontMatter.prose === true);
   extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
+  extraction.reportUnanswered();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: extraction.diagnostics };
 }
@@ -54,8 +71,15 @@ class Extraction {
   private readonly fileTags: string[];
   private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
+  /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
+  private skipBelow: number | null = null;
+  private readonly questions: Crumb[] = [];
+  private readonly answered = new Set<Crumb>();
 
-  constructor(private readonly parsed: ParsedFile) {
+  constructor(
+    private readonly parsed: ParsedFile,
+    private readonly prose: boolean,
+  ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
     this.fileTags = (parsed.frontMatter.tags ?? []).map(cleanTag).filter(Boolean);
   }
@@ -68,18 +92,49 @@ class Extraction {
   blocks(blocks: RootContent[], scope: Scope, depth: number, answers: boolean, topLevel = false): void {
     let base = scope;
     let local = scope;
+    let beforeDetails: Scope | null = null;
+    const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
+    const ask = (start: QuestionStart, rule: string, at: Nodes) => {
+      local = extend(base, this.question(start.question, rule, at));
+      if (start.answer && answers) answer(start.answer);
+    };
     blocks.forEach((block, index) => {
       if (block.type === 'heading' && topLevel) {
         this.flushSection();
+        if (this.skipBelow !== null && block.depth > this.skipBelow) return;
+        this.skipBelow = null;
         base = local = this.enterHeading(block);
+        beforeDetails = null;
         return;
+      }
+      if ((topLevel && this.skipBelow !== null) || isBoilerplateBlock(block)) return;
+      if (block.type === 'html') {
+        const details = detailsOpen(block);
+        if (details) {
+          beforeDetails = local;
+          ask({ question: details.question, answer: null }, 'details', block);
+          if (details.rest && answers) answer(details.rest);
+          if (details.closed) local = beforeDetails;
+          return;
+        }
+        if (isDetailsClose(block) && beforeDetails) {
+          local = beforeDetails;
+          beforeDetails = null;
+          return;
+        }
+      }
+      if (block.type === 'paragraph') {
+        const bold = boldQuestion(block);
+        const qa = bold ? null : qaQuestion(block);
+        if (bold || qa) return ask((bold ?? qa)!, bold ? 'bold-question' : 'qa-pair', block);
+        const asked = local.crumbs[local.crumbs.length - 1]?.question?.rule === 'qa-pair' ? qaAnswer(block) : null;
+        if (asked) return answers ? answer(asked) : undefined;
       }
       const pseudo = pseudoHeading(block, blocks[index + 1]);
       if (pseudo) {
-        local = extend(base, pseudo);
+        local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         return;
       }
-      const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
         const rest = this.paragraph(block, local);
@@ -90,9 +145,20 @@ class Extraction {
   }
 
   private enterHeading(heading: Heading): Scope {
-    const { nodes, tags } = takeInlineTags(heading.children);
+    const taken = takeInlineTags(heading.children);
+    const { tags } = taken;
+    const nodes = cleanFront(taken.nodes);
+    const text = plainText(nodes);
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
-    this.headingStack.push({ depth: heading.depth, crumb: { text: plainText(nodes), nodes }, tags });
+    const crumb: Crumb = { text, nodes };
+    if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
+    this.headingStack.push({ depth: heading.depth, crumb, tags });
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text)) {
+      this.skipBelow = heading.depth;
+      if (isJournalHeading(text)) {
+        this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
+      }
+    }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs, headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
   }
@@ -100,7 +166,8 @@ class Extraction {
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item) || isLinkOnlyItem(item)) return; // reported by validation
     const raw = itemHead(item);
-    const rest = raw ? item.children.slice(1) : item.children;
+    if (raw && isBoilerplateLine(raw)) return;
+    const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
     const withId = takeExplicitId(raw ?? []);
     const { nodes: head, tags } = takeInlineTags(withId.nodes);
     const here: Scope = tags.length ? { ...scope, tags: [...scope.tags, ...tags] } : scope;
@@ -128,7 +195,7 @@ class Extraction {
     // A linked entry with children is a table of contents, not a question: only its children can hold cards.
     if (isLinksOnly(head)) return children(scope);
     const text = plainText(head);
-    if (text && rest.length && isParentQuestion(text)) {
+    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1)))) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
@@ -167,6 +234,40 @@ class Extraction {
     return { type: 'paragraph', children: left.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as const, ...line] : line)), position: paragraph.position };
   }
 
+  /** A question crumb: what follows answers it, up to the next question or heading. */
+  private question(nodes: PhrasingContent[], rule: string, at: Nodes): Crumb {
+    const clean = cleanFront(nodes);
+    const crumb: Crumb = { text: plainText(clean), nodes: clean, question: { rule, position: positionOf(at) } };
+    this.questions.push(crumb);
+    return crumb;
+  }
+
+  /** A question nothing answered is no card, and likely a mistake (the answer is missing or not indented). */
+  reportUnanswered(): void {
+    for (const crumb of this.questions) {
+      if (this.answered.has(crumb)) continue;
+      this.diagnostics.push(
+        diagnostic(this.parsed.source.displayPath, crumb.question!.position, 'warning', 'question-unanswered', `Question "${crumb.text}" has no answer before the next question or heading; no card made`),
+      );
+    }
+  }
+
+  /**
+   * The context a card is asked under (rules/no-topic.ts): the breadcrumb, with
+   * the file's title in front when it names no topic for a generic front; null
+   * when there is no topic to give (no card).
+   */
+  private topic(front: string, context: string[], at: Position): string[] | null {
+    // An empty context under a front that names its topic is the file's own heading (or, for a file with no
+    // heading at all, its name): nothing to add.
+    if (!isGeneric(front) || context.some((crumb) => !isGeneric(crumb))) return context;
+    const { relativePath, absolutePath, displayPath } = this.parsed.source;
+    const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
+    const message = title ? `"${front}" names no topic: asked under the file's title, "${title} › ${front}"` : `"${front}" names no topic and neither does the file's title; no card made`;
+    this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
+    return title ? [title, ...context] : null;
+  }
+
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */
   private answerSection(scope: Scope, at: Position, add: (answer: SectionAnswer) => void): void {
     const key = scope.crumbs.map((crumb) => crumb.text).join('\u0000');
@@ -180,14 +281,30 @@ class Extraction {
     this.section = null;
     if (!section) return;
     const crumbs = section.scope.crumbs;
-    const title = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
+    const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
-    this.emit({ kind: 'basic', rule: section.hasProse ? 'section' : 'list', front, back: section.blocks, scope, at: section.position });
+    // A heading that asks is still answered the way any heading is (rules/section.ts).
+    const shape = title.question?.rule;
+    const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
+    // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
+    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(section.blocks)) {
+      const size = answerSize(section.blocks);
+      this.diagnostics.push(
+        diagnostic(this.parsed.source.displayPath, section.position, 'info', 'prose-section', `"${title.text}" is answered by ${size.lines} lines of prose with nothing to ask in it (no question, definition, list or cloze); no card made (front matter \`prose: true\` or --prose makes one)`),
+      );
+      return;
+    }
+    this.answered.add(title);
+    this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
     const { source } = this.parsed;
+    card.scope.crumbs.forEach((crumb) => this.answered.add(crumb));
+    const front = card.kind === 'cloze' ? card.front : (cleanFront(card.front as PhrasingContent[]) as Nodes[]);
+    const context = this.topic(plainText(front), card.scope.crumbs.map((crumb) => crumb.text).filter((text) => !isPositional(text)), card.at);
+    if (!context) return;
     const tags = [pathTag(source.relativePath, card.scope.headings), ...this.fileTags, ...card.scope.tags];
     this.notes.push({
       kind: card.kind,
@@ -197,15 +314,20 @@ class Extraction {
       absolutePath: source.absolutePath,
       position: card.at,
       deck: this.deck,
-      context: card.scope.crumbs.map((crumb) => crumb.text),
-      front: card.front,
+      context,
+      front,
       back: card.back,
-      frontText: plainText(card.front),
+      frontText: plainText(front),
       backText: plainText(card.back),
       tags: [...new Set(tags.filter(Boolean))],
       ...(card.explicitId ? { explicitId: card.explicitId } : {}),
     });
   }
+}
+
+/** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
+function isPositional(text: string): boolean {
+  return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

@@ -7,6 +7,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGemoji from 'remark-gemoji';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
@@ -21,14 +22,15 @@ export interface ParsedFile {
 
 // remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
 // the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
-const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly);
+// remark-gemoji: `:star:` is the emoji ⭐ on a card, as GitHub shows it, not the shortcode.
+const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkGemoji);
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  const tree = processor.parse(split.body);
+  const tree = processor.runSync(processor.parse(split.body)) as Root;
   resolveReferences(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }
@@ -87,5 +89,11 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
     if (typeof data.cards !== 'boolean') return problem('Front matter `cards` must be true or false');
     frontMatter.cards = data.cards;
   }
+  if (data.prose !== undefined) {
+    if (typeof data.prose !== 'boolean') return problem('Front matter `prose` must be true or false');
+    frontMatter.prose = data.prose;
+  }
+  // Other tools own `title`: one that is not a text is theirs to judge, and deckgen just does without it.
+  if (typeof data.title === 'string' && data.title.trim()) frontMatter.title = data.title.trim();
   return { frontMatter };
 }
