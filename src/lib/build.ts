@@ -86,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
     report.diagnostics.push(...lockProblems);
     if (lockProblems.some((problem) => problem.severity === 'error')) return false;
-    const identified = identify(rendered, lock, now, { filesWithErrors });
+    const identified = identify(rendered, lock, now, { filesWithErrors, lockDisplayPath: show(lockPath) });
     report.diagnostics.push(...identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.

@@ -78,6 +78,8 @@ export interface IdentifyOptions {
    * UTF-8, binary, unreadable). Their notes are unknown, not deleted.
    */
   filesWithErrors?: Iterable<string>;
+  /** The lock file as shown to the user, for diagnostics about the lock as a whole. */
+  lockDisplayPath?: string;
 }
 
 export interface IdentifyResult {
@@ -140,7 +142,7 @@ export function identify(notes: readonly RenderedNote[], lock: LockFile | null, 
     packaged,
     lock: { version: LOCK_VERSION, notes: lockNotes },
     changes: plan(lock === null, identities, newEntries, entries, result, carried),
-    diagnostics: [...duplicateIdDiagnostics(notes), ...budgetDiagnostics(result, notes)],
+    diagnostics: [...duplicateIdDiagnostics(notes), ...budgetDiagnostics(result, notes), ...clockDiagnostics(all, seconds, options.lockDisplayPath ?? '')],
   };
 }
 
@@ -257,5 +259,21 @@ function budgetDiagnostics(result: MatchResult, notes: readonly RenderedNote[]):
   return [
     diagnostic(first?.source ?? '', first?.position, 'warning', 'identity-budget',
       'too many notes changed at once to compare them all; some edited notes may get new cards. Build after smaller edits, or add explicit ids (see docs/identity.md)'),
+  ];
+}
+
+/**
+ * A build clock behind the lock's newest change: a pinned SOURCE_DATE_EPOCH, or an old checkout built again.
+ * Anki before 25.02 set an updated note's `mod` to the time of the import (fixed by ankitects/anki PR #3693,
+ * rslib import_export/package/apkg/import/notes.rs), so a package stamped earlier than an import it follows
+ * has its updates skipped there as "not newer".
+ */
+function clockDiagnostics(entries: readonly LockEntry[], now: number, lockFile: string): Diagnostic[] {
+  const newest = entries.reduce((latest, entry) => Math.max(latest, entry.mod), 0);
+  if (now >= newest) return [];
+  const at = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return [
+    diagnostic(lockFile, null, 'warning', 'build-time-older',
+      `this build's time (${at(now)}) is older than the newest change in the lock (${at(newest)}): Anki before 25.02 may skip its updates as "not newer". Unset or raise SOURCE_DATE_EPOCH`),
   ];
 }

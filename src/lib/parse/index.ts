@@ -12,6 +12,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
+import { markDisplayMath } from './display-math.js';
+import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
 
 export interface ParsedFile {
@@ -32,6 +34,8 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
   const tree = processor.runSync(processor.parse(split.body)) as Root;
   resolveReferences(tree);
+  markDisplayMath(tree, split.body);
+  attachFootnotes(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }
 

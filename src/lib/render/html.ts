@@ -16,7 +16,7 @@ import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
-import { codeHandler, inlineMathHandler, mathHandler } from './math.js';
+import { codeHandler, inlineMathHandler, mathHandler, rehypeMathImages } from './math.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
 import { rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
 
@@ -40,6 +40,7 @@ function processor(withRawHtml: boolean) {
   // Re-parsing the whole tree with parse5 is the most expensive step; most fields have no raw HTML to parse.
   const parsed = withRawHtml ? toHast.use(rehypeRaw) : toHast;
   return parsed
+    .use(rehypeMathImages)
     .use(rehypeMedia)
     .use(rehypeUnprefixIds)
     .use(rehypeSanitize, sanitizeSchema)
@@ -160,6 +161,8 @@ function finish<T extends RootContent | ElementContent>(children: T[], clozeNote
   return children.map((child) => {
     if (child.type === 'text') return { type: 'raw', value: escapeText(child.value, clozeNote) } as T;
     if (child.type !== 'element') return child;
+    // The sanitizer empties a class list it does not allow, which would still print as `class=""`.
+    if (Array.isArray(child.properties.className) && child.properties.className.length === 0) delete child.properties.className;
     child.children = finish(child.children, clozeNote);
     return child.tagName === CLOZE_TAG ? (clozeRaw(child, clozeNote) as T) : child;
   });

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { CONTEXT_SEPARATOR, type ExtractedNote, type MediaFile, type RenderedNote } from '../model.js';
 import { clozeOrds } from './cloze.js';
+import { footnotesBlock } from './footnote.js';
 import { escapeText, renderField } from './html.js';
 import type { MediaContext } from './media.js';
 
@@ -26,9 +27,10 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): { rende
     diagnostics: [],
   };
   const clozeNote = note.kind === 'cloze';
+  const footnotes = footnotesBlock([note.front, note.back]);
   const fields = [
     renderField(note.front, { media, clozeNote }),
-    renderField(note.back, { media, clozeNote }),
+    renderField(footnotes ? [...note.back, footnotes] : note.back, { media, clozeNote }),
     note.context.map((part) => escapeText(part, clozeNote)).join(CONTEXT_SEPARATOR),
   ];
   const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };

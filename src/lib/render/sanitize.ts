@@ -7,6 +7,7 @@ import type { Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { CLOZE_TAG } from './cloze.js';
+import { FOOTNOTES_CLASS } from './footnote.js';
 
 /** Dropped with their content: unwrapping them (the default for unknown tags) would leak CSS or markup as text. */
 const STRIP_WITH_CONTENT = [
@@ -25,7 +26,7 @@ export const sanitizeSchema: Schema = {
     // hljs classes: highlighted code pasted as raw HTML keeps its colours (our own highlighting runs after sanitizing).
     code: [['className', /^language-./, 'hljs']],
     span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math']],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', FOOTNOTES_CLASS]],
     [CLOZE_TAG]: ['dataNumber', 'dataHint'],
   },
   // Only remote images; local ones were already bundled and rewritten to bare media names (relative URLs).

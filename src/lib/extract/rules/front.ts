@@ -11,14 +11,14 @@
  *     ### Precision-recall trade-off ‍⭐️ → Precision-recall trade-off
  *     ## :star: Mipmaps               → Mipmaps   (shortcodes are emoji since parsing, remark-gemoji)
  *
- * Zero-width characters go everywhere on a front; emoji at either end,
+ * Invisible characters (zero-width joiners…, extract/invisible.ts) go everywhere on a front; emoji at either end,
  * where they mark difficulty or importance (`📈 통계`, `데드락 👶`).
  */
 import type { PhrasingContent } from 'mdast';
+import { withoutInvisible } from '../invisible.js';
 
 // `3.14 …` or a date is not a section number: parts after the first have one or two digits, and a separator follows.
 const SECTION_NUMBER = /^\s*(?:(?:\d{1,3}(?:[.-]\d{1,2})+\.?|\d{1,3}[.)]|[A-Z][.)]|\(\d{1,2}\))\s+|[\u2460-\u2473]\s*)/u;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/gu;
 const EMOJI = String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\ufe0f\u{1f3fb}-\u{1f3ff}\u20e3]*`;
 const TRAILING_EMOJI = new RegExp(String.raw`(?:\s*${EMOJI})+\s*$`, 'u');
 const LEADING_EMOJI = new RegExp(String.raw`^\s*(?:${EMOJI}\s*)+`, 'u');
@@ -28,7 +28,7 @@ const SHORTCODE = /(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])/g;
 /** Numbers and emoji come off the first text node, emoji off the last; a front that would be left empty stays as it is. */
 export function cleanFront(nodes: PhrasingContent[]): PhrasingContent[] {
   if (nodes.length === 0) return nodes;
-  const out = nodes.map((node) => (node.type === 'text' ? { ...node, value: node.value.replace(ZERO_WIDTH, '').replace(SHORTCODE, '') } : node));
+  const out = nodes.map((node) => (node.type === 'text' ? { ...node, value: withoutInvisible(node.value).replace(SHORTCODE, '') } : node));
   if (out[0].type === 'text') out[0] = { ...out[0], value: out[0].value.replace(LEADING_EMOJI, '') };
   const first = out[0];
   if (first.type === 'text') {

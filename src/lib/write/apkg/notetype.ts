@@ -102,9 +102,9 @@ export const NOTETYPES: Readonly<Record<NoteKind, Notetype>> = {
  * test/apkg.test.ts fails until both are updated.
  */
 export const TEMPLATE_REVISIONS: Readonly<Record<NoteKind, { mod: number; fingerprint: string }>> = {
-  basic: { mod: 1_795_546_200, fingerprint: '4f0480c3be8b193e' }, // 2026-11-24 18:50 UTC: larger question
-  reversed: { mod: 1_795_546_200, fingerprint: '6f6dd040cb3f0ade' }, // 2026-11-24 18:50 UTC
-  cloze: { mod: 1_795_546_200, fingerprint: 'c0068928f9d34665' }, // 2026-11-24 18:50 UTC
+  basic: { mod: 1_796_083_200, fingerprint: 'ef31762a42c5c244' }, // 2026-12-01 00:00 UTC: footnotes at the end of the answer
+  reversed: { mod: 1_796_083_200, fingerprint: '99b7a32a6f6055a9' }, // 2026-12-01 00:00 UTC
+  cloze: { mod: 1_796_083_200, fingerprint: '0ac2f9de8c9ca4d7' }, // 2026-12-01 00:00 UTC
 };
 
 /** Everything a user sees of a note type, hashed: changes exactly when its revision must be bumped. */

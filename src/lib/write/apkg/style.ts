@@ -193,6 +193,19 @@ mjx-container[display="true"] {
   overflow-y: hidden;
 }
 
+/* The text of the footnotes an answer refers to (render/footnote.ts). */
+.footnotes {
+  margin-top: 1em;
+  padding-top: 0.3em;
+  border-top: 1px solid var(--dg-border);
+  font-size: 0.8em;
+  color: var(--dg-muted);
+}
+
+.footnotes p {
+  margin: 0.2em 0;
+}
+
 .cloze {
   font-weight: bold;
   color: var(--dg-cloze);
