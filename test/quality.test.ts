@@ -133,4 +133,13 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '7: "2023.05.28" is a date: a journal entry, not something to learn; no card made from it or what is under it',
     ]);
   });
+
+  it("7. a vault's daily notes (.obsidian/daily-notes.json) and files named by a date make no cards", async () => {
+    const vault = await build(join(fixtures, 'vault'), dir);
+    expect(vault.cards.map((card) => `${question(card)} => ${card.back}`)).toEqual(['Vault › Zettelkasten => notes linked by ideas']);
+    expect(vault.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const loose = await build(join(fixtures, 'vault/daily'), dir);
+    expect(loose.cards).toEqual([]);
+    expect(loose.diagnostics.map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['2023-05-29.md journal-entry']);
+  });
 });

@@ -14,6 +14,7 @@ import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type 
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
 import { findNoteFiles, readNoteFile } from './read/index.js';
+import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
@@ -70,10 +71,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!statSync(notesDir).isDirectory()) {
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
   }
-  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, report.diagnostics, { prose: options.prose });
+  const { vault, diagnostics: vaultProblems } = readVault(notesDir, cwd);
+  report.diagnostics.push(...vaultProblems);
+  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, vault, report.diagnostics, { prose: options.prose });
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
-  const shown = validateRendered(renderAll(valid.notes, notesDir, report.diagnostics));
+  const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
   report.diagnostics.push(...shown.diagnostics);
   const rendered = shown.notes;
 
@@ -134,10 +137,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
  * unknown this build, not deleted, so identify() keeps their lock entries.
  */
-function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[], options: ExtractOptions): { notes: ExtractedNote[]; filesWithErrors: string[] } {
+function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[], options: ExtractOptions): { notes: ExtractedNote[]; filesWithErrors: string[] } {
   const notes: ExtractedNote[] = [];
   const filesWithErrors: string[] = [];
-  for (const path of findNoteFiles(notesDir)) {
+  for (const path of findNoteFiles(notesDir, foldersToSkip(vault))) {
     const skipped = () => filesWithErrors.push(relative(notesDir, path).split(sep).join('/'));
     const read = readNoteFile(path, notesDir, cwd);
     diagnostics.push(...read.diagnostics);
@@ -152,16 +155,16 @@ function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[], op
       continue;
     }
     diagnostics.push(...validateFile(parsed));
-    const extracted = extractNotes(parsed, options);
+    const extracted = extractNotes(parsed, { ...options, vault: vault !== null });
     diagnostics.push(...extracted.diagnostics);
     notes.push(...extracted.notes);
   }
   return { notes, filesWithErrors };
 }
 
-function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagnostic[]): RenderedNote[] {
+function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
   return notes.map((note) => {
-    const result = renderNote(note, { notesRoot: notesDir });
+    const result = renderNote(note, { notesRoot: notesDir, vaultFiles });
     diagnostics.push(...result.diagnostics);
     return result.rendered;
   });

@@ -11,7 +11,7 @@
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import type { ExtractedNote, NoteKind, Position } from '../model.js';
+import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
 import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { deckFor } from './deck.js';
@@ -32,8 +32,13 @@ import { fileTitles, isGeneric } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
+import { withoutTasks } from './tasks.js';
+import { withoutUnrendered } from './unsupported.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
+/** A callout title longer than this is a sentence of content, not a question about its body. */
+const MAX_CALLOUT_QUESTION = 80;
 
 interface Crumb {
   text: string;
@@ -43,6 +48,8 @@ interface Crumb {
 }
 
 export interface ExtractOptions {
+  /** The notes folder is an Obsidian vault: a file's name is its title (titleCrumb). */
+  vault?: boolean;
   /** Make cards of long prose sections too (front matter `prose: true` does it for one file). */
   prose?: boolean;
 }
@@ -56,12 +63,23 @@ interface Scope {
 
 export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
-  const extraction = new Extraction(parsed, options.prose || parsed.frontMatter.prose === true);
-  extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true, true);
+  if (parsed.frontMatter.excalidraw || /\.excalidraw\.md$/i.test(parsed.source.relativePath)) {
+    const message = 'This is an Excalidraw drawing, which only Obsidian can show; it makes no cards';
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'obsidian-unsupported', message)] };
+  }
+  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '');
+  if (isJournalHeading(name)) {
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
+  }
+  // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
+  const title = options.vault || parsed.frontMatter.title ? titleCrumb(parsed) : null;
+  const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true);
+  extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   extraction.reportUnanswered();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-  return { notes, diagnostics: extraction.diagnostics };
+  return { notes, diagnostics: [...shown.diagnostics, ...extraction.diagnostics] };
 }
 
 class Extraction {
@@ -69,6 +87,8 @@ class Extraction {
   readonly diagnostics: Diagnostic[] = [];
   private readonly deck: string;
   private readonly fileTags: string[];
+  /** Tags of tag lines (`#os/memory #interview`), by the scope they tag. */
+  private readonly scopeTags: Map<TagScope, string[]>;
   private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
@@ -76,12 +96,15 @@ class Extraction {
   private readonly questions: Crumb[] = [];
   private readonly answered = new Set<Crumb>();
 
+  /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
     private readonly parsed: ParsedFile,
+    readonly titleCrumbs: Crumb[],
     private readonly prose: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
-    this.fileTags = (parsed.frontMatter.tags ?? []).map(cleanTag).filter(Boolean);
+    this.scopeTags = scopeTags(parsed.tree);
+    this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
   }
 
   /**
@@ -138,15 +161,43 @@ class Extraction {
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
         const rest = this.paragraph(block, local);
-        if (answers && rest && local.crumbs.length > 0 && isProse(rest)) answer(rest);
-      } else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
-      else if (answers && local.crumbs.length > 0 && isProse(block)) answer(block);
+        if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) return;
+      else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
+      else if (answers && this.underHeading(local) && isProse(block)) answer(block);
     });
+  }
+
+  /** Prose before the first heading (or pseudo-heading) is a preamble, not an answer, even under the file's title. */
+  private underHeading(scope: Scope): boolean {
+    return scope.crumbs.length > this.titleCrumbs.length;
+  }
+
+  /**
+   * A callout with a title of its own and a body asks its title like a
+   * heading (`… › Thrashing` → the body; its bullets are cards under it),
+   * without ending the section around it. One with bullets but no title of
+   * its own is read like a quote holding a list. Returns false for the rest,
+   * which are a box in their section's answer.
+   */
+  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean): boolean {
+    const title = plainText(callout.title);
+    if (callout.titled && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
+      const outer = this.section;
+      this.section = null;
+      this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
+      this.flushSection();
+      this.section = outer;
+      return true;
+    }
+    if (!callout.children.some((child) => child.type === 'list')) return false;
+    this.blocks(callout.children, scope, depth, answers);
+    return true;
   }
 
   private enterHeading(heading: Heading): Scope {
     const taken = takeInlineTags(heading.children);
-    const { tags } = taken;
+    const tags = [...taken.tags, ...(this.scopeTags.get(heading) ?? [])];
     const nodes = cleanFront(taken.nodes);
     const text = plainText(nodes);
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
@@ -160,11 +211,12 @@ class Extraction {
       }
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
-    return { crumbs, headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
+    return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
   }
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item) || isLinkOnlyItem(item)) return; // reported by validation
+    if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
     const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
@@ -220,6 +272,7 @@ class Extraction {
       return null;
     }
     const left = lines.filter((raw, index) => {
+      if (tagLine(raw)) return false; // metadata for its scope (scopeTags)
       const { nodes: line, id } = takeExplicitId(raw);
       const cloze = parseClozes(line, this.parsed.source.displayPath);
       this.diagnostics.push(...cloze.diagnostics);
@@ -328,6 +381,21 @@ class Extraction {
 /** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
 function isPositional(text: string): boolean {
   return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
+}
+
+/**
+ * In a vault the file name is the note's title (`Dense set.md` holding
+ * `## Examples` asks `Dense set › Examples`), and front matter `title:` is,
+ * in any folder, so it starts every card's context — unless the file has a
+ * level-1 heading (its own title) or its first heading is the title anyway.
+ */
+function titleCrumb(parsed: ParsedFile): Crumb | null {
+  const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
+  if (headings.some((heading) => heading.depth === 1)) return null;
+  const title = parsed.frontMatter.title ?? parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '').trim();
+  const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
+  if (!title || first.toLowerCase() === title.toLowerCase()) return null;
+  return { text: title, nodes: [{ type: 'text', value: title }] };
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

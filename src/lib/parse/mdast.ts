@@ -34,7 +34,7 @@ export function isLinkOnlyItem(item: ListItem): boolean {
 export function isLinksOnly(nodes: readonly PhrasingContent[]): boolean {
   // Separators between links (`[뒤로](…) / [위로](…)`) are not content either.
   const meaningful = nodes.filter((node) => !(node.type === 'text' && /^[\s/|,·•\-–—]*$/u.test(node.value)));
-  return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference');
+  return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference' || node.type === 'wikiLink');
 }
 
 /** Text of inline content; blocks (list items, paragraphs) are separated by a space so words never run together. */
@@ -47,7 +47,7 @@ const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote'
 function textOf(node: Nodes): string {
   if (node.type === 'break') return ' ';
   // Raw HTML (`<br>`, `<u>`) is markup, not words: it must not reach a breadcrumb, a tag or an identity.
-  if (node.type === 'html') return '';
+  if (node.type === 'html' || node.type === 'blockId') return '';
   if (!('children' in node)) return toString(node);
   const inner = (node.children as Nodes[]).map(textOf).join('');
   return BLOCKS.has(node.type) ? ` ${inner} ` : inner;

@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { Handler } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -14,6 +15,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
+import { calloutHandler } from './callout.js';
+import { embedHandler, rehypeEmbeds, SOUND_TAG } from './embed.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
 import { codeHandler, inlineMathHandler, mathHandler, rehypeMathImages } from './math.js';
@@ -33,7 +36,12 @@ const handlers = {
   footnoteReference: footnoteReferenceHandler,
   footnoteDefinition: footnoteDefinitionHandler,
   link: linkHandler,
-};
+  // A link to another note means nothing inside Anki: its text (alias, else note name) is what the card shows.
+  wikiLink: (state, node) => state.all(node),
+  embed: embedHandler,
+  blockId: () => undefined,
+  callout: calloutHandler,
+} satisfies Record<string, Handler>;
 
 function processor(withRawHtml: boolean) {
   const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers });
@@ -41,6 +49,7 @@ function processor(withRawHtml: boolean) {
   const parsed = withRawHtml ? toHast.use(rehypeRaw) : toHast;
   return parsed
     .use(rehypeMathImages)
+    .use(rehypeEmbeds)
     .use(rehypeMedia)
     .use(rehypeUnprefixIds)
     .use(rehypeSanitize, sanitizeSchema)
@@ -71,7 +80,7 @@ export function renderField(nodes: MdastNodes[], options: FieldOptions): string 
 
 const PHRASING = new Set([
   'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference',
-  'image', 'imageReference', 'footnoteReference', 'html', 'cloze',
+  'image', 'imageReference', 'footnoteReference', 'html', 'cloze', 'wikiLink', 'embed', 'blockId',
 ]);
 
 /**
@@ -161,11 +170,21 @@ function finish<T extends RootContent | ElementContent>(children: T[], clozeNote
   return children.map((child) => {
     if (child.type === 'text') return { type: 'raw', value: escapeText(child.value, clozeNote) } as T;
     if (child.type !== 'element') return child;
+    if (child.tagName === SOUND_TAG) return { type: 'raw', value: soundMarker(child) } as T;
     // The sanitizer empties a class list it does not allow, which would still print as `class=""`.
     if (Array.isArray(child.properties.className) && child.properties.className.length === 0) delete child.properties.className;
     child.children = finish(child.children, clozeNote);
     return child.tagName === CLOZE_TAG ? (clozeRaw(child, clozeNote) as T) : child;
   });
+}
+
+/**
+ * Anki plays `[sound:name]` (audio and video alike). Written only here, from an element that only the embed
+ * renderer makes, with a bundled media name (`[a-z0-9.]`): text a user wrote never becomes one.
+ */
+function soundMarker(element: Element): string {
+  const name = String(element.properties.src ?? '');
+  return /^[a-z0-9.]+$/.test(name) ? `[sound:${name}]` : '';
 }
 
 function clozeRaw(element: Element, clozeNote: boolean): ElementContent {

@@ -11,6 +11,7 @@ import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { MediaFile, Position } from '../model.js';
+import { SOUND_TAG } from './embed.js';
 
 export interface MediaContext {
   /** Absolute notes folder; media must resolve inside it. */
@@ -21,6 +22,8 @@ export interface MediaContext {
   source: string;
   /** Where to point diagnostics for nodes without a position (should not happen). */
   fallback: Position;
+  /** Every file of the notes folder (posix, relative to it), where `![[name]]` embeds are looked up. */
+  vaultFiles?: readonly string[];
   /** Bundled files by media name, shared by all fields of the note. */
   media: Map<string, MediaFile>;
   diagnostics: Diagnostic[];
@@ -34,7 +37,7 @@ export function rehypeMedia() {
     const context = file.data[MEDIA_CONTEXT] as MediaContext | undefined;
     if (!context) throw new Error('rehypeMedia: no media context on the file (renderField sets it)');
     visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      if ((node.tagName !== 'img' && node.tagName !== SOUND_TAG) || !parent || index === undefined) return;
       if (bundleImage(node, context)) return;
       // A broken image would show as a broken-image icon; its alt text is the useful part.
       const alt = typeof node.properties.alt === 'string' && node.properties.alt ? [{ type: 'text', value: node.properties.alt } satisfies Text] : [];

@@ -7,6 +7,7 @@ import type { Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { CLOZE_TAG } from './cloze.js';
+import { SOUND_TAG } from './embed.js';
 import { FOOTNOTES_CLASS } from './footnote.js';
 
 /** Dropped with their content: unwrapping them (the default for unknown tags) would leak CSS or markup as text. */
@@ -15,7 +16,7 @@ const STRIP_WITH_CONTENT = [
   'textarea', 'select', 'title', 'svg', 'math',
 ];
 
-const EXTRA_TAGS = ['u', 'mark', 'small', 'abbr', 'cite', 'dfn', 'caption', CLOZE_TAG];
+const EXTRA_TAGS = ['u', 'mark', 'small', 'abbr', 'cite', 'dfn', 'caption', CLOZE_TAG, SOUND_TAG];
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -26,8 +27,10 @@ export const sanitizeSchema: Schema = {
     // hljs classes: highlighted code pasted as raw HTML keeps its colours (our own highlighting runs after sanitizing).
     code: [['className', /^language-./, 'hljs']],
     span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', FOOTNOTES_CLASS]],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', FOOTNOTES_CLASS, /^callout(-[a-z]+)?$/]],
     [CLOZE_TAG]: ['dataNumber', 'dataHint'],
+    // A bundled media name (rehypeMedia), written out as `[sound:…]` by finishField.
+    [SOUND_TAG]: ['src'],
   },
   // Only remote images; local ones were already bundled and rewritten to bare media names (relative URLs).
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },

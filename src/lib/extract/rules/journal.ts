@@ -6,7 +6,8 @@
  *
  *     ## 2023-05-27 (3h)        ## 2023.05.27       ### 2023/5/27 14:00      ## 2023년 5월 27일 (2시간)
  *
- * Files in Obsidian's daily-notes folder (`.obsidian/daily-notes.json`) are
+ * A file named by a date (`2023-05-27.md`) is a journal entry as a whole, and
+ * files in Obsidian's daily-notes folder (`.obsidian/daily-notes.json`) are
  * not read at all (read/vault.ts).
  */
 const DATE = String.raw`(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)\.?`;
