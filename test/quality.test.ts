@@ -95,7 +95,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › UDP => UDP는 연결 없이 데이터그램을 보낸다.',
     ]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ']) {
+    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions']) {
       expect(everything, leftover).not.toContain(leftover);
     }
   });
@@ -103,10 +103,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
     expect(logic.map(question)).toEqual(['Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'Testing']);
-    for (const front of ['⊨ is entailment, with', 'Given 5 documents', 'A Calculus is usually formulated', 'Users can test system']) {
+    for (const front of ['⊨ is entailment, with', 'Given 5 documents', 'A Calculus is usually formulated', 'Users can test system', '"Sync']) {
       expect(logic.map((card) => card.front)).not.toContain(front);
     }
-    expect(logic[0].back).toBe('⊨ is entailment, with: a set of sentences on the left and one on the right Given 5 documents: three are relevant A Calculus is usually formulated - as a set of axioms and rules');
+    expect(logic[0].back).toBe(
+      '⊨ is entailment, with: a set of sentences on the left and one on the right Given 5 documents: three are relevant A Calculus is usually formulated - as a set of axioms and rules "Sync: Show Sync history" 옵션을 선택해요',
+    );
     expect(logic[3].back).toBe('Users can test system often considered final test');
   });
 

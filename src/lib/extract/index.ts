@@ -20,7 +20,7 @@ import { splitLines } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit } from './rules/explicit.js';
-import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
+import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
@@ -162,6 +162,7 @@ class Extraction {
       else if (block.type === 'paragraph') {
         const rest = this.paragraph(block, local);
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) return;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && this.underHeading(local) && isProse(block)) answer(block);
@@ -215,7 +216,11 @@ class Extraction {
   }
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
-    if (depth > MAX_LIST_DEPTH || isEmptyItem(item) || isLinkOnlyItem(item)) return; // reported by validation
+    if (depth > MAX_LIST_DEPTH || isEmptyItem(item)) return; // reported by validation
+    if (isLinkOnlyItem(item)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return; // reported by validation (link-only)
+    }
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
@@ -321,9 +326,14 @@ class Extraction {
     return title ? [title, ...context] : null;
   }
 
+  /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
+  private linksLeftOut(scope: Scope): void {
+    if (this.section?.key === sectionKey(scope)) addLinks(this.section);
+  }
+
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */
   private answerSection(scope: Scope, at: Position, add: (answer: SectionAnswer) => void): void {
-    const key = scope.crumbs.map((crumb) => crumb.text).join('\u0000');
+    const key = sectionKey(scope);
     if (this.section && this.section.key !== key) this.flushSection();
     this.section ??= { ...startSection(key), scope, position: at };
     add(this.section);
@@ -332,7 +342,7 @@ class Extraction {
   flushSection(): void {
     const section = this.section;
     this.section = null;
-    if (!section) return;
+    if (!section || isEmptyAnswer(section)) return;
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
@@ -376,6 +386,10 @@ class Extraction {
       ...(card.explicitId ? { explicitId: card.explicitId } : {}),
     });
   }
+}
+
+function sectionKey(scope: Scope): string {
+  return scope.crumbs.map((crumb) => crumb.text).join('\u0000');
 }
 
 /** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */

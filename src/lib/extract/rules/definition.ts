@@ -16,6 +16,7 @@
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
  *     - 잘못된 구현은 성능 저하로 이어짐 - 캐싱 등     (a "term" that is a sentence: > 6 words or > 40 characters)
  *     - 컴파일 과정 (전단부 - 중단부 - 후단부)          (the dash is inside parentheses)
+ *     - "Sync: 버전 기록" 메뉴를 열어요                 (the colon is inside a quotation)
  *     - ⊨ is entailment, with: …                  (a "term" that reads as part of a sentence: rules/clause.ts)
  *     - Given 5 documents: …
  *     - A Calculus is usually formulated - …
@@ -57,8 +58,9 @@ export function isTerm(text: string): boolean {
   return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
 }
 
-/** `컴파일 과정 (전단부` is half of a parenthesis, not a term. */
+/** `컴파일 과정 (전단부` is half of a parenthesis, and `"Sync` half of a quotation, not a term. */
 function balanced(text: string): boolean {
+  if ((text.match(/"/g) ?? []).length % 2 || (text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length) return false;
   let depth = 0;
   for (const char of text) {
     if ('([（【'.includes(char)) depth++;
