@@ -95,7 +95,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › UDP => UDP는 연결 없이 데이터그램을 보낸다.',
     ]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions']) {
+    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree']) {
       expect(everything, leftover).not.toContain(leftover);
     }
   });
@@ -120,6 +120,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Building your network',
       'Mipmaps',
       'Precision-recall trade-off',
+      '흐름제어 만들기',
       '3 way handshake',
     ]);
     for (const card of cards) {

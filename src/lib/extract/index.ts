@@ -251,6 +251,11 @@ class Extraction {
     }
     // A linked entry with children is a table of contents, not a question: only its children can hold cards.
     if (isLinksOnly(head)) return children(scope);
+    // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
+    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     const text = plainText(head);
     if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1)))) {
       note('basic', 'parent', frontOfParent(head), rest);

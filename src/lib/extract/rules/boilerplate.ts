@@ -9,7 +9,8 @@
  *     TODO    TBD    작성 중                                                 placeholders
  *
  * Sections that are only apparatus make no card: `Table of contents`
- * (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), and reference
+ * (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
+ * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`…) whose entries are only links.
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
@@ -21,7 +22,7 @@ const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written 
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
-export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주)$/iu;
+export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also)$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
