@@ -379,7 +379,7 @@ describe('a build killed part-way', () => {
     const dir = workspace();
     const notes = join(dir, 'notes');
     const corpus = join(dir, 'corpus');
-    writeNotes(corpus, { bullets: 4000, files: 8 });
+    writeNotes(corpus, { bullets: 2400, files: 8 });
 
     // The previous complete build: the first file of the corpus.
     cpSync(join(corpus, 'notes-0000.md'), join(notes, 'notes-0000.md'));
@@ -434,5 +434,5 @@ describe('a build killed part-way', () => {
     expect(leftovers.sort()).toEqual(['deckgen.lock.json', 'notes.apkg', 'notes.csv']);
     expect(existsSync(join(notes, 'deckgen.lock.json.lock'))).toBe(false);
     rmSync(dir, { recursive: true, force: true }); // a few MB; kept when the test fails, to look at
-  });
+  }, 180_000); // five whole builds of 2,400 notes on 2 shared cores
 });

@@ -7,13 +7,13 @@
  * cards: every stage reports problems as diagnostics and goes on.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { extractNotes, type ExtractOptions } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
-import { findNoteFiles, readNoteFile } from './read/index.js';
+import { findNoteFiles, findUnlisted, readNoteFile } from './read/index.js';
 import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
@@ -71,14 +71,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!statSync(notesDir).isDirectory()) {
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
   }
+  const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? OUTPUT_FORMATS);
+  if (lockProblem) return fail(report, diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', lockProblem));
+  const unlisted = findUnlisted(notesDir, cwd);
+  if (unlisted.folders.includes('')) return fail(report, ...unlisted.diagnostics);
+  report.diagnostics.push(...unlisted.diagnostics);
   const { vault, diagnostics: vaultProblems } = readVault(notesDir, cwd);
   report.diagnostics.push(...vaultProblems);
-  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, vault, report.diagnostics, { prose: options.prose });
+  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, { prose: options.prose });
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
   const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
   report.diagnostics.push(...shown.diagnostics);
   const rendered = shown.notes;
+  const filesWithProblems = problemFiles(report.diagnostics, files, extracted, shown.notes);
 
   const now = options.now ?? buildTime();
   const writes = !options.dryRun && !options.check;
@@ -89,7 +95,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
     report.diagnostics.push(...lockProblems);
     if (lockProblems.some((problem) => problem.severity === 'error')) return false;
-    const identified = identify(rendered, lock, now, { filesWithErrors, lockDisplayPath: show(lockPath) });
+    const identified = identify(rendered, lock, now, {
+      filesWithErrors: [...filesWithErrors, ...unlisted.files],
+      foldersWithErrors: unlisted.folders,
+      filesWithProblems,
+      lockDisplayPath: show(lockPath),
+    });
     report.diagnostics.push(...identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.
@@ -137,9 +148,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
  * unknown this build, not deleted, so identify() keeps their lock entries.
  */
-function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[], options: ExtractOptions): { notes: ExtractedNote[]; filesWithErrors: string[] } {
+function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[], options: ExtractOptions) {
   const notes: ExtractedNote[] = [];
   const filesWithErrors: string[] = [];
+  /** Display path → notes-relative path of every file read, to tell which file a diagnostic is about. */
+  const files = new Map<string, string>();
   for (const path of findNoteFiles(notesDir, foldersToSkip(vault))) {
     const skipped = () => filesWithErrors.push(relative(notesDir, path).split(sep).join('/'));
     const read = readNoteFile(path, notesDir, cwd);
@@ -148,6 +161,7 @@ function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnost
       skipped();
       continue;
     }
+    files.set(read.file.displayPath, read.file.relativePath);
     const { parsed, diagnostics: parseProblems } = parseFile(read.file);
     diagnostics.push(...parseProblems);
     if (!parsed) {
@@ -157,9 +171,44 @@ function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnost
     diagnostics.push(...validateFile(parsed));
     const extracted = extractNotes(parsed, { ...options, vault: vault !== null });
     diagnostics.push(...extracted.diagnostics);
-    notes.push(...extracted.notes);
+    for (const note of extracted.notes) notes.push(note);
   }
-  return { notes, filesWithErrors };
+  return { notes, filesWithErrors, files };
+}
+
+/**
+ * Files built with an error in them, or with a note left out by validation:
+ * a note missing from such a file may be absent only until the problem is
+ * fixed, so its lock entry must not be dropped (docs/identity.md).
+ */
+function problemFiles(diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, string>, extracted: readonly ExtractedNote[], kept: readonly RenderedNote[]): string[] {
+  const problems = new Set<string>();
+  for (const problem of diagnostics) {
+    const file = files.get(problem.file);
+    if (file !== undefined && problem.severity === 'error') problems.add(file);
+  }
+  const written = new Set(kept.map((rendered) => rendered.note));
+  for (const note of extracted) if (!written.has(note)) problems.add(note.relativePath);
+  return [...problems];
+}
+
+/**
+ * The lock is written last and atomically: pointed at a deck, a note or the
+ * output folder it would overwrite the deck, turn into a note, or be replaced
+ * by the next build's outputs.
+ */
+function lockPathProblem(lockPath: string, notesDir: string, outDir: string, formats: readonly OutputFormat[]): string | null {
+  const outputs = formats.map((format) => join(outDir, `${basename(notesDir)}.${format}`));
+  if (outputs.includes(lockPath)) return '--lock names a deck this build writes; give the lock file its own name (e.g. deckgen.lock.json)';
+  if (isInsideFolder(outDir, lockPath)) return '--lock is inside the --out folder; keep the lock next to the notes, where it is committed with them';
+  if (/\.(md|markdown)$/i.test(lockPath)) return '--lock names a markdown file, which would be read as a note; use a .json name';
+  if (existsSync(lockPath) && statSync(lockPath).isDirectory()) return '--lock is a folder; give the path of the lock file';
+  return null;
+}
+
+function isInsideFolder(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
@@ -250,8 +299,8 @@ export function emptyReport(): BuildReport {
 }
 
 /** A configuration problem: nothing is built (exit 2). */
-function fail(report: BuildReport, problem: Diagnostic): BuildReport {
-  report.diagnostics.push(problem);
+function fail(report: BuildReport, ...problems: Diagnostic[]): BuildReport {
+  for (const problem of problems) report.diagnostics.push(problem);
   report.exitCode = 2;
   return report;
 }

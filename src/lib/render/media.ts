@@ -12,6 +12,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { MediaFile, Position } from '../model.js';
 import { SOUND_TAG } from './embed.js';
+import { hasHiddenPart, refusedMediaType } from './media-type.js';
 
 export interface MediaContext {
   /** Absolute notes folder; media must resolve inside it. */
@@ -66,7 +67,12 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   if (found.kind === 'outside') {
     return report('error', 'media-outside-notes', `Image \`${target}\` is outside the notes folder; it was not read or bundled`);
   }
+  if (found.kind === 'hidden') {
+    return report('error', 'media-hidden-path', `Image \`${target}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
+  }
   if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${target}\` was not found (${found.reason}); it was left out`);
+  const refused = refusedMediaType(found.path, found.data);
+  if (refused) return report('warning', 'media-type-refused', `\`${target}\` was not bundled: ${refused}`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
   node.properties.src = file.name;
@@ -76,6 +82,7 @@ function bundleImage(node: Element, context: MediaContext): boolean {
 type Located =
   | { kind: 'file'; path: string; data: Uint8Array }
   | { kind: 'outside' }
+  | { kind: 'hidden' }
   | { kind: 'missing'; reason: string };
 
 function locate(target: string, context: MediaContext): Located {
@@ -92,6 +99,8 @@ function locate(target: string, context: MediaContext): Located {
   }
   // Checked on the real path so a symlink inside the notes cannot point outside them.
   if (!isInside(root, real)) return { kind: 'outside' };
+  // Before reading: `.git/config` or `.env` must never be opened, under its own name or through a link.
+  if (hasHiddenPart(relative(root, real)) || hasHiddenPart(relative(resolve(context.notesRoot), lexical))) return { kind: 'hidden' };
   try {
     if (!statSync(real).isFile()) return { kind: 'missing', reason: 'not a file' };
     return { kind: 'file', path: real, data: readFileSync(real) };
