@@ -3,14 +3,20 @@
  * (parse → extract, render); the fixture vault is built end to end in
  * test/vault.test.ts.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { tagLine } from '../src/lib/extract/tag-lines.js';
 import { parseFile } from '../src/lib/parse/index.js';
+import { findNoteFiles } from '../src/lib/read/index.js';
+import { foldersToSkip, listVaultFiles, readVault } from '../src/lib/read/vault.js';
 import { resolveEmbed } from '../src/lib/render/embed.js';
 import { renderNote } from '../src/lib/render/index.js';
+import { projectRoot } from './helpers/cli.js';
 import { cardText, extract } from './helpers/extract.js';
 
 const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
@@ -42,6 +48,12 @@ describe('tag lines', () => {
     expect(notes[0].tags).toEqual(expect.arrayContaining(['mex', 'adhoc', 'todo']));
   });
 
+  it('a tag line inside a quote or a callout tags its section too', () => {
+    const { notes } = extract('## Paging\n> [!note] Terms\n> #flashcards\n> - Page : a block');
+    expect(notes.map(cardText)).toEqual(['Paging › Terms › Page => a block']);
+    expect(notes[0].tags).toContain('flashcards');
+  });
+
   it.each([
     ['#os/memory #interview', ['os::memory', 'interview']],
     ['  #한국어  ', ['한국어']],
@@ -65,11 +77,12 @@ describe('title context (vault)', () => {
     expect(vaultCards('## Dense set\n- A : B', 'Dense set.md')).toEqual(['Dense set › A => B']);
   });
 
-  it('prose before the first heading stays a preamble; bullets there are asked under the title', () => {
-    expect(vaultCards('A banner paragraph.\n\n- a point\n\n## Examples\nProse.', 'Dense set.md')).toEqual([
-      'Dense set => a point',
+  it('what stands before the first heading answers the title', () => {
+    expect(vaultCards('A subset of X is dense when its closure is X.\n\n- a point\n\n## Examples\nProse.', 'Dense set.md')).toEqual([
+      'Dense set => A subset of X is dense when its closure is X. a point',
       'Dense set › Examples => Prose.',
     ]);
+    expect(vaultCards('A banner.\n\n# Dense sets\nProse.', 'Dense set.md')).toEqual(['Dense sets => Prose.']);
   });
 
   it('only in a vault: elsewhere a file name is not a title (notes/interview.md keeps its context)', () => {
@@ -108,6 +121,10 @@ describe('wikilinks', () => {
     expect(links(markdown)).toEqual([]);
   });
 
+  it('wins over a link whose text would start with [, as in Obsidian: [[2단계 인증]](2FA)', () => {
+    expect(links('Obsidian은 [[2단계 인증]](2FA)을 지원해요')).toEqual([{ type: 'wikiLink', target: '2단계 인증', anchor: undefined, alias: undefined, text: '2단계 인증' }]);
+  });
+
   it('a link inside a table cell, with `|` or `\\|`, does not split the cell', () => {
     const tree = parsed('| term | see |\n| --- | --- |\n| cache | [[Caching|cache notes]] |\n| tlb | [[TLB\\|the TLB]] |\n| code | `[[a|b]]` |');
     const rows = (tree.children[0] as Table).children.map((row) => row.children.map((cell) => toString(cell)));
@@ -120,8 +137,11 @@ describe('wikilinks', () => {
     expect(cell.position?.start).toMatchObject({ line: 3, column: 11 });
   });
 
-  it('makes cards of its text, and a bullet of only links is a reference', () => {
-    expect(cards('# OS\n- [[Paging|Page]] : a fixed-size block\n- [[Segmentation]]')).toEqual(['OS › Page => a fixed-size block']);
+  it('makes cards of its text; a bullet of only a wikilink names a concept, like plain text', () => {
+    expect(cards('# Attention\n- [[Paging|Page]] : a fixed-size block\n\n## Ten stages\n1. [[Directed attention]]\n2. [[Continuous attention]]')).toEqual([
+      'Attention › Page => a fixed-size block',
+      'Attention › Ten stages => Directed attention Continuous attention',
+    ]);
   });
 });
 
@@ -258,5 +278,64 @@ describe('front matter as Obsidian writes it', () => {
     const { notes, diagnostics } = extract(`---\n${yaml}\n---\n# T\n- a : b`);
     expect(diagnostics).toEqual([]);
     expect(notes[0].tags).toEqual(['topic::T', ...tags]);
+  });
+});
+
+describe('vault settings (.obsidian/)', () => {
+  const vault = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'deckgen-settings-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  };
+
+  it('is no vault without .obsidian/', () => {
+    expect(readVault(vault({ 'a.md': '# A' }))).toEqual({ vault: null, diagnostics: [] });
+  });
+
+  it('skips the core and Templater templates folders and the attachments folder; notes elsewhere are read', () => {
+    const dir = vault({
+      '.obsidian/templates.json': '{"folder": "/Templates/"}',
+      '.obsidian/plugins/templater-obsidian/data.json': '{"templates_folder": "meta/tpl"}',
+      '.obsidian/app.json': '{"attachmentFolderPath": "./files"}',
+      'Templates/Daily.md': '# {{title}}',
+      'meta/tpl/Book.md': '# <% tp.file.title %>',
+      'cs/files/pasted.md': 'x',
+      'cs/Paging.md': '- Page : a block',
+      '.trash/Old.md': '- a : b',
+    });
+    const { vault: settings, diagnostics } = readVault(dir);
+    expect(diagnostics).toEqual([]);
+    expect(settings).toEqual({ templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
+    expect(findNoteFiles(dir, foldersToSkip(settings)).map((path) => relative(dir, path))).toEqual(['cs/Paging.md']);
+  });
+
+  it('a settings file that is not JSON is a warning and is ignored', () => {
+    const dir = vault({ '.obsidian/templates.json': '{"folder": ', 'Templates/T.md': '# {{title}}' });
+    const { vault: settings, diagnostics } = readVault(dir, dir);
+    expect(settings?.templateFolders).toEqual([]);
+    expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['.obsidian/templates.json', 'warning', 'vault-settings-invalid']]);
+  });
+});
+
+describe('sound markers', () => {
+  it('only a bundled embed becomes [sound:…]; an embed named like a marker that is not a file is left out', () => {
+    const [note] = extract('## S\n- Clip : listen ![[sound:y.mp3]] and [sound:z.mp3]').notes;
+    const { rendered, diagnostics } = renderNote(note, { notesRoot: '/notes', vaultFiles: [] });
+    expect(rendered.fields[1]).toBe('listen  and &#91;sound:z.mp3]');
+    expect(diagnostics.map((d) => d.rule)).toEqual(['media-missing']);
+  });
+});
+
+describe('embeds in a field that also holds raw HTML', () => {
+  it('are bundled all the same (raw HTML is re-parsed around them)', () => {
+    const root = join(projectRoot, 'test/fixtures/vault');
+    const [note] = extract('## D\n- Diagram : <b>virtual</b> memory ![[vm-diagram.png|200]] and ![[talk.mp3]]', 'OS/D.md').notes;
+    const { rendered, diagnostics } = renderNote({ ...note, absolutePath: join(root, 'OS/D.md') }, { notesRoot: root, vaultFiles: listVaultFiles(root) });
+    expect(diagnostics).toEqual([]);
+    expect(rendered.fields[1]).toMatch(/^<b>virtual<\/b> memory <img src="[0-9a-f]{16}\.png" alt="" width="200"> and \[sound:[0-9a-f]{16}\.mp3\]$/);
+    expect(rendered.media).toHaveLength(2);
   });
 });

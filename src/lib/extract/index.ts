@@ -169,9 +169,13 @@ class Extraction {
     });
   }
 
-  /** Prose before the first heading (or pseudo-heading) is a preamble, not an answer, even under the file's title. */
+  /**
+   * Prose before the first heading is a preamble (banners, badges), not an
+   * answer — unless the file's name is its title (titleCrumb): then it answers
+   * the title, as a note's first paragraph does in a vault.
+   */
   private underHeading(scope: Scope): boolean {
-    return scope.crumbs.length > this.titleCrumbs.length;
+    return scope.crumbs.length > 0;
   }
 
   /**
@@ -404,14 +408,15 @@ function isPositional(text: string): boolean {
 
 /**
  * In a vault the file name is the note's title (`Dense set.md` holding
- * `## Examples` asks `Dense set › Examples`), and front matter `title:` is,
- * in any folder, so it starts every card's context — unless the file has a
+ * `## Examples` asks `Dense set › Examples`, and its first paragraph answers
+ * `Dense set`), and front matter `title:` is, in any folder, so it starts
+ * every card's context — unless the file has a
  * level-1 heading (its own title) or its first heading is the title anyway.
  */
 function titleCrumb(parsed: ParsedFile): Crumb | null {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   if (headings.some((heading) => heading.depth === 1)) return null;
-  const title = parsed.frontMatter.title ?? parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '').trim();
+  const title = parsed.frontMatter.title ?? parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '').trim();
   const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
   if (!title || first.toLowerCase() === title.toLowerCase()) return null;
   return { text: title, nodes: [{ type: 'text', value: title }] };

@@ -60,7 +60,7 @@ export function scopeTags(tree: Root): Map<TagScope, string[]> {
   const visit = (blocks: readonly RootContent[]) => {
     for (const block of blocks) {
       if (block.type === 'paragraph') splitLines(block.children).forEach((line) => add(tagLine(line)));
-      else if (block.type === 'blockquote') visit(block.children);
+      else if (block.type === 'blockquote' || block.type === 'callout') visit(block.children);
       else if (block.type === 'list') {
         for (const item of block.children) {
           const tags = tagItem(item);

@@ -6,6 +6,7 @@
  * (extract/explicit-id.ts).
  *
  *     - Page table : maps pages to frames ^page-table    → blockId "page-table" at the end of the bullet
+ *     ![[diagram.png]]^diagram                            → the image, then blockId "diagram"
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { BlockId } from '../model.js';
@@ -30,7 +31,8 @@ function withBlockIds(children: PhrasingContent[]): PhrasingContent[] {
     if (node.type !== 'text' || !node.value.includes('^')) return [node];
     const next = children[index + 1];
     const atEnd = (offset: number) => offset < node.value.length || next === undefined || next.type === 'break';
-    const atStart = (offset: number) => offset > 0 || index === 0 || children[index - 1].type === 'break';
+    // `![[diagram.png]]^id`: Obsidian takes an id right after an embed, with no space.
+    const atStart = (offset: number) => offset > 0 || index === 0 || children[index - 1].type === 'break' || children[index - 1].type === 'embed';
     const out: PhrasingContent[] = [];
     let last = 0;
     for (const match of node.value.matchAll(BLOCK_ID)) {

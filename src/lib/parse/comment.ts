@@ -33,13 +33,6 @@ export function commentSyntax(): Extension {
 
 /** `%%…%%` inside a paragraph; not closed in it, the `%%` is plain text. */
 function tokenizeInline(effects: Effects, ok: State, nok: State): State {
-  let percents = 0;
-  const open: State = (code) => {
-    if (code !== PERCENT) return nok(code);
-    effects.consume(code);
-    percents += 1;
-    return percents < 2 ? open : body;
-  };
   const body: State = (code) => {
     if (code === null) return nok(code);
     if (code === PERCENT) return effects.attempt({ tokenize: tokenizeClose, partial: true }, done, inBody)(code);
@@ -55,22 +48,34 @@ function tokenizeInline(effects: Effects, ok: State, nok: State): State {
     effects.exit('obsidianComment');
     return ok(code);
   };
-  return (code) => {
-    effects.enter('obsidianComment');
-    effects.enter('obsidianCommentBody');
-    return open(code);
-  };
+  return openComment(effects, nok, body);
 }
 
 function tokenizeClose(effects: Effects, ok: State, nok: State): State {
+  return percents(effects, nok, ok);
+}
+
+/** Consumes `%%`, then goes on with `next`. */
+function percents(effects: Effects, nok: State, next: State): State {
   const second: State = (code) => {
     if (code !== PERCENT) return nok(code);
     effects.consume(code);
-    return ok;
+    return next;
   };
   return (code) => {
+    if (code !== PERCENT) return nok(code);
     effects.consume(code);
     return second;
+  };
+}
+
+/** Enters a comment at its opening `%%`. */
+function openComment(effects: Effects, nok: State, next: State): State {
+  const marker = percents(effects, nok, next);
+  return (code) => {
+    effects.enter('obsidianComment');
+    effects.enter('obsidianCommentBody');
+    return marker(code);
   };
 }
 
@@ -80,14 +85,7 @@ function tokenizeClose(effects: Effects, ok: State, nok: State): State {
  * included) is comment, across blank lines, lists and headings.
  */
 function tokenizeBlock(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  let percents = 0;
   let closing = 0;
-  const open: State = (code) => {
-    if (code !== PERCENT) return nok(code);
-    effects.consume(code);
-    percents += 1;
-    return percents < 2 ? open : firstLine;
-  };
   // The opening line: if it closes here, it is an inline comment (the paragraph's business).
   const firstLine: State = (code) => {
     // Asked only whether it may interrupt a paragraph (like a code fence, it may): the opening line says so.
@@ -129,11 +127,7 @@ function tokenizeBlock(this: TokenizeContext, effects: Effects, ok: State, nok: 
     effects.exit('obsidianComment');
     return ok(code);
   };
-  return (code) => {
-    effects.enter('obsidianComment');
-    effects.enter('obsidianCommentBody');
-    return open(code);
-  };
+  return openComment(effects, nok, firstLine);
 }
 
 const nonLazyContinuation: Construct = { tokenize: tokenizeNonLazyContinuation, partial: true };

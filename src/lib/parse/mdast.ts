@@ -34,7 +34,7 @@ export function isLinkOnlyItem(item: ListItem): boolean {
 export function isLinksOnly(nodes: readonly PhrasingContent[]): boolean {
   // Separators between links (`[뒤로](…) / [위로](…)`) are not content either.
   const meaningful = nodes.filter((node) => !(node.type === 'text' && /^[\s/|,·•\-–—]*$/u.test(node.value)));
-  return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference' || node.type === 'wikiLink');
+  return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference');
 }
 
 /** Text of inline content; blocks (list items, paragraphs) are separated by a space so words never run together. */

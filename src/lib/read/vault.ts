@@ -77,12 +77,12 @@ export function foldersToSkip(vault: Vault | null): string[] {
 }
 
 /**
- * Every file in the notes folder but notes, settings and the trash (posix,
- * relative to it): where `![[name]]` embeds are looked up. Listed once per
- * build; nothing is read here.
+ * Every file in the notes folder but settings and the trash (posix, relative
+ * to it): where `![[name]]` embeds are looked up. Listed once per build;
+ * nothing is read here.
  */
 export function listVaultFiles(notesDir: string): string[] {
-  return globSync('**/*', { cwd: notesDir, ignore: ['**/node_modules/**', '**/.*/**', '**/*.md'], dot: false }).sort();
+  return globSync('**/*', { cwd: notesDir, ignore: ['**/node_modules/**', '**/.*/**'], dot: false }).sort();
 }
 
 function addFolder(folders: string[], value: unknown): void {

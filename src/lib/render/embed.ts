@@ -19,7 +19,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic } from '../diagnostic.js';
 import type { Embed } from '../model.js';
 import { embedSize } from '../parse/wikilink.js';
-import type { MediaContext } from './media.js';
+import { locate, MEDIA_CONTEXT, type MediaContext } from './media.js';
 
 export const EMBED_TAG = `deckgen-embed-${randomBytes(6).toString('hex')}`;
 /** A bundled sound or video; becomes Anki's `[sound:name]` (finishField), which is how Anki's editor embeds both. */
@@ -46,7 +46,7 @@ export const embedHandler: Handler = (state, node: Embed) => {
 /** rehype plugin, before rehypeMedia: each embed becomes an image or sound to bundle, its text, or nothing. */
 export function rehypeEmbeds() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
-    const context = file.data.deckgenMedia as MediaContext;
+    const context = file.data[MEDIA_CONTEXT] as MediaContext;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== EMBED_TAG || !parent || index === undefined) return;
       const replacement = embedded(node, context);
@@ -71,6 +71,10 @@ function embedded(node: Element, context: MediaContext): ElementContent[] {
       report('info', 'obsidian-unsupported', `\`${shown}\` embeds ${UNSUPPORTED[extension]}, which a card cannot show; it was left out`);
       return [];
     }
+    if (isDrawing(target, context)) {
+      report('info', 'obsidian-unsupported', `\`${shown}\` embeds an Excalidraw drawing, which a card cannot show; it was left out`);
+      return [];
+    }
     report('info', 'embed-note', `\`${shown}\` embeds another note; the card shows its name, not its text`);
     return text ? [{ type: 'text', value: text }] : [];
   }
@@ -81,11 +85,20 @@ function embedded(node: Element, context: MediaContext): ElementContent[] {
   }
   // A path from the top of the notes folder: rehypeMedia reads it with every check a markdown image gets.
   const src = '/' + found.split('/').map(encodeURIComponent).join('/');
-  if (SOUND.has(extension)) return [{ type: 'element', tagName: SOUND_TAG, properties: { src }, children: [], position: node.position }];
+  if (SOUND.has(extension)) return [{ type: 'element', tagName: SOUND_TAG, properties: { src, dataWritten: shown }, children: [], position: node.position }];
   const size = alias === undefined ? null : embedSize(alias);
-  const properties: Element['properties'] = { src, alt: alias !== undefined && !size ? alias : '' };
+  const properties: Element['properties'] = { src, alt: alias !== undefined && !size ? alias : '', dataWritten: shown };
   if (size) properties.width = size.width;
   return [{ type: 'element', tagName: 'img', properties, children: [], position: node.position }];
+}
+
+/** The Excalidraw plugin keeps a drawing in a note whose front matter has `excalidraw-plugin:`. */
+function isDrawing(target: string, context: MediaContext): boolean {
+  if (/\.excalidraw(\.md)?$/i.test(target)) return true;
+  const note = resolveEmbed(/\.md$/i.test(target) ? target : `${target}.md`, context.noteFile, context.notesRoot, context.vaultFiles ?? []);
+  if (!note) return false;
+  const found = locate('/' + note.split('/').map(encodeURIComponent).join('/'), context);
+  return found.kind === 'file' && /^---[ \t]*\n(?:.*\n)*?excalidraw-plugin[ \t]*:/.test(Buffer.from(found.data.subarray(0, 4096)).toString('utf8'));
 }
 
 /**

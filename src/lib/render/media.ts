@@ -58,6 +58,10 @@ function bundleImage(node: Element, context: MediaContext): boolean {
     return false;
   };
   const target = src.trim();
+  // An Obsidian embed (render/embed.ts) is named in messages as the user wrote it, not by its resolved path.
+  const written = node.properties.dataWritten;
+  delete node.properties.dataWritten;
+  const shown = typeof written === 'string' ? written : target;
   if (!target) return report('warning', 'media-missing', 'This image has no source; it was left out');
   if (/^https?:/i.test(target) || target.startsWith('//')) return true;
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
@@ -65,14 +69,14 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   }
   const found = locate(target, context);
   if (found.kind === 'outside') {
-    return report('error', 'media-outside-notes', `Image \`${target}\` is outside the notes folder; it was not read or bundled`);
+    return report('error', 'media-outside-notes', `Image \`${shown}\` is outside the notes folder; it was not read or bundled`);
   }
   if (found.kind === 'hidden') {
-    return report('error', 'media-hidden-path', `Image \`${target}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
+    return report('error', 'media-hidden-path', `Image \`${shown}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
   }
-  if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${target}\` was not found (${found.reason}); it was left out`);
+  if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${shown}\` was not found (${found.reason}); it was left out`);
   const refused = refusedMediaType(found.path, found.data);
-  if (refused) return report('warning', 'media-type-refused', `\`${target}\` was not bundled: ${refused}`);
+  if (refused) return report('warning', 'media-type-refused', `\`${shown}\` was not bundled: ${refused}`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
   node.properties.src = file.name;
@@ -85,7 +89,8 @@ type Located =
   | { kind: 'hidden' }
   | { kind: 'missing'; reason: string };
 
-function locate(target: string, context: MediaContext): Located {
+/** Finds and reads a local file named by a note (`/x` from the top of the notes folder), never outside it. */
+export function locate(target: string, context: MediaContext): Located {
   const path = localPath(target);
   // `/img/x.png` means "from the top of the notes", as on GitHub and static sites, not from the filesystem root.
   const lexical = path.startsWith('/') ? join(context.notesRoot, path) : resolve(dirname(context.noteFile), path);
