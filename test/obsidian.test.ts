@@ -308,7 +308,7 @@ describe('vault settings (.obsidian/)', () => {
     });
     const { vault: settings, diagnostics } = readVault(dir);
     expect(diagnostics).toEqual([]);
-    expect(settings).toEqual({ templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
+    expect(settings).toEqual({ dailyNoteFolders: [], templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
     expect(findNoteFiles(dir, foldersToSkip(settings)).map((path) => relative(dir, path))).toEqual(['cs/Paging.md']);
   });
 

@@ -67,7 +67,7 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
     const message = 'This is an Excalidraw drawing, which only Obsidian can show; it makes no cards';
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'obsidian-unsupported', message)] };
   }
-  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '');
+  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (isJournalHeading(name)) {
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
   }

@@ -46,7 +46,7 @@ export function isGeneric(text: string): boolean {
  */
 export function fileTitles(relativePath: string, absolutePath: string, frontMatterTitle?: string): string[] {
   const inside = relativePath.split('/');
-  const name = inside.pop()!.replace(/\.md$/iu, '');
+  const name = inside.pop()!.replace(/\.(md|markdown)$/iu, '');
   const root = absolutePath.split('/').slice(0, -(inside.length + 1)).pop() ?? '';
   const own = /^(?:readme|index)$/iu.test(name) ? [] : [name];
   return [...(frontMatterTitle ? [frontMatterTitle] : []), ...own, ...inside.reverse(), root].filter((title) => title && !isGeneric(title));
