@@ -47,6 +47,8 @@ export interface BuildOptions {
    * default: every note of a vault with the plugin, and notes tagged `#flashcards` that hold OSR cards.
    */
   osr?: boolean;
+  /** Long prose sections make cards too (rules/prose-section.ts). */
+  prose?: boolean;
 }
 
 export interface BuildReport {
@@ -84,7 +86,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   report.diagnostics.push(...vaultProblems);
   const osr = findOsr(notesDir, show, options.osr);
   report.diagnostics.push(...osr.diagnostics);
-  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, { vault: vault !== null, osr: osr.mode });
+  const extractOptions = { vault: vault !== null, osr: osr.mode, prose: options.prose };
+  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, extractOptions);
   const valid = validateNotes(extracted);
   report.diagnostics.push(...valid.diagnostics);
   const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
