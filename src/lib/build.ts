@@ -15,6 +15,7 @@ import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type 
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
 import { findNoteFiles, findUnlisted, readNoteFile } from './read/index.js';
+import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
@@ -78,10 +79,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const unlisted = findUnlisted(notesDir, cwd);
   if (unlisted.folders.includes('')) return fail(report, ...unlisted.diagnostics);
   append(report.diagnostics, unlisted.diagnostics);
-  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, report.diagnostics);
+  const { vault, diagnostics: vaultProblems } = readVault(notesDir, cwd);
+  append(report.diagnostics, vaultProblems);
+  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics);
   const valid = validateNotes(extracted);
   append(report.diagnostics, valid.diagnostics);
-  const shown = validateRendered(renderAll(valid.notes, notesDir, report.diagnostics));
+  const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
   append(report.diagnostics, shown.diagnostics);
   const rendered = shown.notes;
   const filesWithProblems = problemFiles(report.diagnostics, files, extracted, shown.notes);
@@ -148,15 +151,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
  * unknown this build, not deleted, so identify() keeps their lock entries.
  */
-function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]) {
+function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[]) {
   const notes: ExtractedNote[] = [];
   const filesWithErrors: string[] = [];
   /** Display path → notes-relative path of every file read, to tell which file a diagnostic is about. */
   const files = new Map<string, string>();
-  for (const path of findNoteFiles(notesDir)) {
+  for (const path of findNoteFiles(notesDir, foldersToSkip(vault))) {
     const relativePath = relative(notesDir, path).split(sep).join('/');
     const found: Diagnostic[] = [];
-    const built = guarded(relativePath, path, cwd, () => extractFile(path, notesDir, cwd, found, files));
+    const built = guarded(relativePath, path, cwd, () => extractFile(path, notesDir, cwd, vault !== null, found, files));
     append(diagnostics, built.ok ? found : [...found, built.problem]);
     if (built.ok && built.notes) append(notes, built.notes);
     else filesWithErrors.push(relativePath);
@@ -165,7 +168,7 @@ function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]) {
 }
 
 /** One file through read, parse, validate and extract; null notes when the file was skipped for an error. */
-function extractFile(path: string, notesDir: string, cwd: string, diagnostics: Diagnostic[], files: Map<string, string>): ExtractedNote[] | null {
+function extractFile(path: string, notesDir: string, cwd: string, inVault: boolean, diagnostics: Diagnostic[], files: Map<string, string>): ExtractedNote[] | null {
   const read = readNoteFile(path, notesDir, cwd);
   append(diagnostics, read.diagnostics);
   if (!read.file) return null;
@@ -174,7 +177,7 @@ function extractFile(path: string, notesDir: string, cwd: string, diagnostics: D
   append(diagnostics, parseProblems);
   if (!parsed) return null;
   append(diagnostics, validateFile(parsed));
-  const extracted = extractNotes(parsed);
+  const extracted = extractNotes(parsed, { vault: inVault });
   append(diagnostics, extracted.diagnostics);
   return extracted.notes;
 }
@@ -230,11 +233,11 @@ function isInsideFolder(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagnostic[]): RenderedNote[] {
+function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
   const rendered: RenderedNote[] = [];
   for (const note of notes) {
     // A note that fails to render is left out; problemFiles() then keeps its lock entry.
-    const result = guarded(note.relativePath, note.absolutePath, notesDir, () => renderNote(note, { notesRoot: notesDir }));
+    const result = guarded(note.relativePath, note.absolutePath, notesDir, () => renderNote(note, { notesRoot: notesDir, vaultFiles }));
     if (!result.ok) {
       diagnostics.push({ ...result.problem, file: note.source, line: note.position.line, column: note.position.column });
       continue;

@@ -26,12 +26,28 @@ export function boundDepth(root: Node, max: number): Node[] {
         stack.push({ node: child, depth: item.depth + 1 });
         continue;
       }
-      children[index] = { type: 'text', value: textOf(child), position: child.position };
+      children[index] = flattened(child);
       replaced.push(child);
     }
   }
   return replaced;
 }
+
+/**
+ * The text, in a node that may stand where the old one stood: a list holds
+ * list items, a table rows of cells, a block context blocks (later stages rely
+ * on that). In HTML trees every element simply becomes text.
+ */
+function flattened(node: Node): Node {
+  const text: Node = { type: 'text', value: textOf(node), position: node.position };
+  const paragraph = (): Node => ({ type: 'paragraph', children: [text], position: node.position });
+  if (node.type === 'listItem') return { type: 'listItem', children: [paragraph()], position: node.position };
+  if (node.type === 'tableRow') return { type: 'tableRow', children: [{ type: 'tableCell', children: [text] }], position: node.position };
+  if (node.type === 'tableCell') return { type: 'tableCell', children: [text], position: node.position };
+  return BLOCKS.has(node.type) ? paragraph() : text;
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'code', 'math', 'table', 'html', 'thematicBreak', 'definition', 'footnoteDefinition', 'callout']);
 
 function textOf(root: Node): string {
   const parts: string[] = [];

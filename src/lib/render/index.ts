@@ -13,6 +13,8 @@ import type { MediaContext } from './media.js';
 export interface RenderOptions {
   /** Absolute notes folder; images must stay inside it. */
   notesRoot: string;
+  /** Its files (posix, relative to it): where `![[name]]` embeds are found (read/vault.ts listVaultFiles). */
+  vaultFiles?: readonly string[];
 }
 
 /** Shown between the parts of a note's context (heading path, parent bullets). */
@@ -20,6 +22,7 @@ export interface RenderOptions {
 export function renderNote(note: ExtractedNote, options: RenderOptions): { rendered: RenderedNote; diagnostics: Diagnostic[] } {
   const media: MediaContext = {
     notesRoot: options.notesRoot,
+    vaultFiles: options.vaultFiles,
     noteFile: note.absolutePath,
     source: note.source,
     fallback: note.position,
