@@ -6,8 +6,9 @@
  * Each stage is called here and nowhere else. A bad file only loses its own
  * cards: every stage reports problems as diagnostics and goes on.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { append } from './array.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { extractNotes, type ExtractOptions } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
@@ -77,21 +78,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!statSync(notesDir).isDirectory()) {
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
   }
+  if (/^\/(proc|sys|dev)(\/|$)/.test(realpathSync(notesDir))) {
+    // Kernel file systems are endless (links back into themselves, files that never end): never notes.
+    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes'));
+  }
   const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? OUTPUT_FORMATS);
   if (lockProblem) return fail(report, diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', lockProblem));
   const unlisted = findUnlisted(notesDir, cwd);
   if (unlisted.folders.includes('')) return fail(report, ...unlisted.diagnostics);
-  report.diagnostics.push(...unlisted.diagnostics);
+  append(report.diagnostics, unlisted.diagnostics);
   const { vault, diagnostics: vaultProblems } = readVault(notesDir, cwd);
-  report.diagnostics.push(...vaultProblems);
+  append(report.diagnostics, vaultProblems);
   const osr = findOsr(notesDir, show, options.osr);
-  report.diagnostics.push(...osr.diagnostics);
+  append(report.diagnostics, osr.diagnostics);
   const extractOptions = { vault: vault !== null, osr: osr.mode, prose: options.prose };
   const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, extractOptions);
   const valid = validateNotes(extracted);
-  report.diagnostics.push(...valid.diagnostics);
+  append(report.diagnostics, valid.diagnostics);
   const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
-  report.diagnostics.push(...shown.diagnostics);
+  append(report.diagnostics, shown.diagnostics);
   const rendered = shown.notes;
   const filesWithProblems = problemFiles(report.diagnostics, files, extracted, shown.notes);
 
@@ -102,7 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const run = async (): Promise<boolean> => {
     // Read inside the build lock, so a build that waited sees what the other one wrote.
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
-    report.diagnostics.push(...lockProblems);
+    append(report.diagnostics, lockProblems);
     if (lockProblems.some((problem) => problem.severity === 'error')) return false;
     const identified = identify(rendered, lock, now, {
       filesWithErrors: [...filesWithErrors, ...unlisted.files],
@@ -110,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       filesWithProblems,
       lockDisplayPath: show(lockPath),
     });
-    report.diagnostics.push(...identified.diagnostics);
+    append(report.diagnostics, identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: rendered.flatMap((note) => note.media) };
@@ -163,26 +168,45 @@ function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnost
   /** Display path → notes-relative path of every file read, to tell which file a diagnostic is about. */
   const files = new Map<string, string>();
   for (const path of findNoteFiles(notesDir, foldersToSkip(vault))) {
-    const skipped = () => filesWithErrors.push(relative(notesDir, path).split(sep).join('/'));
-    const read = readNoteFile(path, notesDir, cwd);
-    diagnostics.push(...read.diagnostics);
-    if (!read.file) {
-      skipped();
-      continue;
-    }
-    files.set(read.file.displayPath, read.file.relativePath);
-    const { parsed, diagnostics: parseProblems } = parseFile(read.file);
-    diagnostics.push(...parseProblems);
-    if (!parsed) {
-      skipped();
-      continue;
-    }
-    diagnostics.push(...validateFile(parsed));
-    const extracted = extractNotes(parsed, options);
-    diagnostics.push(...extracted.diagnostics);
-    for (const note of extracted.notes) notes.push(note);
+    const relativePath = relative(notesDir, path).split(sep).join('/');
+    const found: Diagnostic[] = [];
+    const built = guarded(relativePath, path, cwd, () => extractFile(path, notesDir, cwd, options, found, files));
+    append(diagnostics, built.ok ? found : [...found, built.problem]);
+    if (built.ok && built.notes) append(notes, built.notes);
+    else filesWithErrors.push(relativePath);
   }
   return { notes, filesWithErrors, files };
+}
+
+/** One file through read, parse, validate and extract; null notes when the file was skipped for an error. */
+function extractFile(path: string, notesDir: string, cwd: string, options: ExtractOptions, diagnostics: Diagnostic[], files: Map<string, string>): ExtractedNote[] | null {
+  const read = readNoteFile(path, notesDir, cwd);
+  append(diagnostics, read.diagnostics);
+  if (!read.file) return null;
+  files.set(read.file.displayPath, read.file.relativePath);
+  const { parsed, diagnostics: parseProblems } = parseFile(read.file);
+  append(diagnostics, parseProblems);
+  if (!parsed) return null;
+  append(diagnostics, validateFile(parsed));
+  const extracted = extractNotes(parsed, options);
+  append(diagnostics, extracted.diagnostics);
+  return extracted.notes;
+}
+
+/**
+ * The global guard: a bug that throws while one file (or one note) is built
+ * costs that file only. It is reported as a bug, for that file, and the other
+ * files still build; the file's notes keep their lock entries.
+ */
+function guarded<T>(relativePath: string, path: string, cwd: string, work: () => T): { ok: true; notes: T } | { ok: false; problem: Diagnostic } {
+  try {
+    return { ok: true, notes: work() };
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const shown = relative(cwd, path).split(sep).join('/') || relativePath;
+    const message = `deckgen bug while building this file (${reason.slice(0, 200)}); please report it with this file. Its notes keep their lock entries`;
+    return { ok: false, problem: diagnostic(shown, null, 'error', 'internal-error', message) };
+  }
 }
 
 /**
@@ -221,11 +245,18 @@ function isInsideFolder(folder: string, path: string): boolean {
 }
 
 function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
-  return notes.map((note) => {
-    const result = renderNote(note, { notesRoot: notesDir, vaultFiles });
-    diagnostics.push(...result.diagnostics);
-    return result.rendered;
-  });
+  const rendered: RenderedNote[] = [];
+  for (const note of notes) {
+    // A note that fails to render is left out; problemFiles() then keeps its lock entry.
+    const result = guarded(note.relativePath, note.absolutePath, notesDir, () => renderNote(note, { notesRoot: notesDir, vaultFiles }));
+    if (!result.ok) {
+      diagnostics.push({ ...result.problem, file: note.source, line: note.position.line, column: note.position.column });
+      continue;
+    }
+    append(diagnostics, result.notes.diagnostics);
+    rendered.push(result.notes.rendered);
+  }
+  return rendered;
 }
 
 /**
