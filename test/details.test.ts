@@ -155,3 +155,10 @@ describe('tags and the text around them', () => {
     expect(report.notes).toBe(1); // the list card `A` → y
   });
 });
+
+describe('a .markdown note', () => {
+  it('is named without its extension, like a .md note: deck and tag', () => {
+    const [note] = extract('# A\n- a : b\n', 'cs/net.markdown').notes;
+    expect([note.deck, note.tags]).toEqual(['cs::net', ['cs::net::A']]);
+  });
+});
