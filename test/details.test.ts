@@ -162,3 +162,25 @@ describe('a .markdown note', () => {
     expect([note.deck, note.tags]).toEqual(['cs::net', ['cs::net::A']]);
   });
 });
+
+describe('card rules (issue 13 items 8, 9)', () => {
+  it('`- What is X? ::` is a card with no answer: empty-side, not a list item', () => {
+    const dir = workspace({ 'topic.md': '# A\n- What is X? ::\n- other\n' });
+    const report = JSON.parse(runCli(['--json'], dir).stdout) as { notes: number; diagnostics: { rule: string; line: number; message: string }[] };
+    expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([['empty-side', 2]]);
+    expect(report.notes).toBe(1);
+  });
+
+  it('status codes, ports and years are terms when the definition has words', () => {
+    expect(extract('# HTTP\n- 200 : OK\n- 404 : Not Found\n- 443 : HTTPS\n- 1995 - Java 발표\n').notes.map(cardText)).toEqual([
+      'HTTP › 200 => OK',
+      'HTTP › 404 => Not Found',
+      'HTTP › 443 => HTTPS',
+      'HTTP › 1995 => Java 발표',
+    ]);
+  });
+
+  it('a step number or a time is not a term', () => {
+    expect(extract('# A\n- 1 - 설치한다\n- 2 - 실행한다\n- 10 : 30\n').notes.map(cardText)).toEqual(['A => 1 - 설치한다 2 - 실행한다 10 : 30']);
+  });
+});
