@@ -184,3 +184,11 @@ describe('card rules (issue 13 items 8, 9)', () => {
     expect(extract('# A\n- 1 - 설치한다\n- 2 - 실행한다\n- 10 : 30\n').notes.map(cardText)).toEqual(['A => 1 - 설치한다 2 - 실행한다 10 : 30']);
   });
 });
+
+describe('references written the Obsidian way', () => {
+  it('a [[wikilink]] bullet with a description under it is an index entry; a lone one is a concept', () => {
+    const index = '# 팀\n- [[팀을 위한 동기화]]\n\t- 팀 전체의 데이터를 동기화하는 방법.\n- [[팀을 위한 게재]]\n\t- 팀 보관함에서 데이터를 게재하는 방법.\n';
+    expect(extract(index).notes.map(cardText)).toEqual([]);
+    expect(extract('# 단계\n1. [[Directed attention]]\n2. [[Continuous attention]]\n').notes.map(cardText)).toEqual(['단계 => Directed attention Continuous attention']);
+  });
+});
