@@ -98,7 +98,7 @@ function splitFrontMatter(source: SourceFile): { data: Record<string, unknown>; 
   }
   try {
     // gray-matter caches by input string; a fresh options object disables that so edits are always seen.
-    const result = matter(source.text, {});
+    const result = matter(closedWithDashes(source.text), {});
     if (typeof result.data !== 'object' || result.data === null || Array.isArray(result.data)) {
       return { diagnostic: frontMatterProblem(source, { line: 2, column: 1 }, 'Front matter must be `key: value` lines (a YAML mapping)') };
     }
@@ -144,6 +144,18 @@ function tooDeep(file: string, place: { line: number; column: number } | undefin
   return diagnostic(file, place ?? null, 'error', 'nesting-too-deep', `Quotes, lists or emphasis are nested more than ${MAX_TREE_DEPTH} levels deep here; what is deeper is kept as plain text`);
 }
 
+/**
+ * YAML ends a document with `...` as well as `---` (Pandoc and Jekyll accept both); gray-matter only knows
+ * `---`, and read the rest of the file as a second YAML document. The line is swapped, so lines keep their numbers.
+ */
+function closedWithDashes(text: string): string {
+  const lines = text.split('\n');
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)[ \t]*$/.test(line));
+  if (close === -1 || !lines[close].startsWith('...')) return text;
+  lines[close] = '---';
+  return lines.join('\n');
+}
+
 function frontMatterProblem(source: SourceFile, place: { line: number; column: number }, message: string): Diagnostic {
   return diagnostic(source.displayPath, place, 'error', 'front-matter-invalid', `${message}; the file was skipped`);
 }
@@ -155,6 +167,7 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
   const frontMatter: FrontMatter = {};
   if (data.deck !== undefined) {
     if (typeof data.deck !== 'string' || !data.deck.trim()) return problem('Front matter `deck` must be a non-empty text');
+    if (data.deck.split('::').every((level) => !level.trim())) return problem(`Front matter \`deck: "${data.deck.trim()}"\` names no deck, only \`::\` separators`);
     frontMatter.deck = data.deck.trim();
   }
   // Obsidian leaves `tags:` empty (null) in new notes and templates, and writes list items as `- #tag` or `- tag`.
