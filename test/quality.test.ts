@@ -100,6 +100,15 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     }
   });
 
+  it('4. MDX import/export lines and JSX components are not content; a Docusaurus admonition is a box', () => {
+    expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',
+      'Stacks › Implementations › push => adds an item on top',
+    ]);
+    const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
+    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export']) expect(everything, leftover).not.toContain(leftover);
+  });
+
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
     expect(logic.map(question)).toEqual(['Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'Testing']);
