@@ -81,7 +81,7 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
   const title = options.vault || parsed.frontMatter.title ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
-  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, Boolean(options.vault));
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   extraction.reportUnanswered();
@@ -108,6 +108,7 @@ class Extraction {
     private readonly parsed: ParsedFile,
     readonly titleCrumbs: Crumb[],
     private readonly prose: boolean,
+    private readonly vault: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
     this.scopeTags = scopeTags(parsed.tree);
@@ -185,12 +186,13 @@ class Extraction {
   }
 
   /**
-   * Prose before the first heading is a preamble (banners, badges), not an
-   * answer — unless the file's name is its title (titleCrumb): then it answers
-   * the title, as a note's first paragraph does in a vault.
+   * Prose before the first heading is a preamble (banners, badges, a site
+   * page's introduction under its front matter `title:`), not an answer —
+   * unless the file is a vault note: its name is its title (titleCrumb), and
+   * its first paragraph answers it, as a note's first paragraph does.
    */
   private underHeading(scope: Scope): boolean {
-    return scope.crumbs.length > 0;
+    return scope.crumbs.length > (this.vault ? 0 : this.titleCrumbs.length);
   }
 
   /**
