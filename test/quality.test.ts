@@ -109,6 +109,24 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export']) expect(everything, leftover).not.toContain(leftover);
   });
 
+  it('3. a sentence that only leads into what follows is no answer: left off the end of one, no card when it was all', () => {
+    expect(inFile('lead-in').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Database › Index 자료구조 › B+-Tree 인덱스 알고리즘 => 칼럼의 값을 변형하지 않고 원래의 값을 이용해 인덱싱하는 알고리즘이다.',
+      'Database › 얕은 복사 vs 깊은 복사 › 얕은 복사 => 한 객체의 모든 멤버 변수의 값을 다른 객체로 복사',
+      'Database › Skills => Include programming languages and tech stacks: Java TypeScript',
+      'Database › Sync › Where are the servers hosted? => They are hosted by DigitalOcean in the following regions: Regions Asia : Singapore Europe : Frankfurt',
+      'Database › Sync › Metrics => 평가지표는 분류와 회귀를 위한 평가지표로 나눌 수 있다.',
+      'Database › Sync › Metrics › Accuracy => 맞힌 비율',
+      // A callout titled by a label (참고, Tip) is a box in its section's answer; one with a title of its own asks it.
+      'Database › Sync › Setup => Connect a vault from the settings. 참고 Sync needs an account.',
+      'Database › Sync › Setup › Thrashing => The system spends its time paging.',
+    ]);
+    expect(rules('lead-in.md', 'lead-in')).toEqual([
+      '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',
+      '13: "얕은 복사 vs 깊은 복사" is answered only by a sentence leading into what follows (shallow copy와 deep copy가 어떻게 다른지 알아보자…), which is not there; no card made',
+    ]);
+  });
+
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
     expect(logic.map(question)).toEqual(['Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'Testing']);

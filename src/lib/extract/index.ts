@@ -34,6 +34,7 @@ import { fileTitles, isGeneric } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -132,7 +133,7 @@ class Extraction {
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (block.type === 'heading' && topLevel) {
-        this.flushSection();
+        this.flushSection(block);
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
         this.skipBelow = null;
         base = local = this.enterHeading(block);
@@ -179,7 +180,7 @@ class Extraction {
         index += consumed;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
-      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
+      } else if (block.type === 'callout' && this.callout(block, local, depth, answers, blocks[index - 1])) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && this.underHeading(local) && isProse(block)) answer(block);
     }
@@ -200,11 +201,14 @@ class Extraction {
    * heading (`… › Thrashing` → the body; its bullets are cards under it),
    * without ending the section around it. One with bullets but no title of
    * its own is read like a quote holding a list. Returns false for the rest,
-   * which are a box in their section's answer.
+   * which are a box in their section's answer — also one titled by a label
+   * (`참고`, `Tip`: rules/no-topic.ts) and one that a sentence before it
+   * introduces (`… hosted in these regions:`, rules/lead-in.ts).
    */
-  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean): boolean {
+  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean, before: RootContent | undefined): boolean {
     const title = plainText(callout.title);
-    if (callout.titled && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
+    const asks = !isGeneric(title) && !(before && introduces(before));
+    if (callout.titled && asks && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
       const outer = this.section;
       this.section = null;
       this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
@@ -397,10 +401,13 @@ class Extraction {
     add(this.section);
   }
 
-  flushSection(): void {
+  /** `next`: the heading that ends the section; deeper than the section's own, it goes on answering it (rules/lead-in.ts). */
+  flushSection(next?: Heading): void {
     const section = this.section;
     this.section = null;
     if (!section || isEmptyAnswer(section)) return;
+    const own = this.headingStack[this.headingStack.length - 1];
+    const blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
@@ -408,16 +415,21 @@ class Extraction {
     // A heading that asks is still answered the way any heading is (rules/section.ts).
     const shape = title.question?.rule;
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
+    if (blocks.length === 0) {
+      const message = `"${title.text}" is answered only by a sentence leading into what follows (${plainText(section.blocks).slice(0, 60)}…), which is not there; no card made`;
+      this.diagnostics.push(diagnostic(this.parsed.source.displayPath, section.position, 'info', 'lead-in', message));
+      return;
+    }
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
-    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(section.blocks)) {
-      const size = answerSize(section.blocks);
+    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
+      const size = answerSize(blocks);
       this.diagnostics.push(
         diagnostic(this.parsed.source.displayPath, section.position, 'info', 'prose-section', `"${title.text}" is answered by ${size.lines} lines of prose with nothing to ask in it (no question, definition, list or cloze); no card made (front matter \`prose: true\` or --prose makes one)`),
       );
       return;
     }
     this.answered.add(title);
-    this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
+    this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
