@@ -93,9 +93,17 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('boilerplate').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Network › TCP › 흐름 제어 => 수신자가 처리할 수 있는 만큼만 보낸다',
       'Network › UDP => UDP는 연결 없이 데이터그램을 보낸다.',
+      // A bold linked term is a term being defined; a list of plain links with notes is a reading list.
+      'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
+      'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
+    ]);
+    expect(rules('boilerplate.md', 'reading-list')).toEqual([
+      '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
+      '62: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
+      '66: This list only points to things to read (3 links): a reading list, nothing to ask; no card made',
     ]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree']) {
+    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree', 'Readings', 'Videos', 'basecs', 'Peterman', 'Zajac', 'HTTP 완벽 가이드', '.end']) {
       expect(everything, leftover).not.toContain(leftover);
     }
   });

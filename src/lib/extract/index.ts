@@ -35,6 +35,7 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -174,7 +175,8 @@ class Extraction {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         continue;
       }
-      if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
+      if (block.type === 'list' && isReadingList(block)) this.readingList(block, local, answers);
+      else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
         const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
@@ -280,7 +282,8 @@ class Extraction {
     // A linked entry with children is a table of contents, not a question: only its children can hold cards.
     if (isLinksOnly(head) || (rest.length > 0 && isWikilinksOnly(head))) return children(scope);
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
-    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
+    if (isReadingTopic(rest)) {
+      for (const list of rest as List[]) if (isReadingList(list, true)) this.readingList(list, scope, false);
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
@@ -386,6 +389,14 @@ class Extraction {
     const message = title ? `"${front}" names no topic: asked under the file's title, "${title} › ${front}"` : `"${front}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
+  }
+
+  /** A reading list (rules/reading-list.ts) makes no card; what introduced it is no answer either (isEmptyAnswer). */
+  private readingList(list: List, scope: Scope, answers: boolean): void {
+    const count = list.children.length;
+    const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'reading-list', message));
+    if (answers) this.linksLeftOut(scope);
   }
 
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */

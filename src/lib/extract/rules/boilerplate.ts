@@ -7,6 +7,7 @@
  *     작성자 : 홍길동    Author: Jane Doe    Written by …    {{author}}       credits, template prompts
  *     [![build](https://img.shields.io/badge/build-passing-green.svg)](…)   badges
  *     TODO    TBD    작성 중                                                 placeholders
+ *     _Network.end_    The End                                              end-of-document markers
  *
  * Sections that are only apparatus make no card: `Table of contents`
  * (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
@@ -21,6 +22,8 @@ const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+/** `_Network.end_`, `The End`: the end of the document, not a line of it. */
+const END_MARKER = /^(?:[\p{L}\p{N} -]+\.end|the end|-+ ?end ?-+)[.!]?$/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also)$/iu;
@@ -28,7 +31,7 @@ export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
 export function isBoilerplateLine(nodes: readonly PhrasingContent[]): boolean {
   const text = plainText(nodes);
-  if (CREDIT.test(text) || PLACEHOLDER.test(text) || (TEMPLATE_PROMPT.test(text) && text.replace(new RegExp(TEMPLATE_PROMPT, 'gu'), '').replace(/[^\p{L}]/gu, '').length < 12)) return true;
+  if (CREDIT.test(text) || PLACEHOLDER.test(text) || END_MARKER.test(text) || (TEMPLATE_PROMPT.test(text) && text.replace(new RegExp(TEMPLATE_PROMPT, 'gu'), '').replace(/[^\p{L}]/gu, '').length < 12)) return true;
   const links: PhrasingContent[] = nodes.filter((node) => node.type === 'link' || node.type === 'linkReference' || node.type === 'image');
   if (links.length === 0) return /^[\u2b06\u2191\u{1f51d}]\ufe0f?$/u.test(text) || (text.length < 30 && NAVIGATION_WORD.test(text.replace(ARROWS, ' ').trim()));
   const others = nodes.filter((node) => !links.includes(node) && !(node.type === 'text' && node.value.replace(ARROWS, '') === '') && node.type !== 'break');
