@@ -5,7 +5,7 @@
  * only, so markup, emoji and spacing differences between a note and its
  * rendered card do not count as missing. Issue 8 keeps this ≥ 95 % on every
  * corpus. Bullets deckgen leaves out on purpose and says so (link-only,
- * empty, entries of reading lists) are not counted, nor are the bullets of obsidian-spaced-repetition
+ * empty, entries of reading lists, licence/credits files) are not counted, nor are the bullets of obsidian-spaced-repetition
  * notes: there the user marked which lines are cards, and deckgen makes
  * exactly those (OSR makes nothing of the other bullets either).
  */
@@ -17,6 +17,7 @@ import { visit } from 'unist-util-visit';
 import { isEmptyItem, isLinkOnlyItem, itemHead, plainText } from '../src/lib/parse/mdast.js';
 import { parseFile } from '../src/lib/parse/index.js';
 import { extractOsrNotes } from '../src/lib/extract/osr/index.js';
+import { isApparatusFile } from '../src/lib/extract/rules/boilerplate.js';
 import { readingListItems } from '../src/lib/extract/rules/reading-list.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
 import { findOsr } from '../src/lib/read/osr.js';
@@ -40,7 +41,7 @@ export async function coverage(folder: string): Promise<Coverage> {
   for (const path of findNoteFiles(folder)) {
     const relativePath = relative(folder, path);
     const { parsed } = parseFile({ absolutePath: path, displayPath: relativePath, relativePath, text: readFileSync(path, 'utf8') });
-    if (!parsed || parsed.frontMatter.cards === false || extractOsrNotes(parsed, mode)) continue;
+    if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
     const readingLists = readingListItems(parsed.tree);
     visit(parsed.tree, 'listItem', (item: ListItem) => {
       const head = itemHead(item);

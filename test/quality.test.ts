@@ -108,6 +108,11 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     }
   });
 
+  it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {
+    expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
+    expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
+  });
+
   it('4. MDX import/export lines and JSX components are not content; a Docusaurus admonition is a box', () => {
     expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',

@@ -25,7 +25,7 @@ import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } fro
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
-import { APPARATUS_HEADING, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
@@ -79,6 +79,11 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (isJournalHeading(name)) {
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
+  }
+  const apparatus = isApparatusFile(parsed.source.relativePath, parsed.frontMatter.title);
+  if (apparatus) {
+    const message = `"${apparatus}" is the repository's apparatus (licence, credits, contributing, changelog), not notes to learn; no cards made from this file`;
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'boilerplate-file', message)] };
   }
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
   const title = options.vault || parsed.frontMatter.title ? titleCrumb(parsed) : null;

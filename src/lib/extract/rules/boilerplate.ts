@@ -9,8 +9,11 @@
  *     TODO    TBD    작성 중                                                 placeholders
  *     _Network.end_    The End                                              end-of-document markers
  *
- * Sections that are only apparatus make no card: `Table of contents`
- * (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
+ * Files that are only apparatus make no card (info `boilerplate-file`):
+ * `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `CODE_OF_CONDUCT.md`,
+ * `크레딧.md` (credits), also by front matter `title:`.
+ *
+ * Sections that are only apparatus make no card: `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`…) whose entries are only links.
  */
@@ -25,6 +28,8 @@ const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|�
 /** `_Network.end_`, `The End`: the end of the document, not a line of it. */
 const END_MARKER = /^(?:[\p{L}\p{N} -]+\.end|the end|-+ ?end ?-+)[.!]?$/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
+/** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `크레딧.md`. */
+const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also)$/iu;
 
@@ -57,4 +62,11 @@ function isBadge(node: PhrasingContent): boolean {
   if (node.type === 'image') return BADGE.test(node.url);
   if (node.type === 'link') return node.children.length > 0 && node.children.every((child) => child.type === 'image' && BADGE.test(child.url));
   return false;
+}
+
+/** The file's title (front matter `title:`, else its name) says it is apparatus, not notes: no card from it. */
+export function isApparatusFile(relativePath: string, title?: string): string | null {
+  const name = relativePath.split('/').pop()!.replace(/\.(md|markdown)$/iu, '');
+  const found = [title, name].find((candidate) => candidate && APPARATUS_FILE.test(candidate.replace(/[_-]+/gu, ' ').trim()));
+  return found ?? null;
 }
