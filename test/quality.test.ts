@@ -76,6 +76,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it('2. a multiple-choice question answered only by its choices is no card (question-unanswered); one whose answer is marked is', () => {
+    expect(inFile('choice').map(question)).toEqual([
+      'Mock test › Which of the following is not a transport protocol?',
+      'Mock test › CPU를 두 개 이상 두고 업무를 분담하여 처리하는 방식을 의미하는 것은?',
+    ]);
+    expect(rules('choice.md', 'question-unanswered')).toEqual([
+      '3: Question "RISC와 CISC에 대해 잘못 설명한 것은?" lists its choices but not which one is right; no card made (mark the answer, e.g. `정답: 2` or a bold choice)',
+    ]);
+  });
+
   it('3. a long prose section makes no card (info), unless the file asks for prose; what is kept but too long is a warning', () => {
     expect(inFile('essay').map(question)).toEqual(['Monorepo › Build tool › Bazel']);
     expect(rules('essay.md', 'prose-section')).toHaveLength(1);

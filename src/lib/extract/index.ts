@@ -36,6 +36,7 @@ import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { isReadingList, isReadingTopic } from './rules/reading-list.js';
+import { isUnansweredChoice } from './rules/choice.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -452,6 +453,11 @@ class Extraction {
     const { source } = this.parsed;
     card.scope.crumbs.forEach((crumb) => this.answered.add(crumb));
     const front = card.kind === 'cloze' ? card.front : (cleanFront(card.front as PhrasingContent[]) as Nodes[]);
+    if (card.kind === 'basic' && isUnansweredChoice(plainText(front), card.back)) {
+      const message = `Question "${plainText(front)}" lists its choices but not which one is right; no card made (mark the answer, e.g. \`정답: 2\` or a bold choice)`;
+      this.diagnostics.push(diagnostic(source.displayPath, card.at, 'warning', 'question-unanswered', message));
+      return;
+    }
     const context = this.topic(plainText(front), card.scope.crumbs.map((crumb) => crumb.text).filter((text) => !isPositional(text)), card.at);
     if (!context) return;
     const tags = [pathTag(source.relativePath, card.scope.headings), ...this.fileTags, ...card.scope.tags];
