@@ -94,6 +94,22 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('essay-kept.md', 'long-answer')[0]).toMatch(/^8: Answer to "The move to a monorepo" is \d+ lines, \d+ characters: too long to recall/);
   });
 
+  it('3. a long answer made of paragraphs that lead with a term is split along them, each term a card under the question', () => {
+    expect(inFile('long').map((card) => `${question(card)} => ${card.back.slice(0, 12)}`)).toEqual([
+      'Machine learning › 앙상블 방법엔 어떤 것들이 있나요? › 앙상블(Ensemble) => 앙상블 기법 앙상블(E',
+      'Machine learning › 앙상블 방법엔 어떤 것들이 있나요? › 배깅(Bagging) => 배깅(Bagging) ',
+      'Machine learning › 앙상블 방법엔 어떤 것들이 있나요? › 부스팅(Boosting) => 부스팅(Boosting',
+      'Machine learning › 캐시의 지역성 => 캐시 메모리는 적중률(',
+      'Machine learning › 캐시의 지역성 › 시간적 지역성 => CPU가 한 번 참조한',
+      'Machine learning › 캐시의 지역성 › 공간적 지역성 => CPU가 참조한 데이터',
+    ]);
+    // The image went with the first term, the box after the last term stays with it; a label (`Frequency: Occasional`)
+    // and a bold phrase inside a sentence lead nothing: they stay in the part before them.
+    expect(inFile('long')[2].back).toContain('배깅 vs 부스팅');
+    expect(inFile('long')[5].back).toMatch(/Frequency: Occasional 합병정렬은 순차적 인 비교로/);
+    expect(rules('long.md', 'long-answer')).toEqual([]);
+  });
+
   it('3. --prose turns long prose sections back into cards for the whole build', async () => {
     const prose = await build(join(fixtures, 'notes'), dir, ['--prose']);
     expect(prose.cards.filter((card) => card.file === 'essay').map(question)).toEqual(['Monorepo › The move to a monorepo', 'Monorepo › Build tool › Bazel']);

@@ -37,6 +37,7 @@ import { isLongProse } from './rules/prose-section.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
+import { splitAnswer } from './rules/split.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -424,7 +425,7 @@ class Extraction {
     this.section = null;
     if (!section || isEmptyAnswer(section)) return;
     const own = this.headingStack[this.headingStack.length - 1];
-    const blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
+    let blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
@@ -432,6 +433,13 @@ class Extraction {
     // A heading that asks is still answered the way any heading is (rules/section.ts).
     const shape = title.question?.rule;
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
+    const split = rule === 'list' ? null : splitAnswer(blocks);
+    if (split) {
+      const asked = { ...section.scope, crumbs };
+      for (const part of split.parts) this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: asked, at: positionOf(part.blocks[0]) });
+      if (split.intro.length === 0) return;
+      blocks = split.intro;
+    }
     if (blocks.length === 0) {
       const message = `"${title.text}" is answered only by a sentence leading into what follows (${plainText(section.blocks).slice(0, 60)}…), which is not there; no card made`;
       this.diagnostics.push(diagnostic(this.parsed.source.displayPath, section.position, 'info', 'lead-in', message));
