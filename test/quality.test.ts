@@ -139,6 +139,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
   });
 
+  it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
+    expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
+  });
+
   it('4. MDX import/export lines and JSX components are not content; a Docusaurus admonition is a box', () => {
     expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',
