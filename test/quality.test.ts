@@ -59,6 +59,19 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('topics.md', 'no-topic')).toEqual([]);
   });
 
+  it('1. paragraphs leading with a bold term they define, each before a list, name the topic of that list', () => {
+    expect(inFile('bold-lead').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 프로세스 => 멀티 프로세스 란 하나의 응용프로그램을 여러 개의 프로세스로 구성하여 각 프로세스가 하나의 작업을 처리하도록 하는 것이다.',
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 프로세스 › 장점 => 자식 프로세스 중 하나에 문제가 발생해도 다른 프로세스로 확산되지 않는다.',
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 스레드 => 멀티 스레드 란 하나의 응용프로그램을 여러 개의 스레드로 구성하는 것이다.',
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 스레드 › 장점 => 시스템 자원 소모가 줄어든다.',
+      // Only leading into the list, or naming the heading it is under, it is the question's answer.
+      '운영체제 › K-means의 단점은 무엇인가요? => K-means 알고리즘의 단점 은 다음과 같다. K 를 몇 개로 설정하냐에 따라 성능이 달라진다.',
+      '운영체제 › 플러그인 => 플러그인 은 추가 기능으로 Obsidian을 확장해요. 코어 플러그인은 기본으로 포함돼요.',
+      '운영체제 › 플러그인 › 테마 => 테마 는 Obsidian의 모양을 바꿔요. 커뮤니티 테마가 있어요.',
+    ]);
+  });
+
   it('2. one card per question: bold paragraphs, <details>, Q./A. pairs, question headings; an unanswered one is a warning', () => {
     expect(inFile('questions').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Machine learning › What is regularization? => Regularization adds a penalty on large weights to the loss. It trades a little bias for less variance.',

@@ -24,7 +24,7 @@ import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
-import { pseudoHeading } from './rules/pseudo-heading.js';
+import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
@@ -133,6 +133,7 @@ class Extraction {
     let base = scope;
     let local = scope;
     let beforeDetails: Scope | null = null;
+    const leads = boldLeads(blocks);
     const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
     const ask = (start: QuestionStart, rule: string, at: Nodes) => {
       local = extend(base, this.question(start.question, rule, at));
@@ -177,9 +178,12 @@ class Extraction {
           continue;
         }
       }
-      const pseudo = pseudoHeading(block, blocks[index + 1]);
+      const found = pseudoHeading(block, blocks[index + 1], leads);
+      // A bold lead that names the heading it is under (`## 플러그인` › `**플러그인**은 …`) is that heading's answer.
+      const pseudo = found?.answer && sameText(found.text, local.crumbs[local.crumbs.length - 1]?.text) ? null : found;
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
+        if (pseudo.answer && answers) answer(pseudo.answer);
         continue;
       }
       if (block.type === 'list' && isReadingList(block)) this.readingList(block, local, answers);
@@ -510,6 +514,10 @@ function joinLines(lines: PhrasingContent[][], joint: 'break' | 'text' = 'break'
 
 function paragraphOf(lines: PhrasingContent[][]): Paragraph {
   return { type: 'paragraph', children: joinLines(lines) };
+}
+
+function sameText(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.replace(/\s+/gu, '').toLowerCase() === b.replace(/\s+/gu, '').toLowerCase();
 }
 
 function sectionKey(scope: Scope): string {

@@ -62,8 +62,8 @@ export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; part
 /** `**Term** 은 …` or `Term: …` — the term, and the block its card answers with. */
 function leadOf(block: RootContent): { term: PhrasingContent[]; block: RootContent } | null {
   if (block.type !== 'paragraph') return null;
-  const [first, ...rest] = block.children;
-  if (first?.type === 'strong' && isTerm(plainText(first.children)) && DEFINES.test(plainText(rest))) return { term: first.children, block };
+  const bold = boldLead(block);
+  if (bold) return { term: bold, block };
   const definition = splitDefinition(block.children);
   // A colon, not a dash: a dash inside a sentence of prose is too often just punctuation.
   const defines = definition && /^\s*[:：]/u.test(plainText(block.children).slice(plainText(definition.before).length));
@@ -72,6 +72,12 @@ function leadOf(block: RootContent): { term: PhrasingContent[]; block: RootConte
     return { term: definition.before, block: answer };
   }
   return null;
+}
+
+/** `**배깅(Bagging)** 이란 …`: the bold term a paragraph leads with and defines, else null. */
+export function boldLead(paragraph: Paragraph): PhrasingContent[] | null {
+  const [first, ...rest] = paragraph.children;
+  return first?.type === 'strong' && isTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
 }
 
 function isTerm(text: string): boolean {
