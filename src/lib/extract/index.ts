@@ -393,11 +393,15 @@ class Extraction {
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
     // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add.
-    if (!isGeneric(front) || context.some((crumb) => !isGeneric(crumb))) return context;
+    // heading at all, its name): nothing to add. Under generic crumbs only (`Proof › Mathematical notation`)
+    // the front is a detail of something the card does not name.
+    const genericFront = isGeneric(front);
+    if (context.some((crumb) => !isGeneric(crumb)) || (!genericFront && context.length === 0)) return context;
     const { relativePath, absolutePath, displayPath } = this.parsed.source;
     const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
-    const message = title ? `"${front}" names no topic: asked under the file's title, "${title} › ${front}"` : `"${front}" names no topic and neither does the file's title; no card made`;
+    if (!title && !genericFront) return context;
+    const asked = [...context, front].join(' › ');
+    const message = title ? `"${asked}" names no topic: asked under the file's title, "${title} › ${asked}"` : `"${asked}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
   }

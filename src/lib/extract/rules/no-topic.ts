@@ -9,6 +9,10 @@
  *     ## Examples
  *     SELECT … is a query …
  *
+ * A front that names something is still a detail of something unnamed when
+ * every crumb above it is generic (`Proof › Mathematical notation`), and is
+ * asked the same way (`Bayes theorem › Proof › Mathematical notation`).
+ *
  * When no crumb of the context names a topic, the file's title is put in
  * front of the context: front matter `title:`, else the file name, and for a
  * `README.md` (or `index.md`) its folder's name. If the title is generic
