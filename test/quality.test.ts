@@ -50,6 +50,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it('1. a generic front with no topic in its context is asked under the file title (README: its folder), with a no-topic info', () => {
     expect(inFile('SQL').map(question)).toEqual(['SQL › Examples', 'SQL › Key idea 1']);
     expect(inFile('방법론').map(question)).toEqual(['방법론 › 1번 방법 (권장)']);
+    // A file name written as a title (words, spaces) over sections of one level is their topic, as in a vault;
+    // a slug (`SQL.md`, `interview.md`) is not, and a file whose one top heading is its title needs none.
+    expect(inFile('Basic Relations').map(question)).toEqual(['Basic Relations › Reflexive', 'Basic Relations › Transitive']);
     // A front under generic crumbs only is a detail of something unnamed: the title goes in front too.
     expect(inFile('Bayes theorem').map(question)).toEqual(['Bayes theorem › Proof › Mathematical notation']);
     expect(rules('Bayes theorem.md', 'no-topic')).toEqual([`2: "Proof › Mathematical notation" names no topic: asked under the file's title, "Bayes theorem › Proof › Mathematical notation"`]);

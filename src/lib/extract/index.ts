@@ -88,7 +88,7 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'boilerplate-file', message)] };
   }
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
-  const title = options.vault || parsed.frontMatter.title ? titleCrumb(parsed) : null;
+  const title = options.vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
   const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, Boolean(options.vault));
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
@@ -547,6 +547,21 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
   const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
   if (!title || first.toLowerCase() === title.toLowerCase()) return null;
   return { text: title, nodes: [{ type: 'text', value: title }] };
+}
+
+/**
+ * Outside a vault, a file's name is its title when it is written as one
+ * — words with spaces, or in a script other than ASCII (`Basic Relations.md`,
+ * `설정.md`; not a slug like `interview.md`, `4-python.md`, `HeapSort.md`) — and no heading of the file is its title: its top headings
+ * are sections, several at their level (`#### Reflexive`, `#### Transitive`),
+ * not one heading every other one is under.
+ */
+function namesItsTopic(parsed: ParsedFile): boolean {
+  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  if (!/\s|[^\x00-\x7f]/u.test(name.trim())) return false;
+  const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
+  const top = Math.min(...headings.map((heading) => heading.depth));
+  return headings.filter((heading) => heading.depth === top).length >= 2;
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {
