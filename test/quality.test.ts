@@ -105,6 +105,22 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it('2. a list of questions with no answers (a question bank) makes no card; steps, a rubric and answered questions do', () => {
+    expect(inFile('question-bank').map(question)).toEqual([
+      'Interviews › 다음 단계',
+      'Interviews › Rubric › Communication',
+      'Interviews › Rubric › Problem solving',
+      'Interviews › Rubric › Testing',
+      'Interviews › 데드락 › 데드락이란?',
+      'Interviews › 데드락 › 발생 조건은?',
+      'Interviews › 데드락 › 막는 방법은?',
+    ]);
+    expect(rules('question-bank.md', 'question-list')).toEqual([
+      '5: This list is 4 questions with no answers (a question bank): nothing for the answer side, no card made',
+      '13: This list is 3 questions with no answers (a question bank): nothing for the answer side, no card made',
+    ]);
+  });
+
   it('3. a long prose section makes no card (info), unless the file asks for prose; what is kept but too long is a warning', () => {
     expect(inFile('essay').map(question)).toEqual(['Monorepo › Build tool › Bazel']);
     expect(rules('essay.md', 'prose-section')).toHaveLength(1);
@@ -175,6 +191,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('lead-in').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Database › Index 자료구조 › B+-Tree 인덱스 알고리즘 => 칼럼의 값을 변형하지 않고 원래의 값을 이용해 인덱싱하는 알고리즘이다.',
       'Database › 얕은 복사 vs 깊은 복사 › 얕은 복사 => 한 객체의 모든 멤버 변수의 값을 다른 객체로 복사',
+      'Database › 프로젝트 구성하기 › Spring Boot Project => 먼저 스프링 부트 프로젝트를 만든다.',
       'Database › Skills => Include programming languages and tech stacks: Java TypeScript',
       'Database › Sync › Where are the servers hosted? => They are hosted by DigitalOcean in the following regions: Regions Asia : Singapore Europe : Frankfurt',
       'Database › Sync › Metrics => 평가지표는 분류와 회귀를 위한 평가지표로 나눌 수 있다.',
@@ -186,6 +203,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('lead-in.md', 'lead-in')).toEqual([
       '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',
       '13: "얕은 복사 vs 깊은 복사" is answered only by a sentence leading into what follows (shallow copy와 deep copy가 어떻게 다른지 알아보자…), which is not there; no card made',
+      '21: "프로젝트 구성하기" is answered only by a sentence leading into what follows (이제 프로젝트를 구성해보자!…), which is not there; no card made',
     ]);
   });
 

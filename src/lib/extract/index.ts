@@ -37,6 +37,7 @@ import { isLongProse } from './rules/prose-section.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
+import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
@@ -187,6 +188,7 @@ class Extraction {
         continue;
       }
       if (block.type === 'list' && isReadingList(block)) this.readingList(block, local, answers);
+      else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
       else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
         const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
@@ -412,6 +414,12 @@ class Extraction {
     const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
     this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'reading-list', message));
     if (answers) this.linksLeftOut(scope);
+  }
+
+  /** A list of questions with no answers (rules/question-list.ts) makes no card. */
+  private questionList(list: List): void {
+    const message = `This list is ${list.children.length} questions with no answers (a question bank): nothing for the answer side, no card made`;
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'question-list', message));
   }
 
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */

@@ -18,7 +18,7 @@
  *     The regions are listed below:
  *
  * A lead-in: a short sentence ending with `:`, one that announces
- * (`…알아보자`, `…살펴보겠습니다`, `다음과 같다`, `Let's look at …`, `… as follows`),
+ * (`…알아보자`, `이제 프로젝트를 구성해보자!`, `…살펴보겠습니다`, `다음과 같다`, `Let's look at …`, `… as follows`),
  * or, when sub-headings follow to answer it, a question (`…?`, `…는가`, `…일까`).
  * Followed by what it introduces, it stays (`Include languages and stacks:` → the list).
  */
@@ -29,7 +29,7 @@ import { plainText } from '../../parse/mdast.js';
 const MAX_LEAD_IN = 200;
 const ANNOUNCES = [
   /[:：]$/u,
-  /(?:알아|살펴|정리해|비교해|확인해|정리|비교|확인|구현해|만들어|생각해) ?(?:보자|봅시다|보겠(?:다|습니다|어요)|볼까(?:요)?|보도록 하자|보도록 하겠습니다)[.!?]?$/u,
+  /[\uac00-\ud7a3] ?(?:보자|봅시다|보겠(?:다|습니다|어요)|볼까(?:요)?|보도록 하자|보도록 하겠습니다)[.!?]?$/u,
   /(?:다음|아래)(?:과|와) 같(?:다|습니다|아요|은 \S+(?:이|가) 있다)[.!]?$/u,
   /^(?:now,? )?(?:let'?s|let us|we(?:'ll| will)|here,? we(?:'ll| will)?)\b.*\b(?:look|see|discuss|explore|go (?:over|through)|examine|cover|dive)\b/iu,
   /\b(?:as follows|the following|below)[.!]?$/iu,
