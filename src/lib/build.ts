@@ -1,21 +1,20 @@
 /**
  * The whole pipeline, as the CLI runs it:
  *
- *   read → parse → validate (tree) → extract → validate (notes) → render → validate (rendered) → identify → write
+ *   compile each file (read → parse → validate tree → extract → render → validate rendered, compile/)
+ *   → across files (note rules) → identify → outputs → write (lock last)
  *
- * Each stage is called here and nowhere else. A bad file only loses its own
- * cards: every stage reports problems as diagnostics and goes on.
+ * A bad file only loses its own cards: every stage reports problems as
+ * diagnostics and goes on.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { compileFile, type CompileOptions, type CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { extractNotes } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
-import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
-import { parseFile } from './parse/index.js';
-import { findNoteFiles, readNoteFile } from './read/index.js';
-import { renderNote } from './render/index.js';
-import { validateFile, validateNotes, validateRendered } from './validate/index.js';
+import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
+import { findNoteFiles } from './read/index.js';
+import { validateNotes } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
 import { buildCsv } from './write/csv/index.js';
@@ -55,47 +54,101 @@ export interface BuildReport {
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  const paths = resolvePaths(options);
+  const report = emptyReport();
+  const unusable = notesFolderProblem(paths);
+  if (unusable) {
+    report.diagnostics.push(unusable);
+    return finish(report, 'unusable', options);
+  }
+  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd };
+  const files = findNoteFiles(paths.notesDir).map((path) => compileFile(path, compileOptions));
+  const notes = acrossFiles(files, report.diagnostics);
+  return finish(report, await identifyAndWrite(notes, paths, options, report), options);
+}
+
+interface BuildPaths {
+  cwd: string;
+  notesDir: string;
+  outDir: string;
+  lockPath: string;
+  /** A path as shown to the user: relative to `cwd`, posix separators. */
+  show: (path: string) => string;
+}
+
+function resolvePaths(options: BuildOptions): BuildPaths {
   const cwd = options.cwd ?? process.cwd();
   const notesDir = resolve(cwd, options.notesDir);
-  const outDir = resolve(cwd, options.outDir);
-  const lockPath = resolve(cwd, options.lockPath ?? join(notesDir, LOCK_FILE_NAME));
-  const show = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
-  const report = emptyReport();
+  return {
+    cwd,
+    notesDir,
+    outDir: resolve(cwd, options.outDir),
+    lockPath: resolve(cwd, options.lockPath ?? join(notesDir, LOCK_FILE_NAME)),
+    show: (path) => relative(cwd, path).split(sep).join('/') || '.',
+  };
+}
 
-  if (!existsSync(notesDir)) {
-    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found'));
-  }
+function notesFolderProblem({ notesDir, show }: BuildPaths): Diagnostic | null {
+  if (!existsSync(notesDir)) return diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found');
   if (!statSync(notesDir).isDirectory()) {
-    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
+    return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes');
   }
-  const { notes: extracted, filesWithErrors } = extractAll(notesDir, cwd, report.diagnostics);
-  const valid = validateNotes(extracted);
-  report.diagnostics.push(...valid.diagnostics);
-  const shown = validateRendered(renderAll(valid.notes, notesDir, report.diagnostics));
-  report.diagnostics.push(...shown.diagnostics);
-  const rendered = shown.notes;
+  return null;
+}
 
-  const now = options.now ?? buildTime();
+interface BuildNotes {
+  rendered: RenderedNote[];
+  /**
+   * Files that are there but were skipped for an error (not read, not UTF-8,
+   * front matter not valid YAML…): their notes are unknown this build, not
+   * deleted, so identify() keeps their lock entries.
+   */
+  filesWithErrors: string[];
+}
+
+/** The cross-file step: every file's notes in path order, and the note rules that need all of them (duplicates). */
+function acrossFiles(files: readonly CompiledFile[], diagnostics: Diagnostic[]): BuildNotes {
+  const rendered: RenderedNote[] = [];
+  const filesWithErrors: string[] = [];
+  for (const file of files) {
+    diagnostics.push(...file.diagnostics);
+    if (file.notes) rendered.push(...file.notes);
+    else filesWithErrors.push(file.relativePath);
+  }
+  const valid = validateNotes(rendered.map(({ note }) => note));
+  diagnostics.push(...valid.diagnostics);
+  const kept = new Set(valid.notes);
+  return { rendered: rendered.filter(({ note }) => kept.has(note)), filesWithErrors };
+}
+
+/** How a build ended, before diagnostics are counted: `finish` turns it into the exit code. */
+type Outcome = 'built' | 'stale' | 'unusable';
+
+/**
+ * Identity, outputs and writes. With writes, all of it runs inside the build
+ * lock, so a build that waited reads the lock file the other one wrote.
+ */
+async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: BuildOptions, report: BuildReport): Promise<Outcome> {
+  const { lockPath, show } = paths;
   const writes = !options.dryRun && !options.check;
-  // Returns false when the build must stop with exit 2: the lock file is unusable (then nothing may be
-  // re-identified or written), or a file could not be written.
-  const run = async (): Promise<boolean> => {
-    // Read inside the build lock, so a build that waited sees what the other one wrote.
+  const now = options.now ?? buildTime();
+  const run = async (): Promise<Outcome> => {
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
     report.diagnostics.push(...lockProblems);
-    if (lockProblems.some((problem) => problem.severity === 'error')) return false;
-    const identified = identify(rendered, lock, now, { filesWithErrors, lockDisplayPath: show(lockPath) });
+    // An unusable lock file: nothing may be re-identified or written.
+    if (lockProblems.some((problem) => problem.severity === 'error')) return 'unusable';
+    const identified = identify(notes.rendered, lock, now, { filesWithErrors: notes.filesWithErrors, lockDisplayPath: show(lockPath) });
     report.diagnostics.push(...identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.
-    const pkg: DeckPackage = { notes: identified.packaged, media: rendered.flatMap((note) => note.media) };
+    const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, outDir, basename(notesDir));
+    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, paths.outDir, basename(paths.notesDir));
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
       report.outputs = outputs.map(listed);
-      return true;
+      return report.upToDate === false ? 'stale' : 'built';
     }
     // Decks first, the lock last: a build that stops in between leaves the lock the decks were identified with.
     const writing = [
@@ -106,63 +159,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const problem = tryWrite(path, write, show);
       if (problem) {
         report.diagnostics.push(problem);
-        return false;
+        return 'unusable';
       }
       // Only what was written is reported as written.
       if (output) report.outputs.push(listed(output));
     }
-    return true;
+    return 'built';
   };
   try {
     // Only a build that writes needs the lock file to itself.
-    const usable = await (writes ? withBuildLock(lockPath, run, { displayPath: show(lockPath) }) : run());
-    if (!usable) return finish(report, 2, options);
+    return await (writes ? withBuildLock(lockPath, run, { displayPath: show(lockPath) }) : run());
   } catch (error) {
     // run() reports its own write errors; a file-system error here is taking the build lock (a read-only notes folder).
     if (error instanceof BuildLockBusyError) report.diagnostics.push(error.diagnostic);
     else if (isFileSystemError(error)) report.diagnostics.push(writeFailed(error.path ?? lockPath, error, show));
     else throw error;
-    return finish(report, 2, options);
+    return 'unusable';
   }
-  return finish(report, report.upToDate === false ? 1 : 0, options);
-}
-
-/**
- * Every note of every file, and the files that are there but were skipped for
- * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
- * unknown this build, not deleted, so identify() keeps their lock entries.
- */
-function extractAll(notesDir: string, cwd: string, diagnostics: Diagnostic[]): { notes: ExtractedNote[]; filesWithErrors: string[] } {
-  const notes: ExtractedNote[] = [];
-  const filesWithErrors: string[] = [];
-  for (const path of findNoteFiles(notesDir)) {
-    const skipped = () => filesWithErrors.push(relative(notesDir, path).split(sep).join('/'));
-    const read = readNoteFile(path, notesDir, cwd);
-    diagnostics.push(...read.diagnostics);
-    if (!read.file) {
-      skipped();
-      continue;
-    }
-    const { parsed, diagnostics: parseProblems } = parseFile(read.file);
-    diagnostics.push(...parseProblems);
-    if (!parsed) {
-      skipped();
-      continue;
-    }
-    diagnostics.push(...validateFile(parsed));
-    const extracted = extractNotes(parsed);
-    diagnostics.push(...extracted.diagnostics);
-    notes.push(...extracted.notes);
-  }
-  return { notes, filesWithErrors };
-}
-
-function renderAll(notes: ExtractedNote[], notesDir: string, diagnostics: Diagnostic[]): RenderedNote[] {
-  return notes.map((note) => {
-    const result = renderNote(note, { notesRoot: notesDir });
-    diagnostics.push(...result.diagnostics);
-    return result.rendered;
-  });
 }
 
 /**
@@ -244,16 +257,14 @@ export function emptyReport(): BuildReport {
   return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, exitCode: 0 };
 }
 
-/** A configuration problem: nothing is built (exit 2). */
-function fail(report: BuildReport, problem: Diagnostic): BuildReport {
-  report.diagnostics.push(problem);
-  report.exitCode = 2;
-  return report;
-}
-
-function finish(report: BuildReport, base: 0 | 1 | 2, options: BuildOptions): BuildReport {
+/**
+ * The one place exit codes are decided: 2 when the build could not run or
+ * write (usage, configuration, lock file, disk); else 1 for an error
+ * diagnostic, a warning under --strict, or stale decks under --check; else 0.
+ */
+function finish(report: BuildReport, outcome: Outcome, options: BuildOptions): BuildReport {
   report.diagnostics = sortDiagnostics(report.diagnostics);
   const failing = report.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
-  report.exitCode = base === 2 ? 2 : failing || base === 1 ? 1 : 0;
+  report.exitCode = outcome === 'unusable' ? 2 : failing || outcome === 'stale' ? 1 : 0;
   return report;
 }

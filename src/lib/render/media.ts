@@ -23,6 +23,8 @@ export interface MediaContext {
   fallback: Position;
   /** Bundled files by media name, shared by all fields of the note. */
   media: Map<string, MediaFile>;
+  /** Every local path an image looked for → the media name it was bundled as (null: not found or not allowed). */
+  lookups: Map<string, string | null>;
   diagnostics: Diagnostic[];
 }
 
@@ -66,12 +68,13 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${target}\` was not found (${found.reason}); it was left out`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
+  context.lookups.set(found.lexical, file.name);
   node.properties.src = file.name;
   return true;
 }
 
 type Located =
-  | { kind: 'file'; path: string; data: Uint8Array }
+  | { kind: 'file'; path: string; lexical: string; data: Uint8Array }
   | { kind: 'outside' }
   | { kind: 'missing'; reason: string };
 
@@ -79,6 +82,7 @@ function locate(target: string, context: MediaContext): Located {
   const path = localPath(target);
   // `/img/x.png` means "from the top of the notes", as on GitHub and static sites, not from the filesystem root.
   const lexical = path.startsWith('/') ? join(context.notesRoot, path) : resolve(dirname(context.noteFile), path);
+  if (!context.lookups.has(lexical)) context.lookups.set(lexical, null);
   const root = realRoot(context.notesRoot);
   let real: string;
   try {
@@ -91,7 +95,7 @@ function locate(target: string, context: MediaContext): Located {
   if (!isInside(root, real)) return { kind: 'outside' };
   try {
     if (!statSync(real).isFile()) return { kind: 'missing', reason: 'not a file' };
-    return { kind: 'file', path: real, data: readFileSync(real) };
+    return { kind: 'file', path: real, lexical, data: readFileSync(real) };
   } catch (error) {
     return { kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }

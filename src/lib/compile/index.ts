@@ -1,0 +1,90 @@
+/**
+ * The per-file compile unit: one markdown file in, its rendered notes out.
+ *
+ *   read → parse → validate (tree) → extract → render → validate (rendered)
+ *
+ * Everything here depends only on the file, the media it references and the
+ * CompileOptions, and writes nothing: that is what lets a result be cached
+ * (compile/cache.ts) or computed in a worker thread (compile/pool.ts). What
+ * needs every file at once (note rules, identity) comes after, in build.ts.
+ */
+import { relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { extractNotes } from '../extract/index.js';
+import type { RenderedNote, SourceFile } from '../model.js';
+import { parseFile } from '../parse/index.js';
+import { readNoteFile } from '../read/index.js';
+import { renderNote, type MediaRef } from '../render/index.js';
+import { validateFile, validateRendered } from '../validate/index.js';
+
+/**
+ * Every setting that changes what a file compiles to. Keep it one plain,
+ * JSON-serializable object: the cache keys on all of it and workers receive
+ * it as is, so a setting added here is part of the cache key automatically.
+ */
+export interface CompileOptions {
+  /** Absolute notes folder: decks and tags come from paths inside it; images must stay inside it. */
+  notesDir: string;
+  /** Base of the paths shown in diagnostics. */
+  cwd: string;
+}
+
+export interface CompiledFile {
+  /** Path relative to the notes folder, posix separators. */
+  relativePath: string;
+  /**
+   * The file's notes, in document order; null when the file could not be read
+   * or parsed (not UTF-8, front matter not valid YAML…): its notes are unknown
+   * this build, not deleted. Notes carry no markdown tree (see `withoutTrees`).
+   */
+  notes: RenderedNote[] | null;
+  /** Every local image the notes looked for, found or not: the result depends on these files too. */
+  mediaRefs: MediaRef[];
+  diagnostics: Diagnostic[];
+}
+
+/** One file from disk: the read stage, then compileSource. */
+export function compileFile(path: string, options: CompileOptions): CompiledFile {
+  const read = readNoteFile(path, options.notesDir, options.cwd);
+  if (!read.file) return unreadable(path, options, read.diagnostics);
+  return withReadDiagnostics(compileSource(read.file, options), read.diagnostics);
+}
+
+export function unreadable(path: string, options: CompileOptions, diagnostics: Diagnostic[]): CompiledFile {
+  return { relativePath: relative(options.notesDir, path).split(sep).join('/'), notes: null, mediaRefs: [], diagnostics };
+}
+
+/** Reading is never cached (it is how the cache key is found), so its problems join the compiled result afresh. */
+export function withReadDiagnostics(compiled: CompiledFile, diagnostics: Diagnostic[]): CompiledFile {
+  return diagnostics.length ? { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] } : compiled;
+}
+
+/** Everything after reading: a function of the decoded file, its images and the options (what the cache keys on). */
+export function compileSource(file: SourceFile, options: CompileOptions): CompiledFile {
+  const diagnostics: Diagnostic[] = [];
+  const { parsed, diagnostics: parseProblems } = parseFile(file);
+  diagnostics.push(...parseProblems);
+  if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], diagnostics };
+  diagnostics.push(...validateFile(parsed));
+  const extracted = extractNotes(parsed);
+  diagnostics.push(...extracted.diagnostics);
+  const refs = new Map<string, MediaRef>();
+  const rendered = extracted.notes.map((note) => {
+    const result = renderNote(note, { notesRoot: options.notesDir });
+    diagnostics.push(...result.diagnostics);
+    for (const ref of result.mediaRefs) refs.set(ref.path, ref);
+    return result.rendered;
+  });
+  const shown = validateRendered(rendered);
+  diagnostics.push(...shown.diagnostics);
+  return { relativePath: file.relativePath, notes: shown.notes.map(withoutTrees), mediaRefs: [...refs.values()], diagnostics };
+}
+
+/**
+ * Once rendered, nothing reads a note's markdown tree again (rules and
+ * identity use the plain texts); dropping it keeps memory, worker messages and
+ * cache entries to what later stages need.
+ */
+function withoutTrees(rendered: RenderedNote): RenderedNote {
+  return { ...rendered, note: { ...rendered.note, front: [], back: [] } };
+}
