@@ -37,6 +37,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .option('strict', { type: 'boolean', default: false, describe: 'Warnings fail the build (exit 1)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON report on stdout; human output goes to stderr' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print what a re-import would change' })
+    .option('cache', { type: 'boolean', default: true, describe: 'Reuse the compiled notes of files that did not change (--no-cache: compile every file)' })
     .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if the decks on disk are not what the notes build (for CI)' })
     .epilogue(
       'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +
@@ -63,6 +64,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     dryRun: args['dry-run'],
     check: args.check,
     lockPath: args.lock,
+    ...(args.cache ? {} : { cache: false as const }),
   });
   print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
   return report.exitCode;

@@ -9,7 +9,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { compileFile, type CompileOptions, type CompiledFile } from './compile/index.js';
+import { CompileCache, defaultCacheDir } from './compile/cache.js';
+import { compileFiles } from './compile/files.js';
+import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
 import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
@@ -39,6 +41,8 @@ export interface BuildOptions {
   now?: number;
   /** Base for the paths shown to the user. */
   cwd?: string;
+  /** Folder of the compile cache, or false for none (`--no-cache`). Defaults to defaultCacheDir (compile/cache.ts). */
+  cache?: string | false;
 }
 
 export interface BuildReport {
@@ -50,6 +54,8 @@ export interface BuildReport {
   changes: ChangePlan | null;
   /** Only with `check`: whether the decks on disk are what the notes build. */
   upToDate: boolean | null;
+  /** Notes files compiled, and how many of them came from the compile cache. */
+  files: { total: number; cached: number };
   exitCode: 0 | 1 | 2;
 }
 
@@ -62,7 +68,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return finish(report, 'unusable', options);
   }
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd };
-  const files = findNoteFiles(paths.notesDir).map((path) => compileFile(path, compileOptions));
+  const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
+  const { files, cached } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, cache);
+  report.files = { total: files.length, cached };
   const notes = acrossFiles(files, report.diagnostics);
   return finish(report, await identifyAndWrite(notes, paths, options, report), options);
 }
@@ -254,7 +262,7 @@ function buildTime(): number {
 
 /** A report of a build that built nothing (also used by the CLI for usage errors). */
 export function emptyReport(): BuildReport {
-  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, exitCode: 0 };
+  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, files: { total: 0, cached: 0 }, exitCode: 0 };
 }
 
 /**

@@ -7,6 +7,7 @@ export type { Diagnostic, Severity } from './diagnostic.js';
 export * from './model.js';
 export { findNoteFiles, readNoteFile } from './read/index.js';
 export { parseFile, type ParsedFile } from './parse/index.js';
+export { compileFile, type CompiledFile, type CompileOptions } from './compile/index.js';
 export { extractNotes } from './extract/index.js';
 export { validateFile, validateNotes, validateRendered } from './validate/index.js';
 export { renderNote, type RenderOptions } from './render/index.js';

@@ -1,19 +1,17 @@
 /**
- * The per-file compile unit: one markdown file in, its rendered notes out.
+ * The per-file compile unit: one markdown file (as read) in, its rendered notes out.
  *
- *   read → parse → validate (tree) → extract → render → validate (rendered)
+ *   parse → validate (tree) → extract → render → validate (rendered)
  *
  * Everything here depends only on the file, the media it references and the
  * CompileOptions, and writes nothing: that is what lets a result be cached
  * (compile/cache.ts) or computed in a worker thread (compile/pool.ts). What
  * needs every file at once (note rules, identity) comes after, in build.ts.
  */
-import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { extractNotes } from '../extract/index.js';
 import type { RenderedNote, SourceFile } from '../model.js';
 import { parseFile } from '../parse/index.js';
-import { readNoteFile } from '../read/index.js';
 import { renderNote, type MediaRef } from '../render/index.js';
 import { validateFile, validateRendered } from '../validate/index.js';
 
@@ -43,24 +41,8 @@ export interface CompiledFile {
   diagnostics: Diagnostic[];
 }
 
-/** One file from disk: the read stage, then compileSource. */
-export function compileFile(path: string, options: CompileOptions): CompiledFile {
-  const read = readNoteFile(path, options.notesDir, options.cwd);
-  if (!read.file) return unreadable(path, options, read.diagnostics);
-  return withReadDiagnostics(compileSource(read.file, options), read.diagnostics);
-}
-
-export function unreadable(path: string, options: CompileOptions, diagnostics: Diagnostic[]): CompiledFile {
-  return { relativePath: relative(options.notesDir, path).split(sep).join('/'), notes: null, mediaRefs: [], diagnostics };
-}
-
-/** Reading is never cached (it is how the cache key is found), so its problems join the compiled result afresh. */
-export function withReadDiagnostics(compiled: CompiledFile, diagnostics: Diagnostic[]): CompiledFile {
-  return diagnostics.length ? { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] } : compiled;
-}
-
 /** Everything after reading: a function of the decoded file, its images and the options (what the cache keys on). */
-export function compileSource(file: SourceFile, options: CompileOptions): CompiledFile {
+export function compileFile(file: SourceFile, options: CompileOptions): CompiledFile {
   const diagnostics: Diagnostic[] = [];
   const { parsed, diagnostics: parseProblems } = parseFile(file);
   diagnostics.push(...parseProblems);

@@ -1,0 +1,107 @@
+/**
+ * The compile cache (issue 9): a cached rebuild writes exactly the bytes a
+ * build without the cache writes; a damaged entry is never trusted; an image
+ * edit reaches the deck although the markdown did not change.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../src/lib/build.js';
+import { readApkg } from './helpers/anki.js';
+import { projectRoot, runCli, seedNotes } from './helpers/cli.js';
+
+const richNotes = join(projectRoot, 'test/fixtures/rich/notes');
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A workspace with the rich fixture (images) and the user's notes, and an empty cache folder. */
+function workspace(): { dir: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'deckgen-cache-'));
+  dirs.push(dir);
+  cpSync(richNotes, join(dir, 'notes'), { recursive: true });
+  cpSync(seedNotes, join(dir, 'notes', 'interview.md'));
+  return { dir, cache: join(dir, 'cache') };
+}
+
+const OUTPUTS = ['out/notes.apkg', 'out/notes.csv', 'notes/deckgen.lock.json'];
+const bytes = (dir: string) => OUTPUTS.map((file) => readFileSync(join(dir, file)));
+
+function options(dir: string, cache: string | false): BuildOptions {
+  return { notesDir: 'notes', outDir: 'out', cwd: dir, now: 1_700_000_000, cache };
+}
+
+function entries(cache: string): string[] {
+  return readdirSync(cache, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('compile cache', () => {
+  it('gives byte-identical .apkg, .csv and lock from a cached rebuild and a --no-cache build', async () => {
+    const cached = workspace();
+    const first = await build(options(cached.dir, cached.cache));
+    expect(first.files).toEqual({ total: 3, cached: 0 });
+    rmSync(join(cached.dir, 'out'), { recursive: true });
+    rmSync(join(cached.dir, 'notes', 'deckgen.lock.json'));
+    const hit = await build(options(cached.dir, cached.cache));
+    expect(hit.files).toEqual({ total: 3, cached: 3 });
+    const fromCache = bytes(cached.dir);
+
+    rmSync(join(cached.dir, 'out'), { recursive: true });
+    rmSync(join(cached.dir, 'notes', 'deckgen.lock.json'));
+    const cold = runCli(['--no-cache', '--out', 'out'], cached.dir, { SOURCE_DATE_EPOCH: '1700000000', CACHE_DIR: join(cached.dir, 'unused') });
+    expect(cold.status).toBe(1); // the rich fixture holds an image outside the notes (an error, by design)
+    expect(() => readdirSync(join(cached.dir, 'unused'))).toThrow();
+    expect(bytes(cached.dir)).toEqual(fromCache);
+    expect(hit.diagnostics).toEqual(first.diagnostics);
+    // The cached package still carries its images, read back as Anki reads it.
+    const apkg = await readApkg(join(cached.dir, 'out/notes.apkg'));
+    expect(Object.keys(apkg.media).length).toBeGreaterThan(0);
+  });
+
+  it('ignores a corrupted entry and rebuilds it', async () => {
+    const { dir, cache } = workspace();
+    await build(options(dir, cache));
+    const expected = bytes(dir);
+    const [damaged, ...rest] = entries(cache);
+    const text = readFileSync(damaged, 'utf8');
+    // One changed character inside the body: still valid JSON, but not what was stored.
+    const at = text.indexOf('"fields":["') + 11;
+    writeFileSync(damaged, text.slice(0, at) + (text[at] === 'X' ? 'Y' : 'X') + text.slice(at + 1));
+    for (const entry of rest) writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 100)); // half-written
+    const report = await build(options(dir, cache));
+    expect(report.files).toEqual({ total: 3, cached: 0 });
+    expect(bytes(dir)).toEqual(expected);
+    const healed = await build(options(dir, cache));
+    expect(healed.files.cached).toBe(3);
+  });
+
+  it('rebuilds a cached file when an image it references changes, and only that file', async () => {
+    const { dir, cache } = workspace();
+    await build(options(dir, cache));
+    const before = await readApkg(join(dir, 'out/notes.apkg'));
+    // layers.png is referenced by cards.md only (diagram.png by both fixture files).
+    writeFileSync(join(dir, 'notes/img/layers.png'), Buffer.concat([readFileSync(join(dir, 'notes/img/layers.png')), Buffer.from('edited')]));
+    const report = await build(options(dir, cache));
+    expect(report.files).toEqual({ total: 3, cached: 2 });
+    const after = await readApkg(join(dir, 'out/notes.apkg'));
+    const names = (apkg: typeof before) => Object.values(apkg.media).sort();
+    expect(names(after)).not.toEqual(names(before));
+    expect(names(after).length).toBe(names(before).length);
+  });
+
+  it('sees an image that was missing when the file was cached', async () => {
+    const { dir, cache } = workspace();
+    writeFileSync(join(dir, 'notes', 'late.md'), '# Late\n\n- 그림 :: ![later](img/later.png)\n');
+    const first = await build(options(dir, cache));
+    expect(first.diagnostics.some((d) => d.rule === 'media-missing' && d.file.endsWith('late.md'))).toBe(true);
+    cpSync(join(dir, 'notes/img/diagram.png'), join(dir, 'notes/img/later.png'));
+    const second = await build(options(dir, cache));
+    expect(second.files.cached).toBe(3);
+    expect(second.diagnostics.some((d) => d.rule === 'media-missing' && d.file.endsWith('late.md'))).toBe(false);
+  });
+});
