@@ -14,6 +14,7 @@ import type { FrontMatter, SourceFile } from '../model.js';
 import { markDisplayMath } from './display-math.js';
 import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
+import { parseInSections } from './sections.js';
 
 export interface ParsedFile {
   source: SourceFile;
@@ -30,7 +31,7 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  const tree = processor.parse(split.body);
+  const tree = parseInSections(split.body, (text) => processor.parse(text));
   resolveReferences(tree);
   markDisplayMath(tree, split.body);
   attachFootnotes(tree);

@@ -1,0 +1,108 @@
+/**
+ * A large file is parsed in pieces cut before top-level headings, so one big
+ * `interview.md` costs time in proportion to its size: micromark's cost per
+ * document grows faster than the document (its event edit map), and a few
+ * tens of kilobytes at a time keeps it on the straight part of that curve.
+ *
+ * The pieces give the very tree a whole-file parse gives, because a cut is
+ * only made where no markdown construct can run across it:
+ * - before an ATX heading line at column 1 that follows a blank line: it ends
+ *   any list, block quote, paragraph, table or HTML block of the blank-line kind;
+ * - never when the piece before it ends in an unclosed fenced code, math or
+ *   HTML block (those run to the end of the document): then the two pieces are
+ *   parsed as one;
+ * - never in a file with a link, image or footnote definition (`[x]: …`):
+ *   those resolve across the whole file.
+ * Positions are shifted back to the file's lines and offsets.
+ */
+import type { Nodes, Root } from 'mdast';
+
+/** Below this a file is parsed whole; each piece is about this long. */
+export const SECTION_CHARS = 32_000;
+
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
+const DEFINITION = /\[[^\]\n]+\]:/;
+
+interface Piece {
+  text: string;
+  /** Line (0-based) and offset of the piece's first character in the whole text. */
+  line: number;
+  offset: number;
+}
+
+export function parseInSections(text: string, parse: (text: string) => Root): Root {
+  if (text.length <= 2 * SECTION_CHARS || DEFINITION.test(text)) return parse(text);
+  const root: Root = { type: 'root', children: [] };
+  const all = pieces(text);
+  let pending: Piece | null = null;
+  all.forEach((piece, index) => {
+    const current: Piece = pending ? { ...pending, text: pending.text + piece.text } : piece;
+    const tree = parse(current.text);
+    // What is open at the end of the file stays open: that is how a whole-file parse ends too.
+    if (index < all.length - 1 && endsOpen(tree, current.text.length)) {
+      pending = current;
+      return;
+    }
+    pending = null;
+    for (const child of tree.children) shift(child, current.line, current.offset);
+    root.children.push(...tree.children);
+  });
+  root.position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: endPoint(text),
+  };
+  return root;
+}
+
+/** Pieces of about SECTION_CHARS, each starting at a heading line after a blank line (the first at 0). */
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let start = 0;
+  let startLine = 0;
+  let line = 0;
+  let previousBlank = true;
+  for (let at = 0; at < text.length; line++) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline + 1;
+    const content = text.slice(at, newline < 0 ? text.length : newline);
+    if (previousBlank && at - start >= SECTION_CHARS && HEADING.test(content)) {
+      out.push({ text: text.slice(start, at), line: startLine, offset: start });
+      start = at;
+      startLine = line;
+    }
+    previousBlank = content.trim() === '';
+    at = end;
+  }
+  out.push({ text: text.slice(start), line: startLine, offset: start });
+  return out;
+}
+
+/**
+ * Unclosed fenced code, math and raw HTML blocks run to the very end of the
+ * text, trailing blank lines included; closed ones end before the blank line
+ * every cut follows.
+ */
+function endsOpen(tree: Root, length: number): boolean {
+  let node: Nodes = tree;
+  while ('children' in node && node.children.length > 0) {
+    node = node.children[node.children.length - 1] as Nodes;
+    if ((node.type === 'code' || node.type === 'math' || node.type === 'html') && node.position?.end.offset === length) return true;
+  }
+  return false;
+}
+
+function shift(node: Nodes, lines: number, offset: number): void {
+  const position = node.position;
+  if (position) {
+    position.start = { ...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset };
+    position.end = { ...position.end, line: position.end.line + lines, offset: (position.end.offset ?? 0) + offset };
+  }
+  if ('children' in node) for (const child of node.children) shift(child as Nodes, lines, offset);
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  const lastNewline = text.lastIndexOf('\n');
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return { line: lines, column: text.length - lastNewline, offset: text.length };
+}
