@@ -43,6 +43,8 @@ export interface BuildOptions {
   cwd?: string;
   /** Folder of the compile cache, or false for none (`--no-cache`). Defaults to defaultCacheDir (compile/cache.ts). */
   cache?: string | false;
+  /** Worker threads for compiling at most (default: one per core); 1 compiles in the calling thread. */
+  workers?: number;
 }
 
 export interface BuildReport {
@@ -54,8 +56,8 @@ export interface BuildReport {
   changes: ChangePlan | null;
   /** Only with `check`: whether the decks on disk are what the notes build. */
   upToDate: boolean | null;
-  /** Notes files compiled, and how many of them came from the compile cache. */
-  files: { total: number; cached: number };
+  /** Notes files compiled, how many of them came from the compile cache, and how many worker threads compiled the rest. */
+  files: { total: number; cached: number; threads: number };
   exitCode: 0 | 1 | 2;
 }
 
@@ -69,8 +71,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
-  const { files, cached } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, cache);
-  report.files = { total: files.length, cached };
+  const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, { cache, workers: options.workers });
+  report.files = { total: files.length, cached, threads };
   const notes = acrossFiles(files, report.diagnostics);
   return finish(report, await identifyAndWrite(notes, paths, options, report), options);
 }
@@ -262,7 +264,7 @@ function buildTime(): number {
 
 /** A report of a build that built nothing (also used by the CLI for usage errors). */
 export function emptyReport(): BuildReport {
-  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, files: { total: 0, cached: 0 }, exitCode: 0 };
+  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, files: { total: 0, cached: 0, threads: 0 }, exitCode: 0 };
 }
 
 /**

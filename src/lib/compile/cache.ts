@@ -47,8 +47,6 @@ interface EntryBody {
 }
 
 export class CompileCache {
-  private stored = 0;
-
   constructor(readonly dir: string) {}
 
   /** The key of one file's compile: everything its result depends on except the images, which the entry lists. */
@@ -90,7 +88,6 @@ export class CompileCache {
     try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileAtomic(path, `${header}\n${body}`);
-      this.stored += Buffer.byteLength(body);
     } catch {
       // A cache that cannot be written (read-only, full disk) only costs speed.
     }
@@ -98,7 +95,6 @@ export class CompileCache {
 
   /** Drops the least recently used entries past CACHE_MAX_BYTES; called once per build that stored something. */
   prune(maxBytes = CACHE_MAX_BYTES): void {
-    if (this.stored === 0) return;
     const entries: { path: string; size: number; used: number }[] = [];
     try {
       for (const shard of readdirSync(this.dir)) {
