@@ -1,25 +1,25 @@
 /**
  * `npm run bench`: speed and memory of a whole build on synthetic notes from
- * ../shared/bench/gen-notes.mjs (deterministic: same sizes, same bytes), plus
+ * bench/gen-notes.ts (deterministic: same sizes, same bytes), plus
  * the stages timed separately, and anki-apkg-export as the baseline it
  * replaces. Sizes: BENCH_SIZES=1000,10000 (default 1000,10000,50000).
  *
  * Results are printed as a table; nothing here is asserted — unit tests stay untimed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../src/lib/build.js';
+import { writeNotes } from './gen-notes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const generator = join(root, '..', 'shared', 'bench', 'gen-notes.mjs');
 const workDir = join(root, '.bench');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 
 function corpus(bullets: number): string {
   const dir = join(workDir, `notes-${bullets}`);
-  if (!existsSync(dir)) execFileSync(process.execPath, [generator, '--bullets', String(bullets), '--out', dir], { stdio: 'ignore' });
+  if (!existsSync(dir)) writeNotes(dir, { bullets });
   return dir;
 }
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/lib/build.js';
+import { fillTemplate } from './helpers/anki-card.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot } from './helpers/cli.js';
 
@@ -29,34 +30,6 @@ interface Model {
   css: string;
   flds: { name: string }[];
   tmpls: { qfmt: string; afmt: string }[];
-}
-
-/**
- * The part of Anki's template language deckgen's note types use: `{{#F}}…{{/F}}`,
- * `{{F}}`, `{{FrontSide}}`, `{{cloze:F}}`. Anything else left over fails the test.
- */
-function fillTemplate(template: string, fields: Record<string, string>, ord: number, answer: boolean, frontSide = ''): string {
-  let html = template;
-  for (let before = ''; before !== html; ) {
-    before = html;
-    html = html.replace(/\{\{#([^}]+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_all, name: string, inner: string) => (fields[name]?.trim() ? inner : ''));
-  }
-  html = html.replace(/\{\{([^#/}][^}]*)\}\}/g, (_all, key: string) => {
-    if (key === 'FrontSide') return frontSide;
-    if (key.startsWith('cloze:')) return cloze(fields[key.slice('cloze:'.length)] ?? '', ord, answer);
-    if (!(key in fields)) throw new Error(`template uses {{${key}}}, which this test does not know`);
-    return fields[key];
-  });
-  expect(html).not.toContain('{{');
-  return html;
-}
-
-/** Anki's cloze filter: the asked cloze becomes `[...]` (or its hint), then its text; the others show their text. */
-function cloze(text: string, ord: number, answer: boolean): string {
-  return text.replace(/\{\{c(\d+)::([\s\S]*?)(?:::([^}]*))?\}\}/g, (_all, number: string, body: string, hint?: string) => {
-    if (Number(number) - 1 !== ord) return body;
-    return `<span class="cloze">${answer ? body : `[${hint ?? '...'}]`}</span>`;
-  });
 }
 
 function cardSide(apkg: ApkgContents, front: string, ord: number, answer: boolean): { css: string; html: string } {

@@ -102,3 +102,28 @@ describe('a build clock older than the lock', () => {
     expect(rules(build(dir, 1_800_000_100, ['--dry-run']).stdout).map((d) => d.rule)).not.toContain('build-time-older');
   });
 });
+
+describe('invisible characters in deck names and tags', () => {
+  it('are removed from the deck and the tags, with a warning at the front matter line', () => {
+    const { notes, diagnostics } = extract('---\ndeck: "면접\u202e::네트\u200b워크"\ntags: ["os\u2066", "plain"]\n---\n# A\n- 헤더 : 정보\n');
+    expect(notes[0].deck).toBe('면접::네트워크');
+    expect(notes[0].tags).toEqual(['topic::A', 'os', 'plain']);
+    const found = diagnostics.filter((d) => d.rule === 'invisible-characters');
+    expect(found.map((d) => [d.severity, d.line, d.message.match(/U\+[0-9A-F]{4}/g)])).toEqual([
+      ['warning', 2, ['U+202E', 'U+200B']],
+      ['warning', 3, ['U+2066']],
+    ]);
+  });
+
+  it('a file name names the deck: cleaned, with a warning for the file', () => {
+    const { notes, diagnostics } = extract('# A\n- 헤더 : 정보\n', 'cs/net\u200dwork.md');
+    expect(notes[0].deck).toBe('cs::network');
+    expect(diagnostics.filter((d) => d.rule === 'invisible-characters').map((d) => [d.line, d.message])).toEqual([
+      [null, 'The file path, which names the deck, holds invisible characters (U+200D) that can make it look like another; they were removed'],
+    ]);
+  });
+
+  it('ordinary names draw no warning', () => {
+    expect(extract('---\ndeck: 면접::네트워크\ntags: [os]\n---\n# A\n- 헤더 : 정보\n').diagnostics).toEqual([]);
+  });
+});

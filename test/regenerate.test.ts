@@ -5,10 +5,10 @@
  * via sql.js, and anki-reader with Anki's documented import rule).
  * SOURCE_DATE_EPOCH moves the build clock deterministically between builds.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeNotes } from '../bench/gen-notes.js';
 import { parseLock, type ChangePlan } from '../src/lib/identify/index.js';
 import { importPackage, readPackageNotes, type Collection, type ImportLog, type PackageNote } from './helpers/anki-import.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
@@ -359,7 +359,6 @@ describe('two builds at once on the same notes', () => {
 });
 
 describe('a build killed part-way', () => {
-  const generator = join(projectRoot, '..', 'shared', 'bench', 'gen-notes.mjs');
   const env = epoch(T0);
 
   /** Resolves at the first event in `folder` whose file name matches, or when the build ends first. */
@@ -380,7 +379,7 @@ describe('a build killed part-way', () => {
     const dir = workspace();
     const notes = join(dir, 'notes');
     const corpus = join(dir, 'corpus');
-    execFileSync(process.execPath, [generator, '--bullets', '4000', '--files', '8', '--out', corpus], { stdio: 'ignore' });
+    writeNotes(corpus, { bullets: 2400, files: 8 });
 
     // The previous complete build: the first file of the corpus.
     cpSync(join(corpus, 'notes-0000.md'), join(notes, 'notes-0000.md'));
@@ -435,5 +434,5 @@ describe('a build killed part-way', () => {
     expect(leftovers.sort()).toEqual(['deckgen.lock.json', 'notes.apkg', 'notes.csv']);
     expect(existsSync(join(notes, 'deckgen.lock.json.lock'))).toBe(false);
     rmSync(dir, { recursive: true, force: true }); // a few MB; kept when the test fails, to look at
-  });
+  }, 180_000); // five whole builds of 2,400 notes on 2 shared cores
 });

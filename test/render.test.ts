@@ -299,14 +299,14 @@ describe('clozes', () => {
 
   it('keeps cloze syntax in code from reaching Anki, and :: inside a cloze from becoming a hint', () => {
     const { rendered } = renderCloze('cloze in code');
-    expect(rendered.fields[0]).toBe('<code>{&#123;c1::not a cloze}}</code> and {{c1::std:&#58;vector}}');
+    expect(rendered.fields[0]).toBe('<code>&#123;{c1::not a cloze}}</code> and {{c1::std:&#58;vector}}');
     expect(rendered.ords).toEqual([0]);
   });
 });
 
 const corpus = resolve(here, '../../shared/corpora/boost-devs__ai-tech-interview');
 
-describe('corpus boost-devs__ai-tech-interview', () => {
+describe.skipIf(!existsSync(corpus))('corpus ../shared/corpora/boost-devs__ai-tech-interview (skipped when ../shared is not beside the clone)', () => {
   const files = globSync('**/*.md', { cwd: corpus, absolute: true }).sort();
 
   it('bundles every local image that exists and puts every formula in MathJax delimiters', () => {
@@ -324,7 +324,8 @@ describe('corpus boost-devs__ai-tech-interview', () => {
         if (node.type !== 'math' && node.type !== 'inlineMath') return;
         formulas += 1;
         const html = renderNote(note([node], base), { notesRoot: corpus }).rendered.fields[0];
-        const tex = node.value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        // Escaped, and `{{` broken for Anki's cloze parser (MathJax reads the decoded text, so the TeX is unchanged).
+        const tex = node.value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{(?=\{)/g, '&#123;');
         expect(html).toBe(node.type === 'math' ? `<div class="math">\\[${tex}\\]</div>` : `\\(${tex}\\)`);
       });
       for (const picture of pictures) {

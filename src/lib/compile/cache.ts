@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
 import findCacheDirectory from 'find-cache-dir';
 import type { MediaFile, SourceFile } from '../model.js';
+import { mediaState } from '../render/media.js';
 import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 import type { CompiledFile, CompileOptions } from './index.js';
 
@@ -34,7 +35,7 @@ export function defaultCacheDir(notesDir: string): string {
   return findCacheDirectory({ name: 'deckgen', cwd: notesDir }) ?? envPaths('deckgen', { suffix: '' }).cache;
 }
 
-/** The state of an image a compiled file looked for: its real path and bytes, or that it is not there. */
+/** The state of an image a compiled file looked for (render/media.ts mediaState): bundled bytes, or why not. */
 interface MediaDependency {
   path: string;
   digest: string;
@@ -56,7 +57,7 @@ export class CompileCache {
   }
 
   /** The cached result, or null on a miss (absent, unreadable, corrupt, or an image changed). */
-  load(key: string): CompiledFile | null {
+  load(key: string, options: CompileOptions): CompiledFile | null {
     const path = this.entryPath(key);
     let text: string;
     try {
@@ -66,7 +67,7 @@ export class CompileCache {
     }
     const body = verifiedBody(text, key);
     if (!body) return null;
-    const media = currentMedia(body.dependencies);
+    const media = currentMedia(body.dependencies, options.notesDir);
     if (!media) return null;
     const result = withMedia(body.result, media);
     if (!result) return null;
@@ -74,10 +75,10 @@ export class CompileCache {
     return result;
   }
 
-  store(key: string, result: CompiledFile): void {
+  store(key: string, result: CompiledFile, options: CompileOptions): void {
     const dependencies: MediaDependency[] = [];
     for (const ref of result.mediaRefs) {
-      const state = mediaState(ref.path);
+      const state = mediaState(ref.path, options.notesDir);
       // An image that changed between compiling and now: the entry would describe neither version.
       if (state.data && ref.name && !sameMediaName(result, ref.name, state.data)) return;
       dependencies.push({ path: ref.path, digest: state.digest });
@@ -139,24 +140,14 @@ function verifiedBody(text: string, key: string): EntryBody | null {
 }
 
 /** The bytes of every dependency by path, or null when any of them is not as it was. */
-function currentMedia(dependencies: readonly MediaDependency[]): Map<string, Uint8Array> | null {
+function currentMedia(dependencies: readonly MediaDependency[], notesDir: string): Map<string, Uint8Array> | null {
   const media = new Map<string, Uint8Array>();
   for (const dependency of dependencies) {
-    const state = mediaState(dependency.path);
+    const state = mediaState(dependency.path, notesDir);
     if (state.digest !== dependency.digest) return null;
     if (state.data) media.set(dependency.path, state.data);
   }
   return media;
-}
-
-function mediaState(path: string): { digest: string; data: Uint8Array | null } {
-  try {
-    const data = readFileSync(path);
-    return { digest: sha256(data), data };
-  } catch (error) {
-    // Missing now and when compiled (`ENOENT`), or a folder: the same answer again.
-    return { digest: `missing:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`, data: null };
-  }
 }
 
 function sameMediaName(result: CompiledFile, name: string, data: Uint8Array): boolean {

@@ -50,7 +50,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
       return finished();
     }
     const key = cache?.key(read.file, options);
-    const hit = key ? cache!.load(key) : null;
+    const hit = key ? cache!.load(key, options) : null;
     if (hit) {
       cached++;
       files[index] = withReadDiagnostics(hit, read.diagnostics);

@@ -16,7 +16,7 @@ export interface CompileTask {
 
 export function runTask(task: CompileTask): CompiledFile {
   const result = compileFile(task.file, task.options);
-  if (task.cache) new CompileCache(task.cache.dir).store(task.cache.key, result);
+  if (task.cache) new CompileCache(task.cache.dir).store(task.cache.key, result, task.options);
   return result;
 }
 

@@ -1,3 +1,5 @@
+import { withoutInvisible } from './invisible.js';
+
 /**
  * Deck names. Front matter `deck:` wins; otherwise the path inside the notes
  * folder is the deck: `interview.md` → `interview`, `cs/network.md` →
@@ -13,7 +15,7 @@ export function deckFor(relativePath: string, frontMatterDeck: string | undefine
 
 /** Anki trims each level and drops empty ones; doing it here keeps our name equal to the one Anki stores. */
 export function cleanDeckName(name: string): string {
-  const levels = name
+  const levels = withoutInvisible(name)
     .split('::')
     .map((level) => level.replace(/[\u0000-\u001f"]/g, '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);

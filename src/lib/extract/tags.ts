@@ -6,9 +6,10 @@
  * Anki splits tags on whitespace, so spaces inside a tag become `_`.
  */
 import type { PhrasingContent } from 'mdast';
+import { withoutInvisible } from './invisible.js';
 
 export function cleanTag(raw: string): string {
-  return raw
+  return withoutInvisible(raw)
     .replace(/^#/, '')
     .replace(/\//g, '::')
     .replace(/[\s\u3000]+/gu, '_')

@@ -32,8 +32,12 @@ export function protectClozeContent(html: string): string {
 }
 
 export function clozeMarkup(number: number, innerHtml: string, escapedHint: string | undefined): string {
-  const hint = escapedHint ? `::${protectClozeContent(escapedHint)}` : '';
-  return `{{c${number}::${protectClozeContent(innerHtml)}${hint}}}`;
+  // The edges too: a `}` before the closing `}}` would close the cloze one brace early, and a `:` before `::hint`
+  // would move the hint's start (Anki takes the first `}}` and the first `::`).
+  const hint = escapedHint ? `::${protectClozeContent(escapedHint).replace(/\}$/, '&#125;')}` : '';
+  let inner = protectClozeContent(innerHtml);
+  inner = hint ? inner.replace(/:$/, '&#58;') : inner.replace(/\}$/, '&#125;');
+  return `{{c${number}::${inner}${hint}}}`;
 }
 
 /** Card ords of a cloze note: one per distinct cloze number, `ord = number - 1`. */

@@ -4,7 +4,7 @@
  * The processors are built once per process; everything note-specific travels
  * in the VFile's `data`.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
@@ -17,13 +17,15 @@ import { highlightOptions, rehypeHighlight } from './code.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
 import { codeHandler, inlineMathHandler, mathHandler, rehypeMathImages } from './math.js';
+import { diagnostic } from '../diagnostic.js';
+import type { Position } from '../model.js';
+import { neutraliseText, restoreAttributeTokens, tokeniseAttribute } from './inert.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
-import { rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
+import { rehypeCheckSrcset, rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
+import { checkMathText, guardMathAcrossTags, type RefusedCommand } from './tex.js';
 
 /** Raw nodes are the finished text (see `finishField`); named references read better in Anki's HTML editor. */
 const STRINGIFY: ToHtmlOptions = { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } };
-
-const CLOZE_NOTE = 'deckgenClozeNote';
 
 const handlers = {
   inlineMath: inlineMathHandler,
@@ -42,6 +44,7 @@ function processor(withRawHtml: boolean) {
   return parsed
     .use(rehypeMathImages)
     .use(rehypeMedia)
+    .use(rehypeCheckSrcset)
     .use(rehypeUnprefixIds)
     .use(rehypeSanitize, sanitizeSchema)
     // After sanitizing: its spans are trusted output, and the schema need not allow them for everyone.
@@ -56,17 +59,32 @@ const withoutRawHtml = processor(false);
 
 export interface FieldOptions {
   media: MediaContext;
-  /** In a cloze note, literal `{{` outside our clozes must not reach Anki as cloze syntax. */
-  clozeNote: boolean;
 }
 
 export function renderField(nodes: MdastNodes[], options: FieldOptions): string {
   if (nodes.length === 0) return '';
   const root: MdastRoot = { type: 'root', children: paragraphs(nodes.flatMap((node) => (node.type === 'root' ? node.children : [node]))) };
   const chosen = containsHtml(root) ? withRawHtml : withoutRawHtml;
-  const file = { data: { [MEDIA_CONTEXT]: options.media, [CLOZE_NOTE]: options.clozeNote } };
+  const file = { data: { [MEDIA_CONTEXT]: options.media } };
   const tree = chosen.runSync(root, file);
-  return chosen.stringify(tree, file);
+  const { html, refused } = guardMathAcrossTags(restoreAttributeTokens(chosen.stringify(tree, file)));
+  reportRefused(options.media, refused, null);
+  return html;
+}
+
+/** The context field: plain text (a breadcrumb), which MathJax also reads. */
+export function renderPlainText(text: string, media: MediaContext): string {
+  const { text: checked, refused } = checkMathText(text);
+  reportRefused(media, refused, null);
+  return escapeText(checked);
+}
+
+function reportRefused(media: MediaContext, refused: RefusedCommand[], place: Position | null): void {
+  for (const { command, reason } of refused) {
+    media.diagnostics.push(
+      diagnostic(media.source, place ?? media.fallback, 'warning', 'math-command-refused', `Math command \`${command}\` was taken out: ${reason}, which could run script or restyle the card in Anki`),
+    );
+  }
 }
 
 const PHRASING = new Set([
@@ -111,18 +129,18 @@ function containsHtml(node: MdastNodes): boolean {
 
 /**
  * Text is escaped here rather than by the serializer, which leaves `>` alone
- * (spec §9.14 wants `<`, `>`, `&` escaped). Clozes become their `{{cN::…}}`
- * markup once their content is final HTML.
+ * (spec §9.14 wants `<`, `>`, `&` escaped), and made inert for Anki
+ * (inert.ts); MathJax regions outside code are checked (tex.ts). Clozes become
+ * their `{{cN::…}}` markup once their content is final HTML.
  */
 function finishField() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
-    const clozeNote = file.data[CLOZE_NOTE] === true;
+    const media = file.data[MEDIA_CONTEXT] as MediaContext;
     tree.children = withoutEmptyParagraphs(tree.children);
     unwrapSingleParagraph(tree);
-    tree.children = finish(tree.children, clozeNote);
+    tree.children = finish(tree.children, media, false);
   };
 }
-
 /**
  * A dropped image or a sanitized-away tag can leave `<p></p>`, and parse5
  * splits a paragraph around a block of raw HTML (`<p></p><div>…</div><p></p>`).
@@ -157,26 +175,63 @@ function unwrapSingleParagraph(tree: Root): void {
   if (blocks.length === 1 && only.type === 'element' && only.tagName === 'p') tree.children = only.children;
 }
 
-function finish<T extends RootContent | ElementContent>(children: T[], clozeNote: boolean): T[] {
-  return children.map((child) => {
-    if (child.type === 'text') return { type: 'raw', value: escapeText(child.value, clozeNote) } as T;
+const CODE = new Set(['code', 'pre', 'kbd', 'samp']);
+
+function finish<T extends RootContent | ElementContent>(children: T[], media: MediaContext, inCode: boolean): T[] {
+  return mergeText(children).map((child) => {
+    if (child.type === 'text') return { type: 'raw', value: finishText(child, media, inCode) } as T;
     if (child.type !== 'element') return child;
+    if (child.tagName === CLOZE_TAG) {
+      child.children = finish(child.children, media, inCode);
+      return clozeRaw(child) as T;
+    }
     // The sanitizer empties a class list it does not allow, which would still print as `class=""`.
     if (Array.isArray(child.properties.className) && child.properties.className.length === 0) delete child.properties.className;
-    child.children = finish(child.children, clozeNote);
-    return child.tagName === CLOZE_TAG ? (clozeRaw(child, clozeNote) as T) : child;
+    tokeniseAttributes(child);
+    child.children = finish(child.children, media, inCode || CODE.has(child.tagName));
+    return child;
   });
 }
 
-function clozeRaw(element: Element, clozeNote: boolean): ElementContent {
+/**
+ * Anki's parsers read the joined string, so neighbouring text nodes (a link
+ * reduced to its text, a dropped tag) are one text to them: `{` + `{c1::…`
+ * must be seen as the `{{` it becomes.
+ */
+function mergeText<T extends RootContent | ElementContent>(children: T[]): T[] {
+  const merged: T[] = [];
+  for (const child of children) {
+    const last = merged[merged.length - 1];
+    if (child.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { ...last, value: last.value + child.value };
+    else merged.push(child);
+  }
+  return merged;
+}
+
+function finishText(text: Text, media: MediaContext, inCode: boolean): string {
+  // MathJax skips code; outside it, a formula the user wrote as text (`\\(…\\)`) is read like one from `$…$`.
+  if (inCode) return escapeText(text.value);
+  const { text: checked, refused } = checkMathText(text.value);
+  reportRefused(media, refused, text.position?.start ?? null);
+  return escapeText(checked);
+}
+
+function tokeniseAttributes(element: Element): void {
+  for (const [key, value] of Object.entries(element.properties)) {
+    if (typeof value === 'string') element.properties[key] = tokeniseAttribute(value);
+    else if (Array.isArray(value)) element.properties[key] = value.map((part) => (typeof part === 'string' ? tokeniseAttribute(part) : part));
+  }
+}
+
+function clozeRaw(element: Element): ElementContent {
   const hint = element.properties.dataHint;
   const inner = toHtml(element.children, STRINGIFY);
-  const escapedHint = typeof hint === 'string' ? escapeText(hint, clozeNote) : undefined;
+  const escapedHint = typeof hint === 'string' ? escapeText(hint) : undefined;
   return { type: 'raw', value: clozeMarkup(Number(element.properties.dataNumber), inner, escapedHint) };
 }
 
-export function escapeText(text: string, clozeNote = false): string {
+/** Text as it may stand in a field: HTML-escaped, and inert for Anki's cloze and media parsers. */
+export function escapeText(text: string): string {
   // Control characters are stripped once, where fields enter Anki (write/apkg/note.ts cleanField).
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return clozeNote ? escaped.replace(/\{\{/g, '{&#123;') : escaped;
+  return neutraliseText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }

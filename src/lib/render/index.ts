@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { CONTEXT_SEPARATOR, type ExtractedNote, type MediaFile, type RenderedNote } from '../model.js';
 import { clozeOrds } from './cloze.js';
 import { footnotesBlock } from './footnote.js';
-import { escapeText, renderField } from './html.js';
+import { renderField, renderPlainText } from './html.js';
 import type { MediaContext } from './media.js';
 
 export interface RenderOptions {
@@ -38,12 +38,11 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): RenderR
     lookups: new Map<string, string | null>(),
     diagnostics: [],
   };
-  const clozeNote = note.kind === 'cloze';
   const footnotes = footnotesBlock([note.front, note.back]);
   const fields = [
-    renderField(note.front, { media, clozeNote }),
-    renderField(footnotes ? [...note.back, footnotes] : note.back, { media, clozeNote }),
-    note.context.map((part) => escapeText(part, clozeNote)).join(CONTEXT_SEPARATOR),
+    renderField(note.front, { media }),
+    renderField(footnotes ? [...note.back, footnotes] : note.back, { media }),
+    note.context.map((part) => renderPlainText(part, media)).join(CONTEXT_SEPARATOR),
   ];
   const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };
   return { rendered, diagnostics: media.diagnostics, mediaRefs: [...media.lookups].map(([path, name]) => ({ path, name })) };

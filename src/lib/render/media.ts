@@ -11,6 +11,7 @@ import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { MediaFile, Position } from '../model.js';
+import { hasHiddenPart, refusedMediaType } from './media-type.js';
 
 export interface MediaContext {
   /** Absolute notes folder; media must resolve inside it. */
@@ -65,7 +66,12 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   if (found.kind === 'outside') {
     return report('error', 'media-outside-notes', `Image \`${target}\` is outside the notes folder; it was not read or bundled`);
   }
+  if (found.kind === 'hidden') {
+    return report('error', 'media-hidden-path', `Image \`${target}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
+  }
   if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${target}\` was not found (${found.reason}); it was left out`);
+  const refused = refusedMediaType(found.path, found.data);
+  if (refused) return report('warning', 'media-type-refused', `\`${target}\` was not bundled: ${refused}`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
   context.lookups.set(found.lexical, file.name);
@@ -76,6 +82,7 @@ function bundleImage(node: Element, context: MediaContext): boolean {
 type Located =
   | { kind: 'file'; path: string; lexical: string; data: Uint8Array }
   | { kind: 'outside' }
+  | { kind: 'hidden' }
   | { kind: 'missing'; reason: string };
 
 function locate(target: string, context: MediaContext): Located {
@@ -83,16 +90,32 @@ function locate(target: string, context: MediaContext): Located {
   // `/img/x.png` means "from the top of the notes", as on GitHub and static sites, not from the filesystem root.
   const lexical = path.startsWith('/') ? join(context.notesRoot, path) : resolve(dirname(context.noteFile), path);
   if (!context.lookups.has(lexical)) context.lookups.set(lexical, null);
-  const root = realRoot(context.notesRoot);
+  return locatePath(lexical, context.notesRoot);
+}
+
+/**
+ * How an image path looks now, for the compile cache: a digest of what locate() decides and of the bytes it
+ * would bundle. Like locate(), it never opens a file outside the notes or under a hidden name.
+ */
+export function mediaState(lexical: string, notesRoot: string): { digest: string; data: Uint8Array | null } {
+  const found = locatePath(lexical, notesRoot);
+  if (found.kind !== 'file') return { digest: found.kind === 'missing' ? `missing:${found.reason}` : found.kind, data: null };
+  return { digest: createHash('sha256').update(found.path).update('\0').update(found.data).digest('hex'), data: found.data };
+}
+
+function locatePath(lexical: string, notesRoot: string): Located {
+  const root = realRoot(notesRoot);
   let real: string;
   try {
     real = realpathSync(lexical);
   } catch (error) {
-    if (!isInside(resolve(context.notesRoot), lexical) && !isInside(root, lexical)) return { kind: 'outside' };
+    if (!isInside(resolve(notesRoot), lexical) && !isInside(root, lexical)) return { kind: 'outside' };
     return { kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
   // Checked on the real path so a symlink inside the notes cannot point outside them.
   if (!isInside(root, real)) return { kind: 'outside' };
+  // Before reading: `.git/config` or `.env` must never be opened, under its own name or through a link.
+  if (hasHiddenPart(relative(root, real)) || hasHiddenPart(relative(resolve(notesRoot), lexical))) return { kind: 'hidden' };
   try {
     if (!statSync(real).isFile()) return { kind: 'missing', reason: 'not a file' };
     return { kind: 'file', path: real, lexical, data: readFileSync(real) };

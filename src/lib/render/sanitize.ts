@@ -6,8 +6,10 @@
 import type { Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
+import { diagnostic } from '../diagnostic.js';
 import { CLOZE_TAG } from './cloze.js';
 import { FOOTNOTES_CLASS } from './footnote.js';
+import { MEDIA_CONTEXT, type MediaContext } from './media.js';
 
 /** Dropped with their content: unwrapping them (the default for unknown tags) would leak CSS or markup as text. */
 const STRIP_WITH_CONTENT = [
@@ -51,6 +53,28 @@ export function rehypeUnprefixIds() {
     if (!CLOBBER_PREFIX) return;
     visit(tree, 'element', (node) => {
       for (const key of CLOBBERED) if (key in node.properties) node.properties[key] = strip(node.properties[key]) as never;
+    });
+  };
+}
+
+/**
+ * `srcset` (`<picture><source srcset>`) lists addresses the sanitizer's
+ * protocol check cannot see one by one. Only remote http(s) candidates are
+ * kept, like a remote `src`; a local file there would be neither bundled nor
+ * checked to stay inside the notes, so the attribute goes, with a diagnostic.
+ */
+export function rehypeCheckSrcset() {
+  return (tree: Root, file: { data: Record<string, unknown> }) => {
+    const media = file.data[MEDIA_CONTEXT] as MediaContext;
+    visit(tree, 'element', (node) => {
+      const value = node.properties.srcSet;
+      if (value === undefined) return;
+      const candidates = (Array.isArray(value) ? value.join(',') : String(value)).split(',').map((part) => part.trim().split(/\s+/)[0]).filter(Boolean);
+      if (candidates.length && candidates.every((url) => /^https?:\/\/[^\s]/i.test(url))) return;
+      delete node.properties.srcSet;
+      const place = node.position?.start ?? media.fallback;
+      const message = '`srcset` may only list http(s) addresses (local files are bundled from an image\'s `src`); it was left out';
+      media.diagnostics.push(diagnostic(media.source, place, 'warning', 'media-unsupported', message));
     });
   };
 }

@@ -11,12 +11,13 @@ import { duplicateQuestion } from './rules/duplicate-question.js';
 import { emptyBullet } from './rules/empty-bullet.js';
 import { emptyFile } from './rules/empty-file.js';
 import { emptySide } from './rules/empty-side.js';
+import { invisibleCharactersRule } from './rules/invisible-characters.js';
 import { linkOnly } from './rules/link-only.js';
 import { listDepth } from './rules/list-depth.js';
 import { longFront } from './rules/long-front.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 
-export const TREE_RULES: readonly TreeRule[] = [emptyFile, emptyBullet, linkOnly, unclosedFence, listDepth];
+export const TREE_RULES: readonly TreeRule[] = [emptyFile, emptyBullet, linkOnly, unclosedFence, listDepth, invisibleCharactersRule];
 export const NOTE_RULES: readonly NoteRule[] = [longFront, duplicateQuestion];
 export const RENDERED_RULES: readonly RenderedRule[] = [emptySide];
 
