@@ -56,6 +56,8 @@ async function main(argv: string[], json: boolean): Promise<number> {
     if (json) printJson(failure('usage', usageError), false);
     return 2;
   }
+  // Only for a person watching: never into a pipe or a log, never next to --json.
+  const progress = process.stderr.isTTY && !args.json ? progressLine(process.stderr) : null;
   const report = await build({
     notesDir: args.notes,
     outDir: args.out,
@@ -65,9 +67,33 @@ async function main(argv: string[], json: boolean): Promise<number> {
     check: args.check,
     lockPath: args.lock,
     ...(args.cache ? {} : { cache: false as const }),
+    ...(progress ? { progress: progress.update } : {}),
   });
+  progress?.clear();
   print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
   return report.exitCode;
+}
+
+/**
+ * `compiled 40/100 files (12 cached)` on one line, redrawn at most ten times a second, shown only once a
+ * build has run for a second (a quick build prints nothing), and erased before the summary.
+ */
+function progressLine(stream: NodeJS.WriteStream) {
+  const started = Date.now();
+  let drawn = 0;
+  let shown = false;
+  return {
+    update(done: number, total: number, cached: number) {
+      const now = Date.now();
+      if (now - started < 1000 || (now - drawn < 100 && done < total)) return;
+      drawn = now;
+      shown = true;
+      stream.write(`\r\x1b[Kcompiled ${done}/${total} files (${cached} cached)`);
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
 }
 
 function parseFormats(value: string): OutputFormat[] {

@@ -45,6 +45,8 @@ export interface BuildOptions {
   cache?: string | false;
   /** Worker threads for compiling at most (default: one per core); 1 compiles in the calling thread. */
   workers?: number;
+  /** Called as files are compiled (the CLI's progress line). */
+  progress?: (done: number, total: number, cached: number) => void;
 }
 
 export interface BuildReport {
@@ -71,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
-  const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, { cache, workers: options.workers });
+  const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };
   const notes = acrossFiles(files, report.diagnostics);
   return finish(report, await identifyAndWrite(notes, paths, options, report), options);
