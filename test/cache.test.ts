@@ -104,4 +104,24 @@ describe('compile cache', () => {
     expect(second.files.cached).toBe(3);
     expect(second.diagnostics.some((d) => d.rule === 'media-missing' && d.file.endsWith('late.md'))).toBe(false);
   });
+
+  it('reuses unchanged decks on disk only while their bytes are what was built', async () => {
+    const { dir, cache } = workspace();
+    await build(options(dir, cache));
+    const expected = bytes(dir);
+    // A deck altered on disk since (a truncated copy, a hand edit) is written again, not trusted.
+    writeFileSync(join(dir, 'out/notes.apkg'), expected[0].subarray(0, 1000));
+    writeFileSync(join(dir, 'out/notes.csv'), `${expected[1]}edited`);
+    await build(options(dir, cache));
+    expect(bytes(dir)).toEqual(expected);
+    // An edited note changes the package, so nothing on disk is reused.
+    writeFileSync(join(dir, 'notes/interview.md'), `${readFileSync(join(dir, 'notes/interview.md'), 'utf8')}\n- 캐시 용어 : 새로 더한 설명\n`);
+    await build(options(dir, cache));
+    const edited = bytes(dir);
+    expect(edited[0]).not.toEqual(expected[0]);
+    rmSync(join(dir, 'out'), { recursive: true });
+    rmSync(join(dir, 'notes/deckgen.lock.json'));
+    await build(options(dir, false));
+    expect(bytes(dir)[1]).toEqual(edited[1]);
+  });
 });

@@ -76,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };
   const notes = acrossFiles(files, report.diagnostics);
-  return finish(report, await identifyAndWrite(notes, paths, options, report), options);
+  return finish(report, await identifyAndWrite(notes, paths, options, cache, report), options);
 }
 
 interface BuildPaths {
@@ -140,7 +140,7 @@ type Outcome = 'built' | 'stale' | 'unusable';
  * Identity, outputs and writes. With writes, all of it runs inside the build
  * lock, so a build that waited reads the lock file the other one wrote.
  */
-async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: BuildOptions, report: BuildReport): Promise<Outcome> {
+async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: BuildOptions, cache: CompileCache | null, report: BuildReport): Promise<Outcome> {
   const { lockPath, show } = paths;
   const writes = !options.dryRun && !options.check;
   const now = options.now ?? buildTime();
@@ -155,7 +155,7 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, paths.outDir, basename(paths.notesDir));
+    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, paths.outDir, basename(paths.notesDir), cache);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
@@ -195,11 +195,30 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
  * File → Import brings in every deck, and Anki matches notes by GUID, so
  * re-importing the whole file is always safe (docs/decisions.md).
  */
-async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string) {
+async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, cache: CompileCache | null) {
+  const writers: Record<OutputFormat, () => Promise<Uint8Array | string>> = { apkg: () => buildApkg(pkg), csv: async () => buildCsv(pkg) };
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
-  if (formats.includes('apkg')) outputs.push({ format: 'apkg', path: join(outDir, `${name}.apkg`), bytes: await buildApkg(pkg) });
-  if (formats.includes('csv')) outputs.push({ format: 'csv', path: join(outDir, `${name}.csv`), bytes: buildCsv(pkg) });
+  for (const format of OUTPUT_FORMATS.filter((format) => formats.includes(format))) {
+    const path = join(outDir, `${name}.${format}`);
+    outputs.push({ format, path, bytes: await reuseOrWrite(cache, format, pkg, path, writers[format]) });
+  }
   return outputs;
+}
+
+/**
+ * The bytes on disk when they are what this very package built last time
+ * (the cache keeps their digest): a rebuild with nothing changed skips the
+ * writer, which dominates it. Outputs are a function of the package and
+ * deckgen, so the bytes are the ones the writer would give.
+ */
+async function reuseOrWrite(cache: CompileCache | null, format: OutputFormat, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>) {
+  if (!cache) return write();
+  const key = cache.outputKey(format, pkg);
+  const reused = cache.loadOutput(key, path);
+  if (reused) return reused;
+  const bytes = await write();
+  cache.storeOutput(key, bytes);
+  return bytes;
 }
 
 function sameBytes(path: string, bytes: Uint8Array | string): boolean {

@@ -15,7 +15,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
 import findCacheDirectory from 'find-cache-dir';
-import type { MediaFile, SourceFile } from '../model.js';
+import type { DeckPackage, MediaFile, SourceFile } from '../model.js';
 import { mediaState } from '../render/media.js';
 import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 import type { CompiledFile, CompileOptions } from './index.js';
@@ -118,6 +118,40 @@ export class CompileCache {
       rmSync(entry.path, { force: true });
       total -= entry.size;
     }
+  }
+
+  /**
+   * The key of one output file's bytes: the package it is written from, and deckgen itself. Media names are
+   * hashes of their bytes, so the names stand for the media.
+   */
+  outputKey(format: string, pkg: DeckPackage): string {
+    return createHash('sha256')
+      .update(JSON.stringify([FORMAT, codeVersion(), format, pkg.media.map((file) => file.name).sort()]))
+      .update(JSON.stringify(pkg.notes))
+      .digest('hex');
+  }
+
+  /** The bytes of the output file at `path` when they are what this key built last time, else null. */
+  loadOutput(key: string, path: string): Buffer | null {
+    try {
+      const digest = readFileSync(this.outputPath(key), 'utf8');
+      const bytes = readFileSync(path);
+      return sha256(bytes) === digest ? bytes : null;
+    } catch {
+      return null; // never built, or the file was removed: build it
+    }
+  }
+
+  storeOutput(key: string, bytes: Uint8Array | string): void {
+    try {
+      writeFileAtomic(this.outputPath(key), sha256(bytes));
+    } catch {
+      // only costs speed
+    }
+  }
+
+  private outputPath(key: string): string {
+    return join(this.dir, 'outputs', key.slice(0, 2), key.slice(2));
   }
 
   private entryPath(key: string): string {

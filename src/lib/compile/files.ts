@@ -58,6 +58,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
     }
     tasks.push({ index, read: read.diagnostics, task: { file: read.file, options, cache: key ? { dir: cache!.dir, key } : null } });
   });
+  if (tasks.length === 0) return { files, cached, threads: 0 };
   const size = tasks.reduce((sum, { task }) => sum + task.file.text.length, 0);
   const wanted = Math.min(run.workers ?? availableParallelism(), tasks.length);
   const threads = wanted > 1 && size >= (run.workerMinChars ?? WORKER_MIN_CHARS) ? wanted : 0;
@@ -72,7 +73,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   } finally {
     await compile.close();
   }
-  if (tasks.length > 0) cache?.prune();
+  cache?.prune();
   return { files, cached, threads: compile.threads() };
 }
 
