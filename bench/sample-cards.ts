@@ -81,9 +81,10 @@ export function showCloze(html: string, ord: number, side: 'question' | 'answer'
 export async function cardsOf(folder: string): Promise<{ card: SampledCard; key: CardKey }[]> {
   const work = mkdtempSync(join(tmpdir(), 'deckgen-sample-'));
   try {
+    // The lock beside the output folder, not in it: deckgen refuses a lock inside --out (lock-path-invalid).
     const lockPath = join(work, 'lock.json');
-    await build({ notesDir: folder, outDir: work, lockPath, formats: ['apkg'], now: 1_700_000_000 });
-    const apkg = await readApkg(join(work, `${basename(folder)}.apkg`));
+    await build({ notesDir: folder, outDir: join(work, 'decks'), lockPath, formats: ['apkg'], now: 1_700_000_000 });
+    const apkg = await readApkg(join(work, 'decks', `${basename(folder)}.apkg`));
     const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { notes: { guid: string; source: string }[] };
     const sources = new Map(lock.notes.map((entry) => [entry.guid, entry.source]));
     const deckNames = new Map(Object.values(apkg.decks).map((deck) => [deck.id, deck.name]));

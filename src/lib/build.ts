@@ -8,14 +8,14 @@
  * diagnostics and goes on.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CompileCache, defaultCacheDir } from './compile/cache.js';
 import { compileFiles } from './compile/files.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
 import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
-import { findNoteFiles } from './read/index.js';
+import { findNoteFiles, findUnlisted } from './read/index.js';
 import { validateNotes } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
@@ -66,16 +66,19 @@ export interface BuildReport {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const paths = resolvePaths(options);
   const report = emptyReport();
-  const unusable = notesFolderProblem(paths);
+  const unusable = notesFolderProblem(paths) ?? lockPathProblem(paths, options.formats ?? OUTPUT_FORMATS);
   if (unusable) {
     report.diagnostics.push(unusable);
     return finish(report, 'unusable', options);
   }
+  const unlisted = findUnlisted(paths.notesDir, paths.cwd);
+  report.diagnostics.push(...unlisted.diagnostics);
+  if (unlisted.folders.includes('')) return finish(report, 'unusable', options);
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
   const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir), compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };
-  const notes = acrossFiles(files, report.diagnostics);
+  const notes = acrossFiles(files, unlisted, report.diagnostics);
   return finish(report, await identifyAndWrite(notes, paths, options, cache, report), options);
 }
 
@@ -116,21 +119,57 @@ interface BuildNotes {
    * deleted, so identify() keeps their lock entries.
    */
   filesWithErrors: string[];
+  /** Folders that could not be listed: like filesWithErrors for every file in them. */
+  foldersWithErrors: string[];
+  /**
+   * Files built with an error in them, or with a note left out by validation:
+   * a note missing from such a file may be absent only until the problem is
+   * fixed, so its lock entry must not be dropped (docs/identity.md).
+   */
+  filesWithProblems: string[];
 }
 
 /** The cross-file step: every file's notes in path order, and the note rules that need all of them (duplicates). */
-function acrossFiles(files: readonly CompiledFile[], diagnostics: Diagnostic[]): BuildNotes {
+function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]; folders: string[] }, diagnostics: Diagnostic[]): BuildNotes {
   const rendered: RenderedNote[] = [];
-  const filesWithErrors: string[] = [];
+  // Files and folders that could not even be listed (read/index.ts findUnlisted) are unknown like unreadable files.
+  const filesWithErrors: string[] = [...unlisted.files];
+  const problems = new Set<string>();
   for (const file of files) {
-    diagnostics.push(...file.diagnostics);
-    if (file.notes) rendered.push(...file.notes);
-    else filesWithErrors.push(file.relativePath);
+    // One at a time, not push(...): a file can hold more notes than a call can take arguments.
+    for (const problem of file.diagnostics) diagnostics.push(problem);
+    if (!file.notes) {
+      filesWithErrors.push(file.relativePath);
+      continue;
+    }
+    for (const note of file.notes) rendered.push(note);
+    if (file.leftOut > 0 || file.diagnostics.some((problem) => problem.severity === 'error')) problems.add(file.relativePath);
   }
   const valid = validateNotes(rendered.map(({ note }) => note));
   diagnostics.push(...valid.diagnostics);
   const kept = new Set(valid.notes);
-  return { rendered: rendered.filter(({ note }) => kept.has(note)), filesWithErrors };
+  for (const { note } of rendered) if (!kept.has(note)) problems.add(note.relativePath);
+  return { rendered: rendered.filter(({ note }) => kept.has(note)), filesWithErrors, foldersWithErrors: unlisted.folders, filesWithProblems: [...problems] };
+}
+
+/**
+ * The lock is written last and atomically: pointed at a deck, a note or the
+ * output folder it would overwrite the deck, turn into a note, or be replaced
+ * by the next build's outputs.
+ */
+function lockPathProblem({ lockPath, notesDir, outDir, show }: BuildPaths, formats: readonly OutputFormat[]): Diagnostic | null {
+  const problem = (message: string) => diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', message);
+  const outputs = formats.map((format) => join(outDir, `${basename(notesDir)}.${format}`));
+  if (outputs.includes(lockPath)) return problem('--lock names a deck this build writes; give the lock file its own name (e.g. deckgen.lock.json)');
+  if (isInsideFolder(outDir, lockPath)) return problem('--lock is inside the --out folder; keep the lock next to the notes, where it is committed with them');
+  if (/\.(md|markdown)$/i.test(lockPath)) return problem('--lock names a markdown file, which would be read as a note; use a .json name');
+  if (existsSync(lockPath) && statSync(lockPath).isDirectory()) return problem('--lock is a folder; give the path of the lock file');
+  return null;
+}
+
+function isInsideFolder(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** How a build ended, before diagnostics are counted: `finish` turns it into the exit code. */
@@ -149,7 +188,12 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     report.diagnostics.push(...lockProblems);
     // An unusable lock file: nothing may be re-identified or written.
     if (lockProblems.some((problem) => problem.severity === 'error')) return 'unusable';
-    const identified = identify(notes.rendered, lock, now, { filesWithErrors: notes.filesWithErrors, lockDisplayPath: show(lockPath) });
+    const identified = identify(notes.rendered, lock, now, {
+      filesWithErrors: notes.filesWithErrors,
+      foldersWithErrors: notes.foldersWithErrors,
+      filesWithProblems: notes.filesWithProblems,
+      lockDisplayPath: show(lockPath),
+    });
     report.diagnostics.push(...identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.

@@ -16,12 +16,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+/** `user` runs it as another user (tests that need permissions to bite run as `nobody` when the suite runs as root). */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, user: { uid?: number; gid?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, ['--import', tsxLoader, join(projectRoot, 'src/bin/deckgen.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
+    ...user,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

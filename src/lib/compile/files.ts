@@ -113,7 +113,7 @@ function workerModule(): string {
 }
 
 function unreadable(path: string, options: CompileOptions, diagnostics: Diagnostic[]): CompiledFile {
-  return { relativePath: relative(options.notesDir, path).split(sep).join('/'), notes: null, mediaRefs: [], diagnostics };
+  return { relativePath: relative(options.notesDir, path).split(sep).join('/'), notes: null, mediaRefs: [], leftOut: 0, diagnostics };
 }
 
 /** Reading is never cached (it is how the cache key is found), so its problems join the compiled result afresh. */

@@ -38,6 +38,8 @@ export interface CompiledFile {
   notes: RenderedNote[] | null;
   /** Every local image the notes looked for, found or not: the result depends on these files too. */
   mediaRefs: MediaRef[];
+  /** Notes extracted but left out by the rendered-note rules (e.g. an empty side). */
+  leftOut: number;
   diagnostics: Diagnostic[];
 }
 
@@ -46,7 +48,7 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   const diagnostics: Diagnostic[] = [];
   const { parsed, diagnostics: parseProblems } = parseFile(file);
   diagnostics.push(...parseProblems);
-  if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], diagnostics };
+  if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
   diagnostics.push(...validateFile(parsed));
   const extracted = extractNotes(parsed);
   diagnostics.push(...extracted.diagnostics);
@@ -59,7 +61,8 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   });
   const shown = validateRendered(rendered);
   diagnostics.push(...shown.diagnostics);
-  return { relativePath: file.relativePath, notes: shown.notes.map(withoutTrees), mediaRefs: [...refs.values()], diagnostics };
+  const leftOut = rendered.length - shown.notes.length;
+  return { relativePath: file.relativePath, notes: shown.notes.map(withoutTrees), mediaRefs: [...refs.values()], leftOut, diagnostics };
 }
 
 /**

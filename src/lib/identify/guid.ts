@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Anki's base91 alphabet (rslib `notes/mod.rs`, genanki `util.py` BASE91_TABLE). */
-const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
+export const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 const RADIX = BigInt(BASE91.length);
 
 /**

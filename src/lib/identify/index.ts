@@ -78,6 +78,15 @@ export interface IdentifyOptions {
    * UTF-8, binary, unreadable). Their notes are unknown, not deleted.
    */
   filesWithErrors?: Iterable<string>;
+  /** Folders (notes-folder-relative, `''` for the notes folder) that could not be listed: like filesWithErrors for every file in them. */
+  foldersWithErrors?: Iterable<string>;
+  /**
+   * Files that were built, but with an error or with a note left out (an
+   * unclosed fence above a note, an empty side): a lock entry of such a file
+   * that no note matched may belong to a note that is only absent this build,
+   * so it is carried over instead of removed.
+   */
+  filesWithProblems?: Iterable<string>;
   /** The lock file as shown to the user, for diagnostics about the lock as a whole. */
   lockDisplayPath?: string;
 }
@@ -100,17 +109,22 @@ export interface IdentifyResult {
  * with a YAML typo "removed", and once fixed, notes kept by similarity would
  * come back with new GUIDs and lose their review history. They are not
  * packaged (their current content is unknown); an import never deletes, so
- * Anki keeps them as they were.
+ * Anki keeps them as they were. The same holds for `foldersWithErrors`, and
+ * for the entries of `filesWithProblems` that no note matched.
  */
 export function identify(notes: readonly RenderedNote[], lock: LockFile | null, now: number, options: IdentifyOptions = {}): IdentifyResult {
   const seconds = Math.floor(now);
   const all = lock?.notes ?? [];
   assertUnique(all.map((entry) => entry.guid), 'the lock file');
-  const skipped = new Set(options.filesWithErrors ?? []);
-  const carried = all.filter((entry) => skipped.has(splitSource(entry.source).file));
-  const entries = carried.length === 0 ? all : all.filter((entry) => !skipped.has(splitSource(entry.source).file));
+  const skipped = inFiles(options.filesWithErrors, options.foldersWithErrors);
+  const skippedEntries = all.filter(skipped);
+  const entries = skippedEntries.length === 0 ? all : all.filter((entry) => !skipped(entry));
   const identities = notes.map(describeNote);
   const result = matchNotes(identities, entries);
+  const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));
+  const unsure = inFiles(options.filesWithProblems, []);
+  const heldBack = new Set(entries.filter((entry, index) => !matched.has(index) && unsure(entry)));
+  const carried = [...skippedEntries, ...heldBack];
 
   // Every GUID of the lock, carried entries included: a GUID in Anki is never handed to another note in the same build.
   const taken = new Set(all.map((entry) => entry.guid));
@@ -204,7 +218,25 @@ function assertUnique(guids: readonly string[], where: string): void {
   }
 }
 
-function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[], old: readonly LockEntry[], result: MatchResult, carried: readonly LockEntry[]): ChangePlan {
+/** A test on lock entries: is the note's file one of `files`, or inside one of `folders`? */
+function inFiles(files: Iterable<string> | undefined, folders: Iterable<string> | undefined): (entry: LockEntry) => boolean {
+  const fileSet = new Set(files ?? []);
+  const folderList = [...(folders ?? [])];
+  if (fileSet.size === 0 && folderList.length === 0) return () => false;
+  return (entry) => {
+    const { file } = splitSource(entry.source);
+    return fileSet.has(file) || folderList.some((folder) => folder === '' || file.startsWith(`${folder}/`));
+  };
+}
+
+function plan(
+  firstBuild: boolean,
+  identities: NoteIdentity[],
+  fresh: LockEntry[],
+  old: readonly LockEntry[],
+  result: MatchResult,
+  carried: readonly LockEntry[],
+): ChangePlan {
   const changes = emptyPlan(firstBuild);
   changes.inFilesWithErrors = carried.map((entry) => ({ guid: entry.guid, question: entry.question, source: entry.source }));
   identities.forEach((identity, index) => {
@@ -230,8 +262,9 @@ function plan(firstBuild: boolean, identities: NoteIdentity[], fresh: LockEntry[
     }
   });
   const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));
+  const kept = new Set(carried);
   old.forEach((entry, index) => {
-    if (!matched.has(index)) {
+    if (!matched.has(index) && !kept.has(entry)) {
       changes.removed.push({ guid: entry.guid, question: entry.question, source: entry.source, kind: entry.kind, deck: entry.deck, ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }) });
     }
   });

@@ -10,6 +10,8 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { MAX_SECONDS, type NoteKind } from '../model.js';
+import { decodeUtf8, placeOfByte } from '../utf8.js';
+import { BASE91 } from './guid.js';
 import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 
 export const LOCK_VERSION = 1;
@@ -62,15 +64,21 @@ const KINDS: readonly NoteKind[] = ['basic', 'reversed', 'cloze'];
 
 /** Missing file → `lock: null` and no diagnostic (first build). Any other problem is an error. */
 export function readLock(path: string, displayPath: string): { lock: LockFile | null; diagnostics: Diagnostic[] } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lock: null, diagnostics: [] };
     const reason = error instanceof Error ? error.message : String(error);
     return { lock: null, diagnostics: [diagnostic(displayPath, null, 'error', RULE, `cannot read the lock file: ${reason}`)] };
   }
-  return parseLock(text, displayPath);
+  // Strict: a replacement character in a GUID would ship a GUID Anki has never seen, and orphan the note's history.
+  const decoded = decodeUtf8(bytes);
+  if ('offset' in decoded) {
+    const place = placeOfByte(bytes, decoded.offset);
+    return { lock: null, diagnostics: [diagnostic(displayPath, place, 'error', RULE, `the lock file is not UTF-8 (a corrupt byte); ${ADVICE}`)] };
+  }
+  return parseLock(decoded.text, displayPath);
 }
 
 /** Parses and validates lock file text. A lock with any diagnostic must not be used. */
@@ -88,8 +96,10 @@ export function parseLock(text: string, displayPath: string): { lock: LockFile |
   }
 
   const diagnostics: Diagnostic[] = [];
-  const fail = (line: number | null, message: string): void => {
-    diagnostics.push(diagnostic(displayPath, line === null ? null : { line, column: 1 }, 'error', RULE, message));
+  const lines = source.split('\n');
+  const fail = (line: number | null, message: string, field?: string): void => {
+    const column = line !== null && field ? lines[line - 1].indexOf(`"${field}":`) + 1 || 1 : 1;
+    diagnostics.push(diagnostic(displayPath, line === null ? null : { line, column }, 'error', RULE, message));
   };
   const lock = validateShape(data, entryLine(source), fail);
   if (lock) checkDuplicateGuids(lock.notes, entryLine(source), fail);
@@ -142,7 +152,7 @@ function entryLine(text: string): (index: number) => number | null {
   return (index) => (ours && lines[index + 1]?.startsWith('{') ? index + 2 : null);
 }
 
-type Fail = (line: number | null, message: string) => void;
+type Fail = (line: number | null, message: string, field?: string) => void;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -160,7 +170,7 @@ function validateShape(data: unknown, lineOf: (index: number) => number | null, 
   }
   const notes: LockEntry[] = [];
   data.notes.forEach((raw: unknown, index: number) => {
-    const entry = validateEntry(raw, (message) => fail(lineOf(index), `lock entry ${index + 1}: ${message}`));
+    const entry = validateEntry(raw, (message, field) => fail(lineOf(index), `lock entry ${index + 1}: ${message}`, field));
     if (entry) notes.push(entry);
   });
   return notes.length === data.notes.length ? { version: LOCK_VERSION, notes } : null;
@@ -168,10 +178,10 @@ function validateShape(data: unknown, lineOf: (index: number) => number | null, 
 
 const STRING_FIELDS = ['guid', 'key', 'deck', 'question', 'answer', 'fingerprint', 'source'] as const;
 
-function validateEntry(raw: unknown, fail: (message: string) => void): LockEntry | null {
+function validateEntry(raw: unknown, fail: (message: string, field?: string) => void): LockEntry | null {
   const problem = entryProblem(raw);
   if (problem !== null) {
-    fail(problem);
+    fail(problem.message, problem.field);
     return null;
   }
   const fields = raw as Record<string, unknown>;
@@ -193,23 +203,36 @@ function validateEntry(raw: unknown, fail: (message: string) => void): LockEntry
   return entry;
 }
 
-/** What is wrong with one raw entry, or null when it is a valid LockEntry. */
-function entryProblem(raw: unknown): string | null {
-  if (!isRecord(raw)) return 'not an object';
+/** Anki's own GUIDs are base91; deckgen's are 10 characters or fewer. Longer ones are not deckgen's. */
+const GUID = new RegExp(`^[${BASE91.replace(/[\\\]^-]/g, '\\$&')}]{1,64}$`);
+// Tabs separate the parts of `key`; nowhere else does a control character belong (\x1f separates Anki's fields).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+
+/** What is wrong with one raw entry (and in which field), or null when it is a valid LockEntry. */
+function entryProblem(raw: unknown): { message: string; field?: string } | null {
+  if (!isRecord(raw)) return { message: 'not an object' };
+  const problem = (field: string, message: string) => ({ field, message });
   for (const field of STRING_FIELDS) {
-    if (typeof raw[field] !== 'string') return `"${field}" must be a string`;
+    const value = raw[field];
+    if (typeof value !== 'string') return problem(field, `"${field}" must be a string`);
+    if ((field === 'key' ? CONTROL_BUT_TAB : CONTROL).test(value)) return problem(field, `"${field}" holds a control character`);
   }
-  if (raw.guid === '') return '"guid" is empty';
-  if (!KINDS.includes(raw.kind as NoteKind)) return `"kind" must be one of ${KINDS.join(', ')}`;
+  const guid = raw.guid as string;
+  if (guid === '') return problem('guid', '"guid" is empty');
+  if (!GUID.test(guid)) return problem('guid', `"guid" is not a GUID (Anki's base91 characters, at most 64 of them)`);
+  if (!KINDS.includes(raw.kind as NoteKind)) return problem('kind', `"kind" must be one of ${KINDS.join(', ')}`);
   for (const field of ['mod', 'created'] as const) {
     const value = raw[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `"${field}" must be a whole number of seconds`;
-    if (value >= MAX_SECONDS) return `"${field}" looks like milliseconds; it must be seconds`;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return problem(field, `"${field}" must be a whole, positive number of seconds`);
+    if (value >= MAX_SECONDS) return problem(field, `"${field}" looks like milliseconds; it must be seconds`);
   }
   const ords = raw.ords;
-  if (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0)) return '"ords" must be a list of card numbers';
-  if (raw.id !== undefined && (typeof raw.id !== 'string' || raw.id === '')) return '"id" must be a non-empty string';
-  if (raw.cardDeck !== undefined && (typeof raw.cardDeck !== 'string' || raw.cardDeck === '')) return '"cardDeck" must be a non-empty string';
+  if (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0 && ord < 500)) return problem('ords', '"ords" must be a list of card numbers');
+  for (const field of ['id', 'cardDeck'] as const) {
+    const value = raw[field];
+    if (value !== undefined && (typeof value !== 'string' || value === '' || CONTROL.test(value))) return problem(field, `"${field}" must be a non-empty string without control characters`);
+  }
   return null;
 }
 

@@ -2,16 +2,20 @@
  * Read stage: find the notes and decode them. Bytes that are not UTF-8 text
  * become diagnostics here, so later stages only ever see clean strings.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../model.js';
+import { decodeUtf8, placeOfByte } from '../utf8.js';
 
 /** A line this long is pasted data (base64, minified JSON), not a note; parsing it would stall the build. */
 export const MAX_LINE_LENGTH = 20_000;
 
 const toPosix = (path: string) => path.split(sep).join('/');
+
+const IGNORED = ['**/node_modules/**', '**/.*/**'];
+const NOTE_NAME = /\.(md|markdown)$/i;
 
 /**
  * Every `*.md` under the folder, sorted so builds do not depend on directory
@@ -25,8 +29,39 @@ export function findNoteFiles(notesDir: string): string[] {
     const real = realPath(path);
     return isInside(root, real) ? join(notesDir, relative(root, real)) : path;
   };
-  const paths = globSync('**/*.md', { cwd: notesDir, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'] }).map(canonical);
+  // `.MD` and `.markdown` are markdown too: skipping them would lose their cards without a word.
+  const paths = globSync('**/*.{md,markdown}', { cwd: notesDir, absolute: true, caseSensitiveMatch: false, ignore: IGNORED }).map(canonical);
   return [...new Set(paths.map((path) => toPosix(relative(notesDir, path))))].sort().map((rel) => join(notesDir, rel));
+}
+
+/**
+ * What the glob passes over without a word: folders it cannot list (their
+ * notes are unknown this build, not deleted) and `.md` links to nothing. The
+ * notes folder itself unlistable is reported as `''`.
+ */
+export function findUnlisted(notesDir: string, cwd = process.cwd()): { folders: string[]; files: string[]; diagnostics: Diagnostic[] } {
+  const found = { folders: [] as string[], files: [] as string[], diagnostics: [] as Diagnostic[] };
+  const pending = [notesDir];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      found.folders.push(toPosix(relative(notesDir, folder)));
+      found.diagnostics.push(diagnostic(toPosix(relative(cwd, folder)) || '.', null, 'error', 'folder-unreadable', `Cannot list this folder (${code}); its notes keep their lock entries until it can be read`));
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(path);
+      if (entry.isSymbolicLink() && NOTE_NAME.test(entry.name) && !existsSync(path)) {
+        found.files.push(toPosix(relative(notesDir, path)));
+        found.diagnostics.push(diagnostic(toPosix(relative(cwd, path)), null, 'error', 'file-unreadable', 'This note is a link to a file that does not exist; its notes keep their lock entries'));
+      }
+    }
+  }
+  return found;
 }
 
 function realPath(path: string): string {
@@ -75,44 +110,15 @@ function decode(bytes: Buffer, displayPath: string): { text: string } | { diagno
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { diagnostic: diagnostic(displayPath, { line: 1, column: 1 }, 'error', 'file-encoding', 'This file is UTF-16 ("Unicode" in Windows editors), not UTF-8 (re-save it as UTF-8); it was skipped') };
   }
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) {
+  // Anywhere in the file, not only near the start: a NUL is never text, and Anki would cut the field there.
+  if (bytes.includes(0)) {
     return { diagnostic: diagnostic(displayPath, null, 'error', 'file-binary', 'This is a binary file, not markdown text; it was skipped') };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, offset);
-    const line = before.filter((b) => b === 0x0a).length + 1;
-    const column = offset - (before.lastIndexOf(0x0a) + 1) + 1;
-    return {
-      diagnostic: diagnostic(
-        displayPath,
-        { line, column },
-        'error',
-        'file-encoding',
-        'This file is not UTF-8 (re-save it as UTF-8); it was skipped',
-      ),
-    };
-  }
-}
-
-/** Byte offset of the first byte that does not decode, so the diagnostic can point at it. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  let low = 0;
-  let high = bytes.length;
-  // Binary search on the longest decodable prefix; a prefix may end mid-character, so allow 3 bytes of slack.
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return low;
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return decoded;
+  return {
+    diagnostic: diagnostic(displayPath, placeOfByte(bytes, decoded.offset), 'error', 'file-encoding', 'This file is not UTF-8 (re-save it as UTF-8); it was skipped'),
+  };
 }
 
 /** BOM and CR never reach a card: Anki shows them as stray characters. */
