@@ -7,6 +7,7 @@
  *
  *   npm run bench                      all of it (several minutes on 2 cores)
  *   BENCH_SIZES=10000 npm run bench    only the 10k-bullet rows (and the seed, big-file and floor rows)
+ *   BENCH_PARTS=sizes,sqljs            only some parts (seed, sizes, big, sqljs)
  *
  * Nothing is asserted here: unit tests stay untimed. Results: docs/decisions.md.
  */
@@ -21,6 +22,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.bench');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+/** Which parts to run: seed, sizes (the BENCH_SIZES rows), big (one large file), sqljs (the writer's floor). */
+const parts = new Set((process.env.BENCH_PARTS ?? 'seed,sizes,big,sqljs').split(','));
 const NOW = 1_700_000_000;
 
 interface Run {
@@ -143,10 +146,10 @@ function floorSqlJs(): void {
 mkdirSync(work, { recursive: true });
 execFileSync(process.execPath, [join(root, 'scripts', 'compile.mjs')], { stdio: 'inherit' });
 process.stderr.write(`bench: ${runs} runs each, ${cpus().length} cores, node ${process.version}\n`);
-seed();
-for (const size of sizes) collection(size);
-bigFile();
-floorSqlJs();
+if (parts.has('seed')) seed();
+if (parts.has('sizes')) for (const size of sizes) collection(size);
+if (parts.has('big')) bigFile();
+if (parts.has('sqljs')) floorSqlJs();
 
 const width = Math.max(...rows.map(([what]) => what.length));
 console.log(`\n${'what'.padEnd(width)} | median of ${runs} | target`);
