@@ -58,10 +58,11 @@ describe('cloze syntax the user wrote', () => {
 
 describe('Anki markers in text', () => {
   it('escapes [sound:], [anki:tts] and [anki:play] in text, code and attributes', () => {
-    const { fields } = only('- Sound : [sound:x.mp3] `[anki:play:q:0]` [anki:tts lang=en_US]hi[/anki:tts] ![[sound:y.mp3]](https://e.com/b.png)');
+    // `![[…]]` is an Obsidian embed (parse/wikilink.ts), so the marker in an image's alt text follows a word.
+    const { fields } = only('- Sound : [sound:x.mp3] `[anki:play:q:0]` [anki:tts lang=en_US]hi[/anki:tts] ![a [sound:y.mp3]](https://e.com/b.png)');
     expect(fields[1]).not.toMatch(/\[sound:|\[anki:|\[\/anki:/);
     expect(fields[1]).toBe(
-      '&#91;sound:x.mp3] <code>&#91;anki:play:q:0]</code> &#91;anki:tts lang=en_US]hi&#91;/anki:tts] <img src="https://e.com/b.png" alt="&#91;sound:y.mp3]">',
+      '&#91;sound:x.mp3] <code>&#91;anki:play:q:0]</code> &#91;anki:tts lang=en_US]hi&#91;/anki:tts] <img src="https://e.com/b.png" alt="a &#91;sound:y.mp3]">',
     );
   });
 });

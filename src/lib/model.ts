@@ -45,6 +45,8 @@ export interface FrontMatter {
   deck?: string;
   tags?: string[];
   cards?: boolean;
+  /** `excalidraw-plugin:` is set: the file is an Excalidraw drawing, not a note. */
+  excalidraw?: boolean;
 }
 
 /**
@@ -127,11 +129,70 @@ export interface Cloze {
   position?: import('unist').Position;
 }
 
+/**
+ * An Obsidian internal link `[[target#anchor|alias]]` (parse/wikilink.ts).
+ * Its one text child is what the card shows (the alias, else the note name,
+ * else the heading): a link to a note means nothing inside Anki.
+ */
+export interface WikiLink {
+  type: 'wikiLink';
+  /** Note path as written, without `#anchor` (empty for `[[#Heading]]`). */
+  target: string;
+  /** Heading (`Heading`, `A#B`) or block (`^id`) after the first `#`. */
+  anchor?: string;
+  alias?: string;
+  children: import('mdast').Text[];
+  position?: import('unist').Position;
+}
+
+/**
+ * An Obsidian embed `![[target#anchor|alias]]`: an image, audio or video file
+ * (bundled as media), or a note (shown as its name). Its text child, if any,
+ * is what stands in for it when it cannot be shown.
+ */
+export interface Embed extends Omit<WikiLink, 'type'> {
+  type: 'embed';
+}
+
+/** An Obsidian block id ` ^id` (parse/block-id.ts): not content, rendered as nothing. */
+export interface BlockId {
+  type: 'blockId';
+  value: string;
+  position?: import('unist').Position;
+}
+
+/**
+ * An Obsidian callout `> [!type]± Title` (parse/callout.ts): a styled box on a
+ * card; with a title of its own, the title asks about its body like a heading.
+ */
+export interface Callout {
+  type: 'callout';
+  /** Obsidian's base type (`note`, `tip`, `warning`, …); aliases and unknown types already mapped. */
+  calloutType: string;
+  fold?: '+' | '-';
+  /** The written title, else the type as written, capitalized. */
+  title: import('mdast').PhrasingContent[];
+  /** Whether the user wrote a title (else it is only the type's name). */
+  titled: boolean;
+  children: import('mdast').BlockContent[];
+  position?: import('unist').Position;
+}
+
 declare module 'mdast' {
+  interface BlockContentMap {
+    callout: Callout;
+  }
   interface PhrasingContentMap {
     cloze: Cloze;
+    blockId: BlockId;
+    wikiLink: WikiLink;
+    embed: Embed;
   }
   interface RootContentMap {
+    callout: Callout;
     cloze: Cloze;
+    blockId: BlockId;
+    wikiLink: WikiLink;
+    embed: Embed;
   }
 }

@@ -53,7 +53,7 @@ export class CompileCache {
   /** The key of one file's compile: everything its result depends on except the images, which the entry lists. */
   key(file: SourceFile, options: CompileOptions): string {
     const { absolutePath, displayPath, relativePath, text } = file;
-    return sha256(JSON.stringify([FORMAT, codeVersion(), options, absolutePath, displayPath, relativePath, text]));
+    return sha256(JSON.stringify([FORMAT, codeVersion(), optionsDigest(options), absolutePath, displayPath, relativePath, text]));
   }
 
   /** The cached result, or null on a miss (absent, unreadable, corrupt, or an image changed). */
@@ -229,6 +229,18 @@ function isAbandonedTemp(name: string): boolean {
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+const digests = new WeakMap<CompileOptions, string>();
+
+/** Once per options object: a vault's file list can be long, and every file's key holds it. */
+function optionsDigest(options: CompileOptions): string {
+  let digest = digests.get(options);
+  if (digest === undefined) {
+    digest = sha256(JSON.stringify(options));
+    digests.set(options, digest);
+  }
+  return digest;
 }
 
 let code: string | null = null;

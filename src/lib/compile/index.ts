@@ -25,6 +25,10 @@ export interface CompileOptions {
   notesDir: string;
   /** Base of the paths shown in diagnostics. */
   cwd: string;
+  /** The notes folder is an Obsidian vault (`.obsidian/`): a file's name is its title. */
+  vault: boolean;
+  /** Every file of the notes folder (posix, relative to it): where `![[name]]` embeds are found. */
+  vaultFiles: string[];
 }
 
 export interface CompiledFile {
@@ -50,11 +54,11 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   diagnostics.push(...parseProblems);
   if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
   diagnostics.push(...validateFile(parsed));
-  const extracted = extractNotes(parsed);
+  const extracted = extractNotes(parsed, { vault: options.vault });
   diagnostics.push(...extracted.diagnostics);
   const refs = new Map<string, MediaRef>();
   const rendered = extracted.notes.map((note) => {
-    const result = renderNote(note, { notesRoot: options.notesDir });
+    const result = renderNote(note, { notesRoot: options.notesDir, vaultFiles: options.vaultFiles });
     diagnostics.push(...result.diagnostics);
     for (const ref of result.mediaRefs) refs.set(ref.path, ref);
     return result.rendered;

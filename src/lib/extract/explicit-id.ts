@@ -6,7 +6,6 @@
 import type { PhrasingContent } from 'mdast';
 import { trimPhrasing } from './phrasing.js';
 
-const BLOCK_ID = /\s\^([A-Za-z0-9][A-Za-z0-9_-]*)\s*$/u;
 const COMMENT_ID = /^<!--\s*id:\s*([^\s>]+)\s*-->$/u;
 
 export function takeExplicitId(nodes: PhrasingContent[]): { nodes: PhrasingContent[]; id?: string } {
@@ -15,10 +14,8 @@ export function takeExplicitId(nodes: PhrasingContent[]): { nodes: PhrasingConte
     const id = COMMENT_ID.exec((nodes[commentIndex] as { value: string }).value.trim())?.[1];
     return { nodes: trimPhrasing(nodes.filter((_, index) => index !== commentIndex)), id };
   }
+  // The parse stage made the trailing ` ^my-id` a blockId node (parse/block-id.ts).
   const last = nodes[nodes.length - 1];
-  if (last?.type !== 'text') return { nodes };
-  const match = BLOCK_ID.exec(last.value);
-  if (!match) return { nodes };
-  const rest = [...nodes.slice(0, -1), { ...last, value: last.value.slice(0, match.index) }];
-  return { nodes: trimPhrasing(rest), id: match[1] };
+  if (last?.type !== 'blockId') return { nodes };
+  return { nodes: trimPhrasing(nodes.slice(0, -1)), id: last.value };
 }

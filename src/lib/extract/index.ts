@@ -10,8 +10,8 @@
  * children); what none of them takes joins the plain list run of its scope.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Diagnostic } from '../diagnostic.js';
-import type { ExtractedNote, NoteKind, Position } from '../model.js';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
 import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { deckFor } from './deck.js';
@@ -23,8 +23,13 @@ import { questionMarkLine, splitExplicit } from './rules/explicit.js';
 import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
+import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
+import { withoutTasks } from './tasks.js';
+import { withoutUnrendered } from './unsupported.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
+/** A callout title longer than this is a sentence of content, not a question about its body. */
+const MAX_CALLOUT_QUESTION = 80;
 
 interface Crumb {
   text: string;
@@ -38,13 +43,24 @@ interface Scope {
   tags: string[];
 }
 
-export function extractNotes(parsed: ParsedFile): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
+export interface ExtractOptions {
+  /** The notes folder is an Obsidian vault: a file's name is its title (titleCrumb). */
+  vault?: boolean;
+}
+
+export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
-  const extraction = new Extraction(parsed);
-  extraction.blocks(parsed.tree.children, { crumbs: [], headings: [], tags: [] }, 0, true, true);
+  if (parsed.frontMatter.excalidraw || /\.excalidraw\.md$/i.test(parsed.source.relativePath)) {
+    const message = 'This is an Excalidraw drawing, which only Obsidian can show; it makes no cards';
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'obsidian-unsupported', message)] };
+  }
+  const title = options.vault ? titleCrumb(parsed) : null;
+  const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : []);
+  extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-  return { notes, diagnostics: extraction.diagnostics };
+  return { notes, diagnostics: [...shown.diagnostics, ...extraction.diagnostics] };
 }
 
 class Extraction {
@@ -52,12 +68,16 @@ class Extraction {
   readonly diagnostics: Diagnostic[] = [];
   private readonly deck: string;
   private readonly fileTags: string[];
+  /** Tags of tag lines (`#os/memory #interview`), by the scope they tag. */
+  private readonly scopeTags: Map<TagScope, string[]>;
   private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
 
-  constructor(private readonly parsed: ParsedFile) {
+  /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
+  constructor(private readonly parsed: ParsedFile, readonly titleCrumbs: Crumb[]) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
-    this.fileTags = (parsed.frontMatter.tags ?? []).map(cleanTag).filter(Boolean);
+    this.scopeTags = scopeTags(parsed.tree);
+    this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
   }
 
   /**
@@ -83,22 +103,56 @@ class Extraction {
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
         const rest = this.paragraph(block, local);
-        if (answers && rest && local.crumbs.length > 0 && isProse(rest)) answer(rest);
-      } else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
-      else if (answers && local.crumbs.length > 0 && isProse(block)) answer(block);
+        if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) return;
+      else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
+      else if (answers && this.underHeading(local) && isProse(block)) answer(block);
     });
   }
 
+  /**
+   * Prose before the first heading is a preamble (banners, badges), not an
+   * answer — unless the file's name is its title (titleCrumb): then it answers
+   * the title, as a note's first paragraph does in a vault.
+   */
+  private underHeading(scope: Scope): boolean {
+    return scope.crumbs.length > 0;
+  }
+
+  /**
+   * A callout with a title of its own and a body asks its title like a
+   * heading (`… › Thrashing` → the body; its bullets are cards under it),
+   * without ending the section around it. One with bullets but no title of
+   * its own is read like a quote holding a list. Returns false for the rest,
+   * which are a box in their section's answer.
+   */
+  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean): boolean {
+    const title = plainText(callout.title);
+    if (callout.titled && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
+      const outer = this.section;
+      this.section = null;
+      this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
+      this.flushSection();
+      this.section = outer;
+      return true;
+    }
+    if (!callout.children.some((child) => child.type === 'list')) return false;
+    this.blocks(callout.children, scope, depth, answers);
+    return true;
+  }
+
   private enterHeading(heading: Heading): Scope {
-    const { nodes, tags } = takeInlineTags(heading.children);
+    const { nodes, tags: inline } = takeInlineTags(heading.children);
+    const tags = [...inline, ...(this.scopeTags.get(heading) ?? [])];
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
     this.headingStack.push({ depth: heading.depth, crumb: { text: plainText(nodes), nodes }, tags });
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
-    return { crumbs, headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
+    return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
   }
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item) || isLinkOnlyItem(item)) return; // reported by validation
+    if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     const rest = raw ? item.children.slice(1) : item.children;
     const withId = takeExplicitId(raw ?? []);
@@ -153,6 +207,7 @@ class Extraction {
       return null;
     }
     const left = lines.filter((raw, index) => {
+      if (tagLine(raw)) return false; // metadata for its scope (scopeTags)
       const { nodes: line, id } = takeExplicitId(raw);
       const cloze = parseClozes(line, this.parsed.source.displayPath);
       this.diagnostics.push(...cloze.diagnostics);
@@ -206,6 +261,21 @@ class Extraction {
       ...(card.explicitId ? { explicitId: card.explicitId } : {}),
     });
   }
+}
+
+/**
+ * In a vault the file name is the note's title (`Dense set.md` holding
+ * `## Examples` asks `Dense set › Examples`, and its first paragraph answers
+ * `Dense set`), so it starts every card's context — unless the file has a
+ * level-1 heading (its own title) or its first heading is the title anyway.
+ */
+function titleCrumb(parsed: ParsedFile): Crumb | null {
+  const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
+  if (headings.some((heading) => heading.depth === 1)) return null;
+  const title = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '').trim();
+  const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
+  if (!title || first.toLowerCase() === title.toLowerCase()) return null;
+  return { text: title, nodes: [{ type: 'text', value: title }] };
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

@@ -11,10 +11,14 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
+import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
+import { markCallouts } from './callout.js';
+import { remarkComments } from './comment.js';
 import { markDisplayMath } from './display-math.js';
 import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
 import { parseInSections } from './sections.js';
+import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
 
 export interface ParsedFile {
   source: SourceFile;
@@ -24,14 +28,19 @@ export interface ParsedFile {
 
 // remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
 // the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
-const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly);
+const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkWikilinks).use(remarkComments);
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  const tree = parseInSections(split.body, (text) => processor.parse(text));
+  // protectTablePipes keeps the text's length, so positions still point into split.body.
+  const tree = parseInSections(protectTablePipes(split.body), (text) => processor.parse(text));
+  restoreTablePipes(tree);
+  markBlockIds(tree);
+  dropEmptyParagraphs(tree);
+  markCallouts(tree);
   resolveReferences(tree);
   markDisplayMath(tree, split.body);
   attachFootnotes(tree);
@@ -81,13 +90,16 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
     if (typeof data.deck !== 'string' || !data.deck.trim()) return problem('Front matter `deck` must be a non-empty text');
     frontMatter.deck = data.deck.trim();
   }
-  if (data.tags !== undefined) {
-    const tags = typeof data.tags === 'string' ? data.tags.split(/[\s,]+/) : data.tags;
+  // Obsidian leaves `tags:` empty (null) in new notes and templates, and writes list items as `- #tag` or `- tag`.
+  if (data.tags !== undefined && data.tags !== null) {
+    const written = typeof data.tags === 'string' || typeof data.tags === 'number' ? String(data.tags).split(/[\s,]+/) : data.tags;
+    const tags = Array.isArray(written) ? written.filter((tag) => tag !== null) : written;
     if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
       return problem('Front matter `tags` must be a list of tags or a space-separated text');
     }
     frontMatter.tags = tags.map(String).filter(Boolean);
   }
+  if (data['excalidraw-plugin'] !== undefined) frontMatter.excalidraw = true;
   if (data.cards !== undefined) {
     if (typeof data.cards !== 'boolean') return problem('Front matter `cards` must be true or false');
     frontMatter.cards = data.cards;

@@ -47,7 +47,7 @@ const BLOCKS = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote'
 function textOf(node: Nodes): string {
   if (node.type === 'break') return ' ';
   // Raw HTML (`<br>`, `<u>`) is markup, not words: it must not reach a breadcrumb, a tag or an identity.
-  if (node.type === 'html') return '';
+  if (node.type === 'html' || node.type === 'blockId') return '';
   if (!('children' in node)) return toString(node);
   const inner = (node.children as Nodes[]).map(textOf).join('');
   return BLOCKS.has(node.type) ? ` ${inner} ` : inner;

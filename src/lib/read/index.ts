@@ -21,16 +21,19 @@ const NOTE_NAME = /\.(md|markdown)$/i;
  * Every `*.md` under the folder, sorted so builds do not depend on directory
  * order. A file reached through symlinks (a link to `..` would read every note
  * again, in new decks) is listed once, under its real path; a link leading
- * out of the folder is listed as is, so reading it reports it.
+ * out of the folder is listed as is, so reading it reports it. `skip` adds
+ * folders (globs relative to the notes folder) that hold no notes, such as a
+ * vault's templates (read/vault.ts). Dot folders (`.obsidian/`, `.trash/`) are
+ * always skipped.
  */
-export function findNoteFiles(notesDir: string): string[] {
+export function findNoteFiles(notesDir: string, skip: readonly string[] = []): string[] {
   const root = realPath(notesDir);
   const canonical = (path: string) => {
     const real = realPath(path);
     return isInside(root, real) ? join(notesDir, relative(root, real)) : path;
   };
   // `.MD` and `.markdown` are markdown too: skipping them would lose their cards without a word.
-  const paths = globSync('**/*.{md,markdown}', { cwd: notesDir, absolute: true, caseSensitiveMatch: false, ignore: IGNORED }).map(canonical);
+  const paths = globSync('**/*.{md,markdown}', { cwd: notesDir, absolute: true, caseSensitiveMatch: false, ignore: [...IGNORED, ...skip] }).map(canonical);
   return [...new Set(paths.map((path) => toPosix(relative(notesDir, path))))].sort().map((rel) => join(notesDir, rel));
 }
 

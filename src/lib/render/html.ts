@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { Handler } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -14,6 +15,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
+import { calloutHandler } from './callout.js';
+import { embedHandler, rehypeEmbeds, SOUND_TAG } from './embed.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
 import { diagnostic } from '../diagnostic.js';
@@ -35,7 +38,12 @@ const handlers = {
   footnoteReference: footnoteReferenceHandler,
   footnoteDefinition: footnoteDefinitionHandler,
   link: linkHandler,
-};
+  // A link to another note means nothing inside Anki: its text (alias, else note name) is what the card shows.
+  wikiLink: (state, node) => state.all(node),
+  embed: embedHandler,
+  blockId: () => undefined,
+  callout: calloutHandler,
+} satisfies Record<string, Handler>;
 
 function processor(withRawHtml: boolean) {
   const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers });
@@ -43,6 +51,7 @@ function processor(withRawHtml: boolean) {
   const parsed = withRawHtml ? toHast.use(rehypeRaw) : toHast;
   return parsed
     .use(rehypeMathImages)
+    .use(rehypeEmbeds)
     .use(rehypeMedia)
     .use(rehypeCheckSrcset)
     .use(rehypeUnprefixIds)
@@ -89,7 +98,7 @@ function reportRefused(media: MediaContext, refused: RefusedCommand[], place: Po
 
 const PHRASING = new Set([
   'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference',
-  'image', 'imageReference', 'footnoteReference', 'html', 'cloze',
+  'image', 'imageReference', 'footnoteReference', 'html', 'cloze', 'wikiLink', 'embed', 'blockId',
 ]);
 
 /**
@@ -181,6 +190,7 @@ function finish<T extends RootContent | ElementContent>(children: T[], media: Me
   return mergeText(children).map((child) => {
     if (child.type === 'text') return { type: 'raw', value: finishText(child, media, inCode) } as T;
     if (child.type !== 'element') return child;
+    if (child.tagName === SOUND_TAG) return { type: 'raw', value: soundMarker(child) } as T;
     if (child.tagName === CLOZE_TAG) {
       child.children = finish(child.children, media, inCode);
       return clozeRaw(child) as T;
@@ -191,6 +201,15 @@ function finish<T extends RootContent | ElementContent>(children: T[], media: Me
     child.children = finish(child.children, media, inCode || CODE.has(child.tagName));
     return child;
   });
+}
+
+/**
+ * Anki plays `[sound:name]` (audio and video alike). Written only here, from an element that only the embed
+ * renderer makes, with a bundled media name (`[a-z0-9.]`): text a user wrote never becomes one.
+ */
+function soundMarker(element: Element): string {
+  const name = String(element.properties.src ?? '');
+  return /^[a-z0-9.]+$/.test(name) ? `[sound:${name}]` : '';
 }
 
 /**

@@ -13,6 +13,8 @@ import type { MediaContext } from './media.js';
 export interface RenderOptions {
   /** Absolute notes folder; images must stay inside it. */
   notesRoot: string;
+  /** Its files (posix, relative to it): where `![[name]]` embeds are found (read/vault.ts listVaultFiles). */
+  vaultFiles?: readonly string[];
 }
 
 /** A local image a note looked for: its absolute path, and the media name it was bundled as (null: not bundled). */
@@ -31,6 +33,7 @@ export interface RenderResult {
 export function renderNote(note: ExtractedNote, options: RenderOptions): RenderResult {
   const media: MediaContext = {
     notesRoot: options.notesRoot,
+    vaultFiles: options.vaultFiles,
     noteFile: note.absolutePath,
     source: note.source,
     fallback: note.position,

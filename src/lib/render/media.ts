@@ -11,6 +11,7 @@ import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { MediaFile, Position } from '../model.js';
+import { SOUND_TAG } from './embed.js';
 import { hasHiddenPart, refusedMediaType } from './media-type.js';
 
 export interface MediaContext {
@@ -22,6 +23,8 @@ export interface MediaContext {
   source: string;
   /** Where to point diagnostics for nodes without a position (should not happen). */
   fallback: Position;
+  /** Every file of the notes folder (posix, relative to it), where `![[name]]` embeds are looked up. */
+  vaultFiles?: readonly string[];
   /** Bundled files by media name, shared by all fields of the note. */
   media: Map<string, MediaFile>;
   /** Every local path an image looked for → the media name it was bundled as (null: not found or not allowed). */
@@ -37,7 +40,7 @@ export function rehypeMedia() {
     const context = file.data[MEDIA_CONTEXT] as MediaContext | undefined;
     if (!context) throw new Error('rehypeMedia: no media context on the file (renderField sets it)');
     visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      if ((node.tagName !== 'img' && node.tagName !== SOUND_TAG) || !parent || index === undefined) return;
       if (bundleImage(node, context)) return;
       // A broken image would show as a broken-image icon; its alt text is the useful part.
       const alt = typeof node.properties.alt === 'string' && node.properties.alt ? [{ type: 'text', value: node.properties.alt } satisfies Text] : [];
@@ -57,6 +60,10 @@ function bundleImage(node: Element, context: MediaContext): boolean {
     return false;
   };
   const target = src.trim();
+  // An Obsidian embed (render/embed.ts) is named in messages as the user wrote it, not by its resolved path.
+  const written = node.properties.dataWritten;
+  delete node.properties.dataWritten;
+  const shown = typeof written === 'string' ? written : target;
   if (!target) return report('warning', 'media-missing', 'This image has no source; it was left out');
   if (/^https?:/i.test(target) || target.startsWith('//')) return true;
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
@@ -64,14 +71,14 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   }
   const found = locate(target, context);
   if (found.kind === 'outside') {
-    return report('error', 'media-outside-notes', `Image \`${target}\` is outside the notes folder; it was not read or bundled`);
+    return report('error', 'media-outside-notes', `Image \`${shown}\` is outside the notes folder; it was not read or bundled`);
   }
   if (found.kind === 'hidden') {
-    return report('error', 'media-hidden-path', `Image \`${target}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
+    return report('error', 'media-hidden-path', `Image \`${shown}\` is in a hidden file or folder (a name starting with "."); it was not read or bundled`);
   }
-  if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${target}\` was not found (${found.reason}); it was left out`);
+  if (found.kind === 'missing') return report('warning', 'media-missing', `Image \`${shown}\` was not found (${found.reason}); it was left out`);
   const refused = refusedMediaType(found.path, found.data);
-  if (refused) return report('warning', 'media-type-refused', `\`${target}\` was not bundled: ${refused}`);
+  if (refused) return report('warning', 'media-type-refused', `\`${shown}\` was not bundled: ${refused}`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
   context.lookups.set(found.lexical, file.name);
@@ -85,7 +92,8 @@ type Located =
   | { kind: 'hidden' }
   | { kind: 'missing'; reason: string };
 
-function locate(target: string, context: MediaContext): Located {
+/** Finds and reads a local file named by a note (`/x` from the top of the notes folder), never outside it. */
+export function locate(target: string, context: MediaContext): Located {
   const path = localPath(target);
   // `/img/x.png` means "from the top of the notes", as on GitHub and static sites, not from the filesystem root.
   const lexical = path.startsWith('/') ? join(context.notesRoot, path) : resolve(dirname(context.noteFile), path);

@@ -8,6 +8,7 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { diagnostic } from '../diagnostic.js';
 import { CLOZE_TAG } from './cloze.js';
+import { SOUND_TAG } from './embed.js';
 import { FOOTNOTES_CLASS } from './footnote.js';
 import { MEDIA_CONTEXT, type MediaContext } from './media.js';
 
@@ -17,7 +18,7 @@ const STRIP_WITH_CONTENT = [
   'textarea', 'select', 'title', 'svg', 'math',
 ];
 
-const EXTRA_TAGS = ['u', 'mark', 'small', 'abbr', 'cite', 'dfn', 'caption', CLOZE_TAG];
+const EXTRA_TAGS = ['u', 'mark', 'small', 'abbr', 'cite', 'dfn', 'caption', CLOZE_TAG, SOUND_TAG];
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -28,8 +29,10 @@ export const sanitizeSchema: Schema = {
     // hljs classes: highlighted code pasted as raw HTML keeps its colours (our own highlighting runs after sanitizing).
     code: [['className', /^language-./, 'hljs']],
     span: [['className', /^hljs-[\w-]+$/, /^[a-z]+_+$/]],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', FOOTNOTES_CLASS]],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'math', FOOTNOTES_CLASS, /^callout(-[a-z]+)?$/]],
     [CLOZE_TAG]: ['dataNumber', 'dataHint'],
+    // A bundled media name (rehypeMedia), written out as `[sound:…]` by finishField.
+    [SOUND_TAG]: ['src'],
   },
   // Only remote images; local ones were already bundled and rewritten to bare media names (relative URLs).
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },

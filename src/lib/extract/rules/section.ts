@@ -57,5 +57,5 @@ export function addProse(answer: SectionAnswer, block: RootContent): void {
 export function isProse(block: RootContent): boolean {
   if (block.type === 'paragraph') return !isLinksOnly(block.children);
   if (block.type === 'html') return /<(img|table|pre|ul|ol|p|div)\b/i.test(block.value);
-  return block.type === 'math' || block.type === 'code' || block.type === 'table' || block.type === 'blockquote';
+  return block.type === 'math' || block.type === 'code' || block.type === 'table' || block.type === 'blockquote' || block.type === 'callout';
 }

@@ -102,9 +102,9 @@ export const NOTETYPES: Readonly<Record<NoteKind, Notetype>> = {
  * test/apkg.test.ts fails until both are updated.
  */
 export const TEMPLATE_REVISIONS: Readonly<Record<NoteKind, { mod: number; fingerprint: string }>> = {
-  basic: { mod: 1_796_083_200, fingerprint: 'ef31762a42c5c244' }, // 2026-12-01 00:00 UTC: footnotes at the end of the answer
-  reversed: { mod: 1_796_083_200, fingerprint: '99b7a32a6f6055a9' }, // 2026-12-01 00:00 UTC
-  cloze: { mod: 1_796_083_200, fingerprint: '0ac2f9de8c9ca4d7' }, // 2026-12-01 00:00 UTC
+  basic: { mod: 1_796_119_200, fingerprint: 'c6cf95d3407d6312' }, // 2026-12-01 10:00 UTC: Obsidian callouts
+  reversed: { mod: 1_796_119_200, fingerprint: '57479643d2763fd5' }, // 2026-12-01 10:00 UTC
+  cloze: { mod: 1_796_119_200, fingerprint: 'e57ccfb6b5a026ca' }, // 2026-12-01 10:00 UTC
 };
 
 /** Everything a user sees of a note type, hashed: changes exactly when its revision must be bumped. */

@@ -133,6 +133,36 @@ blockquote {
   border-left: 0.25em solid var(--dg-border);
 }
 
+/* Obsidian callouts (render/callout.ts): a tinted box with a coloured edge; the text keeps the card's
+   colours, so it reads the same in light and night mode. */
+.callout {
+  --dg-callout: 8, 109, 221;
+  margin: 0.7em 0;
+  padding: 0.4em 0.9em;
+  border-left: 0.25em solid rgb(var(--dg-callout));
+  border-radius: 0.25em;
+  background-color: rgba(var(--dg-callout), 0.1);
+}
+
+.callout-title {
+  font-weight: 600;
+}
+
+.callout-body > :first-child {
+  margin-top: 0.2em;
+}
+
+.callout-body > :last-child {
+  margin-bottom: 0.2em;
+}
+
+.callout-abstract, .callout-tip { --dg-callout: 0, 160, 158; }
+.callout-success { --dg-callout: 8, 160, 70; }
+.callout-question, .callout-warning { --dg-callout: 236, 117, 0; }
+.callout-failure, .callout-danger, .callout-bug { --dg-callout: 233, 49, 71; }
+.callout-example { --dg-callout: 120, 82, 238; }
+.callout-quote { --dg-callout: 140, 140, 140; }
+
 img {
   max-width: 100%;
   height: auto;

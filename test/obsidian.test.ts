@@ -1,0 +1,338 @@
+/**
+ * Issue 7: Obsidian syntax becomes good cards. Unit tests per construct
+ * (parse → extract, render); the fixture vault is built end to end in
+ * test/vault.test.ts.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { tagLine } from '../src/lib/extract/tag-lines.js';
+import { parseFile } from '../src/lib/parse/index.js';
+import { findNoteFiles } from '../src/lib/read/index.js';
+import { foldersToSkip, listVaultFiles, readVault } from '../src/lib/read/vault.js';
+import { resolveEmbed } from '../src/lib/render/embed.js';
+import { renderNote } from '../src/lib/render/index.js';
+import { projectRoot } from './helpers/cli.js';
+import { cardText, extract } from './helpers/extract.js';
+
+const cards = (markdown: string, path?: string) => extract(markdown, path).notes.map(cardText);
+const vaultCards = (markdown: string, path: string) => extract(markdown, path, { vault: true }).notes.map(cardText);
+
+describe('tag lines', () => {
+  it('a line of only tags is metadata: no card, no answer text', () => {
+    const { notes } = extract('## Paging\n#flashcards\n\n- Page table : maps pages to frames\n- TLB : caches translations');
+    expect(notes.map(cardText)).toEqual(['Paging › Page table => maps pages to frames', 'Paging › TLB => caches translations']);
+    for (const note of notes) expect(note.tags).toContain('flashcards');
+  });
+
+  it('tags before the first heading tag the whole file; under a heading, its section and subsections', () => {
+    const { notes } = extract('#os/memory #interview\n\n# OS\n## Paging\n- Page : a block\n\n#paging\n### TLB\n- TLB : a cache\n## Swap\n- Swap : disk space');
+    const tags = Object.fromEntries(notes.map((note) => [note.frontText, note.tags]));
+    for (const front of ['Page', 'TLB', 'Swap']) expect(tags[front]).toEqual(expect.arrayContaining(['os::memory', 'interview']));
+    expect(tags.Page).toContain('paging');
+    expect(tags.TLB).toContain('paging');
+    expect(tags.Swap).not.toContain('paging');
+  });
+
+  it('a heading answered only by a tag line makes no card (not "Paging → #flashcards")', () => {
+    expect(cards('## Paging\n#flashcards\n## Next\nSome prose.')).toEqual(['Next => Some prose.']);
+  });
+
+  it('a bullet of only tags is metadata; the tag line of a paragraph goes, the rest stays', () => {
+    const { notes } = extract('## E\n#mex #adhoc\nWhat shape does the array have?\n\n- #todo');
+    expect(notes.map(cardText)).toEqual(['E => What shape does the array have?']);
+    expect(notes[0].tags).toEqual(expect.arrayContaining(['mex', 'adhoc', 'todo']));
+  });
+
+  it('a tag line inside a quote or a callout tags its section too', () => {
+    const { notes } = extract('## Paging\n> [!note] Terms\n> #flashcards\n> - Page : a block');
+    expect(notes.map(cardText)).toEqual(['Paging › Terms › Page => a block']);
+    expect(notes[0].tags).toContain('flashcards');
+  });
+
+  it.each([
+    ['#os/memory #interview', ['os::memory', 'interview']],
+    ['  #한국어  ', ['한국어']],
+    ['#tag and words', null],
+    ['C# #1', null],
+    ['', null],
+  ])('tagLine(%j)', (text, expected) => {
+    expect(tagLine(text ? [{ type: 'text', value: text }] : [])).toEqual(expected);
+  });
+});
+
+describe('title context (vault)', () => {
+  it('a file without a level-1 heading starts every context with its name', () => {
+    expect(vaultCards('## Examples\n- the rationals in the reals\n- the dyadic numbers', 'math/Dense set.md')).toEqual([
+      'Dense set › Examples => the rationals in the reals the dyadic numbers',
+    ]);
+  });
+
+  it('a level-1 heading is the title; a first heading equal to the file name is not repeated', () => {
+    expect(vaultCards('# Dense sets\n## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Dense sets › Examples => ℚ in ℝ']);
+    expect(vaultCards('## Dense set\n- A : B', 'Dense set.md')).toEqual(['Dense set › A => B']);
+  });
+
+  it('what stands before the first heading answers the title', () => {
+    expect(vaultCards('A subset of X is dense when its closure is X.\n\n- a point\n\n## Examples\nProse.', 'Dense set.md')).toEqual([
+      'Dense set => A subset of X is dense when its closure is X. a point',
+      'Dense set › Examples => Prose.',
+    ]);
+    expect(vaultCards('A banner.\n\n# Dense sets\nProse.', 'Dense set.md')).toEqual(['Dense sets => Prose.']);
+  });
+
+  it('only in a vault: elsewhere a file name is not a title (notes/interview.md keeps its context)', () => {
+    expect(cards('## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Examples => ℚ in ℝ']);
+  });
+});
+
+describe('wikilinks', () => {
+  const parsed = (markdown: string) => parseFile({ absolutePath: '/n/a.md', displayPath: 'a.md', relativePath: 'a.md', text: markdown }).parsed!.tree;
+  const links = (markdown: string) => {
+    const found: { type: string; target: string; anchor?: string; alias?: string; text: string }[] = [];
+    visit(parsed(markdown), (node) => {
+      if (node.type === 'wikiLink' || node.type === 'embed') {
+        found.push({ type: node.type, target: node.target, anchor: node.anchor, alias: node.alias, text: toString(node) });
+      }
+    });
+    return found;
+  };
+
+  it.each([
+    ['[[Process scheduling]]', { type: 'wikiLink', target: 'Process scheduling', anchor: undefined, alias: undefined, text: 'Process scheduling' }],
+    ['[[Caching|cache notes]]', { type: 'wikiLink', target: 'Caching', anchor: undefined, alias: 'cache notes', text: 'cache notes' }],
+    ['[[Matrices#Inverse|inverse]]', { type: 'wikiLink', target: 'Matrices', anchor: 'Inverse', alias: 'inverse', text: 'inverse' }],
+    ['[[#Heading]]', { type: 'wikiLink', target: '', anchor: 'Heading', alias: undefined, text: 'Heading' }],
+    ['[[Note#^block]]', { type: 'wikiLink', target: 'Note', anchor: '^block', alias: undefined, text: 'Note' }],
+    ['[[cs/Paging.md]]', { type: 'wikiLink', target: 'cs/Paging.md', anchor: undefined, alias: undefined, text: 'Paging' }],
+    ['![[Pasted image 20231010152914.png | 500]]', { type: 'embed', target: 'Pasted image 20231010152914.png', anchor: undefined, alias: '500', text: '' }],
+    ['![[Other note#Heading]]', { type: 'embed', target: 'Other note', anchor: 'Heading', alias: undefined, text: 'Other note' }],
+  ])('%s', (markdown, expected) => {
+    expect(links(`Text ${markdown} text`)).toEqual([expected]);
+  });
+
+  it.each(['`[[code]]`', '[[ ]]', '[[a\nb]]', '[[]]', '[[|x]]', '\\[\\[escaped\\]\\]', '[single](x)'])('%j is not a wikilink', (markdown) => {
+    expect(links(markdown)).toEqual([]);
+  });
+
+  it('wins over a link whose text would start with [, as in Obsidian: [[2단계 인증]](2FA)', () => {
+    expect(links('Obsidian은 [[2단계 인증]](2FA)을 지원해요')).toEqual([{ type: 'wikiLink', target: '2단계 인증', anchor: undefined, alias: undefined, text: '2단계 인증' }]);
+  });
+
+  it('a link inside a table cell, with `|` or `\\|`, does not split the cell', () => {
+    const tree = parsed('| term | see |\n| --- | --- |\n| cache | [[Caching|cache notes]] |\n| tlb | [[TLB\\|the TLB]] |\n| code | `[[a|b]]` |');
+    const rows = (tree.children[0] as Table).children.map((row) => row.children.map((cell) => toString(cell)));
+    expect(rows).toEqual([['term', 'see'], ['cache', 'cache notes'], ['tlb', 'the TLB'], ['code', '[[a|b]]']]);
+  });
+
+  it('keeps every position the user wrote', () => {
+    const tree = parsed('| a | b |\n| - | - |\n| [[X|y]] | after |');
+    const cell = (tree.children[0] as Table).children[1].children[1];
+    expect(cell.position?.start).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('makes cards of its text; a bullet of only a wikilink names a concept, like plain text', () => {
+    expect(cards('# Attention\n- [[Paging|Page]] : a fixed-size block\n\n## Ten stages\n1. [[Directed attention]]\n2. [[Continuous attention]]')).toEqual([
+      'Attention › Page => a fixed-size block',
+      'Attention › Ten stages => Directed attention Continuous attention',
+    ]);
+  });
+});
+
+describe('embeds are resolved the way Obsidian resolves them', () => {
+  const files = ['Attachments/vm.png', 'Attachments/old/vm.png', 'cs/vm.png', 'cs/os/diagram.png', 'img/x.png', 'a/b/c/deep.png', 'z/deep.png'];
+  it.each([
+    ['Attachments/old/vm.png', 'cs/note.md', 'Attachments/old/vm.png'],
+    ['diagram.png', 'cs/note.md', 'cs/os/diagram.png'],
+    ['os/diagram.png', 'cs/note.md', 'cs/os/diagram.png'],
+    ['vm.png', 'cs/note.md', 'cs/vm.png'],
+    ['vm.png', 'other/note.md', 'cs/vm.png'],
+    ['deep.png', 'note.md', 'z/deep.png'],
+    ['VM.PNG', 'x/note.md', 'cs/vm.png'],
+    ['missing.png', 'note.md', null],
+    ['../outside.png', 'note.md', null],
+  ])('%s from %s → %s', (target, note, expected) => {
+    expect(resolveEmbed(target, `/vault/${note}`, '/vault', files)).toBe(expected);
+  });
+});
+
+describe('comments and block ids', () => {
+  it.each([
+    ['inline', '# OS\n- Paging : fixed-size %%ask about TLBs%%blocks', ['OS › Paging => fixed-size blocks']],
+    ['over lines of one paragraph', '# OS\nPaging splits %%a\nb%% memory.', ['OS => Paging splits memory.']],
+    ['a block with bullets and a heading', '# OS\n- A : 1\n%%\n- draft : not yet\n\n## Hidden\n%%\n- B : 2', ['OS › A => 1', 'OS › B => 2']],
+    ['a block inside a quote', '# OS\n> - A : 1\n> %%\n> - draft : no\n> %%\n> - B : 2', ['OS › A => 1', 'OS › B => 2']],
+    ['never closed: to the end of the file, as in Obsidian', '# OS\n- A : 1\n\n%%\n- B : 2', ['OS › A => 1']],
+    ['a paragraph of only a comment', '# OS\n%% later %%\n\n- A : 1', ['OS › A => 1']],
+  ])('%s comments are removed before extraction', (_what, markdown, expected) => {
+    expect(cards(markdown)).toEqual(expected);
+  });
+
+  it('keeps %% in code and math, and a %% that never closes in its paragraph', () => {
+    expect(cards('# C\nWrite `printf("%%d")` or $a %% b$.\n\n50%% off')).toEqual(['C => Write printf("%%d") or a %% b. 50%% off']);
+  });
+
+  it('removes block ids from every field; a bullet or Q :: A line keeps its id as the explicit id', () => {
+    const { notes } = extract('# OS\n- Page : a block ^page\n- plain bullet ^b1\n\nQ :: A ^qa\n\n## Table\n| a |\n| - |\n| b ^cell |\n\n^table-id\n\n## Prose\nA paragraph. ^p1');
+    expect(notes.map(cardText)).toEqual(['OS › Page => a block', 'OS => plain bullet', 'OS › Q => A', 'OS › Table => a b', 'OS › Prose => A paragraph.']);
+    expect(notes.map((note) => note.explicitId)).toEqual(['page', undefined, 'qa', undefined, undefined]);
+  });
+
+  it('an id alone on the line after a quote (a lazy line) is removed too', () => {
+    expect(cards('## Sync\n> See the status icons.\n^obsidian-sync-status')).toEqual(['Sync => See the status icons.']);
+  });
+
+  it('x^2 and ^ inside bold are text, not ids', () => {
+    expect(cards('# M\n- Square : x^2 and **b ^c**')).toEqual(['M › Square => x^2 and b ^c']);
+  });
+});
+
+describe('callouts', () => {
+  const renderBack = (markdown: string) => {
+    const [note] = extract(markdown).notes;
+    return renderNote(note, { notesRoot: '/notes' }).rendered.fields[1];
+  };
+
+  it('a titled callout asks its title; the section around it stays one card', () => {
+    expect(cards('## Memory\nBefore.\n\n> [!tip]- Thrashing\n> The system spends its time paging.\n\nAfter.')).toEqual([
+      'Memory => Before. After.',
+      'Memory › Thrashing => The system spends its time paging.',
+    ]);
+  });
+
+  it('bullets in a callout follow the card rules, under its title', () => {
+    expect(cards('## OS\n> [!note] Terms\n> - Page : a fixed-size block\n> - Frame : a physical page')).toEqual([
+      'OS › Terms › Page => a fixed-size block',
+      'OS › Terms › Frame => a physical page',
+    ]);
+    expect(cards('## OS\n> [!info]\n> - Page : a fixed-size block')).toEqual(['OS › Page => a fixed-size block']);
+  });
+
+  it('a callout that is only a sentence, or has no title, is a box in its section, titled by its type', () => {
+    const html = renderBack('## Sync\nText.\n\n> [!warning]\n> Do not mix sync services.');
+    expect(html).toBe(
+      '<p>Text.</p>\n<div class="callout callout-warning"><div class="callout-title">Warning</div><div class="callout-body">\n<p>Do not mix sync services.</p>\n</div></div>',
+    );
+    expect(renderBack('## 샌드박스\n> [!note] 샌드박스 보관함은 모바일 기기에서는 사용할 수 없어요.')).toBe(
+      '<div class="callout callout-note"><div class="callout-title">샌드박스 보관함은 모바일 기기에서는 사용할 수 없어요.</div></div>',
+    );
+  });
+
+  it.each([
+    ['[!FAQ]', 'callout-question'],
+    ['[!caution]', 'callout-warning'],
+    ['[!bogus]', 'callout-note'],
+  ])('%s is styled as %s', (marker, className) => {
+    expect(renderBack(`## X\n> ${marker}\n> body`)).toContain(`class="callout ${className}"`);
+  });
+
+  it('never shows the [!type] marker', () => {
+    expect(renderBack('## X\n> [!example]+\n> e.g. this')).not.toContain('[!');
+  });
+});
+
+describe('tasks', () => {
+  it('make no cards, are in no answer, and a heading of only tasks makes no card', () => {
+    expect(cards('## Segmentation\n- [ ] TODO: review segmentation\n- [x] read chapter 8\n\n## Paging\n- Page : a block\n- [ ] practise\n- plain point\n- Parent\n  - [ ] child task\n  - child fact')).toEqual([
+      'Paging › Page => a block',
+      'Paging => plain point',
+      'Paging › Parent => child fact',
+    ]);
+  });
+});
+
+describe('syntax only Obsidian renders', () => {
+  it('Dataview and other query blocks, and inline queries, are left out with an info naming them', () => {
+    const { notes, diagnostics } = extract('## Todo\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
+    expect(notes.map(cardText)).toEqual(['Todo => Open notes: This note is .', 'Code => print(1)']);
+    expect(diagnostics.filter((d) => d.rule === 'obsidian-unsupported').map((d) => [d.line, d.severity, d.message])).toEqual([
+      [4, 'info', 'This ```dataview block (a Dataview query) is only shown inside Obsidian; it was left out of the card'],
+      [8, 'info', '`= this.file.name` (an inline Dataview query) is only shown inside Obsidian; it was left out of the card'],
+    ]);
+  });
+
+  it('an Excalidraw drawing makes no cards, with an info', () => {
+    const { notes, diagnostics } = extract('---\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n---\n# Excalidraw Data\n## Text Elements\nT1 ^wqJo5cH8\n', 'Excalidraw/Merkle.md');
+    expect(notes).toEqual([]);
+    expect(diagnostics.map((d) => [d.rule, d.severity])).toEqual([['obsidian-unsupported', 'info']]);
+  });
+});
+
+describe('front matter as Obsidian writes it', () => {
+  it.each([
+    ['tags:\n  - os/memory\n  - "#interview"', ['os::memory', 'interview']],
+    ['tags: "#os/memory #interview"', ['os::memory', 'interview']],
+    ['tags: os, interview', ['os', 'interview']],
+    ['tags:', []],
+    ['tags:\n  -\n  - os', ['os']],
+    ['aliases: [Dense, dense sets]\ntags: [math]', ['math']],
+    ['aliases: Dense', []],
+  ])('%j', (yaml, tags) => {
+    const { notes, diagnostics } = extract(`---\n${yaml}\n---\n# T\n- a : b`);
+    expect(diagnostics).toEqual([]);
+    expect(notes[0].tags).toEqual(['topic::T', ...tags]);
+  });
+});
+
+describe('vault settings (.obsidian/)', () => {
+  const vault = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'deckgen-settings-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  };
+
+  it('is no vault without .obsidian/', () => {
+    expect(readVault(vault({ 'a.md': '# A' }))).toEqual({ vault: null, diagnostics: [] });
+  });
+
+  it('skips the core and Templater templates folders and the attachments folder; notes elsewhere are read', () => {
+    const dir = vault({
+      '.obsidian/templates.json': '{"folder": "/Templates/"}',
+      '.obsidian/plugins/templater-obsidian/data.json': '{"templates_folder": "meta/tpl"}',
+      '.obsidian/app.json': '{"attachmentFolderPath": "./files"}',
+      'Templates/Daily.md': '# {{title}}',
+      'meta/tpl/Book.md': '# <% tp.file.title %>',
+      'cs/files/pasted.md': 'x',
+      'cs/Paging.md': '- Page : a block',
+      '.trash/Old.md': '- a : b',
+    });
+    const { vault: settings, diagnostics } = readVault(dir);
+    expect(diagnostics).toEqual([]);
+    expect(settings).toEqual({ templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
+    expect(findNoteFiles(dir, foldersToSkip(settings)).map((path) => relative(dir, path))).toEqual(['cs/Paging.md']);
+  });
+
+  it('a settings file that is not JSON is a warning and is ignored', () => {
+    const dir = vault({ '.obsidian/templates.json': '{"folder": ', 'Templates/T.md': '# {{title}}' });
+    const { vault: settings, diagnostics } = readVault(dir, dir);
+    expect(settings?.templateFolders).toEqual([]);
+    expect(diagnostics.map((d) => [d.file, d.severity, d.rule])).toEqual([['.obsidian/templates.json', 'warning', 'vault-settings-invalid']]);
+  });
+});
+
+describe('sound markers', () => {
+  it('only a bundled embed becomes [sound:…]; an embed named like a marker that is not a file is left out', () => {
+    const [note] = extract('## S\n- Clip : listen ![[sound:y.mp3]] and [sound:z.mp3]').notes;
+    const { rendered, diagnostics } = renderNote(note, { notesRoot: '/notes', vaultFiles: [] });
+    expect(rendered.fields[1]).toBe('listen  and &#91;sound:z.mp3]');
+    expect(diagnostics.map((d) => d.rule)).toEqual(['media-missing']);
+  });
+});
+
+describe('embeds in a field that also holds raw HTML', () => {
+  it('are bundled all the same (raw HTML is re-parsed around them)', () => {
+    const root = join(projectRoot, 'test/fixtures/vault');
+    const [note] = extract('## D\n- Diagram : <b>virtual</b> memory ![[vm-diagram.png|200]] and ![[talk.mp3]]', 'OS/D.md').notes;
+    const { rendered, diagnostics } = renderNote({ ...note, absolutePath: join(root, 'OS/D.md') }, { notesRoot: root, vaultFiles: listVaultFiles(root) });
+    expect(diagnostics).toEqual([]);
+    expect(rendered.fields[1]).toMatch(/^<b>virtual<\/b> memory <img src="[0-9a-f]{16}\.png" alt="" width="200"> and \[sound:[0-9a-f]{16}\.mp3\]$/);
+    expect(rendered.media).toHaveLength(2);
+  });
+});
