@@ -105,6 +105,18 @@ describe('compile cache', () => {
     expect(second.diagnostics.some((d) => d.rule === 'media-missing' && d.file.endsWith('late.md'))).toBe(false);
   });
 
+  it('sees a file an Obsidian embed finds by name, once it is added anywhere in the notes', async () => {
+    const { dir, cache } = workspace();
+    writeFileSync(join(dir, 'notes', 'embed.md'), '# Embed\n\n- 그림 :: ![[found-later.png]]\n');
+    const first = await build(options(dir, cache));
+    const missing = (report: typeof first) => report.diagnostics.some((d) => d.rule === 'media-missing' && d.file.endsWith('embed.md'));
+    expect(missing(first)).toBe(true);
+    cpSync(join(dir, 'notes/img/diagram.png'), join(dir, 'notes/img/found-later.png'));
+    const second = await build(options(dir, cache));
+    expect(missing(second)).toBe(false);
+    expect(second.files.cached).toBe(3); // only the file with the embed was compiled again
+  });
+
   it('reuses unchanged decks on disk only while their bytes are what was built', async () => {
     const { dir, cache } = workspace();
     await build(options(dir, cache));

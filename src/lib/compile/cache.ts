@@ -53,7 +53,10 @@ export class CompileCache {
   /** The key of one file's compile: everything its result depends on except the images, which the entry lists. */
   key(file: SourceFile, options: CompileOptions): string {
     const { absolutePath, displayPath, relativePath, text } = file;
-    return sha256(JSON.stringify([FORMAT, codeVersion(), optionsDigest(options), absolutePath, displayPath, relativePath, text]));
+    // The folder's file list only decides where `![[name]]` embeds are found: a file without one does not depend on
+    // it, and keeps its entry when files come and go (the lock file appearing after the first build, a new image).
+    const digest = optionsDigest(text.includes('![[') ? options : { ...options, vaultFiles: [] });
+    return sha256(JSON.stringify([FORMAT, codeVersion(), digest, absolutePath, displayPath, relativePath, text]));
   }
 
   /** The cached result, or null on a miss (absent, unreadable, corrupt, or an image changed). */
@@ -231,14 +234,16 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-const digests = new WeakMap<CompileOptions, string>();
+const digests = new Map<string, string>();
 
-/** Once per options object: a vault's file list can be long, and every file's key holds it. */
+/** Remembered: a vault's file list can be long, and the key of every file with an embed holds it. */
 function optionsDigest(options: CompileOptions): string {
-  let digest = digests.get(options);
+  const text = JSON.stringify(options);
+  let digest = digests.get(text);
   if (digest === undefined) {
-    digest = sha256(JSON.stringify(options));
-    digests.set(options, digest);
+    digest = sha256(text);
+    if (digests.size > 16) digests.clear();
+    digests.set(text, digest);
   }
   return digest;
 }
