@@ -3,8 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderNote } from '../src/lib/render/index.js';
-import { runCli, seedWorkspace } from './helpers/cli.js';
-import { extract } from './helpers/extract.js';
+import { runCli, seedWorkspace, workspace } from './helpers/cli.js';
+import { cardText, extract } from './helpers/extract.js';
 
 /** Every note's fields as rendered, for markdown written as `notes/topic.md`. */
 function fields(markdown: string): string[][] {
@@ -125,5 +125,33 @@ describe('invisible characters in deck names and tags', () => {
 
   it('ordinary names draw no warning', () => {
     expect(extract('---\ndeck: 면접::네트워크\ntags: [os]\n---\n# A\n- 헤더 : 정보\n').diagnostics).toEqual([]);
+  });
+});
+
+describe('tags and the text around them', () => {
+  const only = (markdown: string) => extract(markdown).notes.map((note) => ({ card: cardText(note), tags: note.tags }));
+
+  it('an escaped \\#literal (or &#35;literal) is text, not a tag', () => {
+    expect(only('# A\n- \\#literal is text, #real is a tag\n- &#35;also text')).toEqual([
+      { card: 'A => #literal is text, is a tag #also text', tags: ['topic::A', 'real'] },
+    ]);
+    const [[, back]] = fields('# A\n- \\#literal 은 글자\n- #real');
+    expect(back).toBe('<ul>\n<li>#literal 은 글자</li>\n</ul>');
+  });
+
+  it('a tag removed from the end of a heading leaves no space on the front', () => {
+    const [[front]] = fields('# Paging #os\n\n페이지 단위로 나눈다.\n');
+    expect(front).toBe('Paging');
+  });
+
+  it('a blank front-matter tag is no tag at all (not `_`)', () => {
+    expect(only('---\ntags: ["  ", ok]\n---\n# A\n- a : b')[0].tags).toEqual(['topic::A', 'ok']);
+  });
+
+  it('tags that were the whole term leave a card with no question: empty-side, not a list item `  : x`', () => {
+    const dir = workspace({ 'topic.md': '# A\n- #t1 #t2 : x\n- y\n' });
+    const report = JSON.parse(runCli(['--json'], dir).stdout) as { notes: number; diagnostics: { rule: string; line: number }[] };
+    expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([['empty-side', 2]]);
+    expect(report.notes).toBe(1); // the list card `A` → y
   });
 });

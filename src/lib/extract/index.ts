@@ -16,7 +16,7 @@ import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, pla
 import type { ParsedFile } from '../parse/index.js';
 import { deckFor } from './deck.js';
 import { takeExplicitId } from './explicit-id.js';
-import { splitLines } from './phrasing.js';
+import { splitLines, trimPhrasing } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit } from './rules/explicit.js';
@@ -162,6 +162,9 @@ class Extraction {
     const note = (kind: NoteKind, rule: string, front: Nodes[], back: Nodes[]) =>
       this.emit({ kind, rule, front, back, scope: here, at, explicitId: withId.id });
     const children = (childScope: Scope) => this.blocks(rest, childScope, depth, false);
+    // `- #t1 #t2 : x`: the tags were all of the term. The card with no question is reported (empty-side), never made.
+    const termless = tags.length ? afterLeadingSeparator(head) : null;
+    if (termless) return note('basic', 'definition', [], withRest(termless, rest));
 
     const cloze = parseClozes(head, this.parsed.source.displayPath);
     this.diagnostics.push(...cloze.diagnostics);
@@ -289,6 +292,13 @@ function crumbOf(nodes: PhrasingContent[]): Crumb {
 /** The answer is the text after the separator, followed by any nested bullets. */
 function withRest(after: PhrasingContent[], rest: RootContent[]): Nodes[] {
   return rest.length ? [{ type: 'paragraph', children: after }, ...rest] : after;
+}
+
+/** What follows a separator that starts the content (`: x` → `x`), else null. */
+function afterLeadingSeparator(head: PhrasingContent[]): PhrasingContent[] | null {
+  const [first, ...others] = head;
+  const match = first?.type === 'text' ? /^(:{1,3}|：|[-–—])(\s+|$)/u.exec(first.value) : null;
+  return match && first.type === 'text' ? trimPhrasing([{ ...first, value: first.value.slice(match[0].length) }, ...others]) : null;
 }
 
 function frontOfParent(head: PhrasingContent[]): PhrasingContent[] {

@@ -7,9 +7,11 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { withoutInvisible } from './invisible.js';
+import { trimPhrasing } from './phrasing.js';
 
 export function cleanTag(raw: string): string {
   return withoutInvisible(raw)
+    .trim()
     .replace(/^#/, '')
     .replace(/\//g, '::')
     .replace(/[\s\u3000]+/gu, '_')
@@ -29,16 +31,21 @@ export function pathTag(relativePath: string, headings: readonly string[]): stri
 // `#tag` at the start or after whitespace, starting with a letter: `C#` and `#1` are not tags.
 const INLINE_TAG = /(^|\s)#(\p{L}[\p{L}\p{N}_\-/]*)/gu;
 
-/** Removes inline `#tags` from text nodes and returns them. */
+/**
+ * Removes inline `#tags` from text nodes and returns them. A `#` the user
+ * escaped (`\#literal`, marked by parse/escaped-hash.ts) is text. The space a
+ * tag leaves at the start or end of the content goes with it, so
+ * `## Paging #os` asks `Paging`, not `Paging `.
+ */
 export function takeInlineTags(nodes: PhrasingContent[]): { nodes: PhrasingContent[]; tags: string[] } {
   const tags: string[] = [];
   const out = nodes.map((node) => {
-    if (node.type !== 'text' || !node.value.includes('#')) return node;
+    if (node.type !== 'text' || node.data?.literalHash || !node.value.includes('#')) return node;
     const value = node.value.replace(INLINE_TAG, (_all, space: string, tag: string) => {
       tags.push(cleanTag(tag));
       return space;
     });
     return { ...node, value };
   });
-  return { nodes: tags.length ? out : nodes, tags };
+  return { nodes: tags.length ? trimPhrasing(out) : nodes, tags };
 }

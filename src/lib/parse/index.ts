@@ -15,6 +15,7 @@ import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
 import { markCallouts } from './callout.js';
 import { remarkComments } from './comment.js';
 import { markDisplayMath } from './display-math.js';
+import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
 import { resolveReferences } from './references.js';
 import { parseInSections } from './sections.js';
@@ -43,6 +44,7 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   markCallouts(tree);
   resolveReferences(tree);
   markDisplayMath(tree, split.body);
+  markEscapedHashes(tree, split.body);
   attachFootnotes(tree);
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
 }
