@@ -39,6 +39,11 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print what a re-import would change' })
     .option('cache', { type: 'boolean', default: true, describe: 'Reuse the compiled notes of files that did not change (--no-cache: compile every file)' })
     .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if the decks on disk are not what the notes build (for CI)' })
+    .option('osr', {
+      type: 'boolean',
+      describe:
+        'Read every note as an obsidian-spaced-repetition note (--no-osr: none). Default: the notes of a vault with the plugin installed, and notes tagged #flashcards that hold OSR cards',
+    })
     .epilogue(
       'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +
         'Rules, note syntax and diagnostics: README.md and docs/.',
@@ -66,6 +71,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     dryRun: args['dry-run'],
     check: args.check,
     lockPath: args.lock,
+    osr: args.osr,
     ...(args.cache ? {} : { cache: false as const }),
     ...(progress ? { progress: progress.update } : {}),
   });

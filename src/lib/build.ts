@@ -16,6 +16,7 @@ import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
 import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
 import { findNoteFiles, findUnlisted } from './read/index.js';
+import { findOsr } from './read/osr.js';
 import { foldersToSkip, listVaultFiles, readVault } from './read/vault.js';
 import { validateNotes } from './validate/index.js';
 import { buildApkg } from './write/apkg/index.js';
@@ -48,6 +49,11 @@ export interface BuildOptions {
   workers?: number;
   /** Called as files are compiled (the CLI's progress line). */
   progress?: (done: number, total: number, cached: number) => void;
+  /**
+   * obsidian-spaced-repetition notes: true = every note is one, false = none;
+   * default: every note of a vault with the plugin, and notes tagged `#flashcards` that hold OSR cards.
+   */
+  osr?: boolean;
 }
 
 export interface BuildReport {
@@ -77,7 +83,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (unlisted.folders.includes('')) return finish(report, 'unusable', options);
   const { vault, diagnostics: vaultProblems } = readVault(paths.notesDir, paths.cwd);
   report.diagnostics.push(...vaultProblems);
-  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, vaultFiles: listVaultFiles(paths.notesDir) };
+  const osr = findOsr(paths.notesDir, paths.show, options.osr);
+  report.diagnostics.push(...osr.diagnostics);
+  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, vaultFiles: listVaultFiles(paths.notesDir) };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
   const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir, foldersToSkip(vault)), compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };

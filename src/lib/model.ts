@@ -78,6 +78,21 @@ export interface ExtractedNote {
   tags: string[];
   /** An explicit id written by the user (`^my-id` or `<!-- id: my-id -->`); wins over every other identity rule. */
   explicitId?: string;
+  /** Review state by card ord, for cards reviewed elsewhere before (see ReviewState). */
+  review?: Record<number, ReviewState>;
+}
+
+/**
+ * A card's review state carried over from another program (obsidian-spaced-repetition's `<!--SR:…-->`
+ * comments), for Anki's "Import any learning progress". Anki applies it only to cards it does not have yet.
+ */
+export interface ReviewState {
+  /** `YYYY-MM-DD`, the day the card is next due. */
+  due: string;
+  /** Days. */
+  interval: number;
+  /** Anki's factor, per mille (2500 = ease 2.5). */
+  factor: number;
 }
 
 /** A media file to ship inside the package, under a bare content-hashed name. */
@@ -109,6 +124,8 @@ export interface PackagedNote {
   created: number;
   /** 1-based position in document order; the new-card position of all the note's cards. */
   due: number;
+  /** Cards already reviewed elsewhere, by ord; the others are new. */
+  review?: Record<number, ReviewState>;
 }
 
 /** Everything one output file holds. */

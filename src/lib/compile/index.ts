@@ -11,6 +11,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { extractNotes } from '../extract/index.js';
 import type { RenderedNote, SourceFile } from '../model.js';
+import type { OsrMode } from '../osr.js';
 import { parseFile } from '../parse/index.js';
 import { renderNote, type MediaRef } from '../render/index.js';
 import { validateFile, validateRendered } from '../validate/index.js';
@@ -27,6 +28,8 @@ export interface CompileOptions {
   cwd: string;
   /** The notes folder is an Obsidian vault (`.obsidian/`): a file's name is its title. */
   vault: boolean;
+  /** How obsidian-spaced-repetition notes are read (read/osr.ts findOsr: the plugin's settings, or none). */
+  osr?: OsrMode;
   /** Every file of the notes folder (posix, relative to it): where `![[name]]` embeds are found. */
   vaultFiles: string[];
 }
@@ -54,7 +57,7 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   diagnostics.push(...parseProblems);
   if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
   diagnostics.push(...validateFile(parsed));
-  const extracted = extractNotes(parsed, { vault: options.vault });
+  const extracted = extractNotes(parsed, { vault: options.vault, ...(options.osr ? { osr: options.osr } : {}) });
   diagnostics.push(...extracted.diagnostics);
   const refs = new Map<string, MediaRef>();
   const rendered = extracted.notes.map((note) => {

@@ -14,12 +14,14 @@ import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
 import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
+import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
+import { extractOsrNotes } from './osr/index.js';
 import { takeExplicitId } from './explicit-id.js';
 import { splitLines, trimPhrasing } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
-import { questionMarkLine, splitExplicit } from './rules/explicit.js';
+import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
 import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
@@ -44,6 +46,8 @@ interface Scope {
 }
 
 export interface ExtractOptions {
+  /** Which notes are obsidian-spaced-repetition notes, and its settings (default: notes tagged `#flashcards` that hold OSR cards). */
+  osr?: OsrMode;
   /** The notes folder is an Obsidian vault: a file's name is its title (titleCrumb). */
   vault?: boolean;
 }
@@ -54,6 +58,8 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
     const message = 'This is an Excalidraw drawing, which only Obsidian can show; it makes no cards';
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'obsidian-unsupported', message)] };
   }
+  const osr = extractOsrNotes(parsed, options.osr ?? OSR_TAGGED);
+  if (osr) return osr;
   const title = options.vault ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
   const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : []);
@@ -88,26 +94,28 @@ class Extraction {
   blocks(blocks: RootContent[], scope: Scope, depth: number, answers: boolean, topLevel = false): void {
     let base = scope;
     let local = scope;
-    blocks.forEach((block, index) => {
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
       if (block.type === 'heading' && topLevel) {
         this.flushSection();
         base = local = this.enterHeading(block);
-        return;
+        continue;
       }
       const pseudo = pseudoHeading(block, blocks[index + 1]);
       if (pseudo) {
         local = extend(base, pseudo);
-        return;
+        continue;
       }
       const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const rest = this.paragraph(block, local);
+        const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
+        index += consumed;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
-      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) return;
+      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && this.underHeading(local) && isProse(block)) answer(block);
-    });
+    }
   }
 
   /**
@@ -172,7 +180,7 @@ class Extraction {
       note('cloze', 'cloze', cloze.nodes, rest);
       return children(scope);
     }
-    const explicit = splitExplicit(head);
+    const explicit = this.explicit(head, at);
     if (explicit) {
       note(explicit.kind, 'explicit', explicit.before, withRest(explicit.after, rest));
       return children(extend(scope, crumbOf(explicit.before)));
@@ -196,33 +204,62 @@ class Extraction {
 
   /**
    * Explicit syntaxes also work outside lists, one card per line or a `?`
-   * multi-line card. Returns what is left of the paragraph once the lines that
-   * made cards are taken out (null when nothing is left).
+   * multi-line card, whose answer goes on to the blocks right below it (a code
+   * block or a list with no blank line before it). A paragraph holding a cloze
+   * is one cloze note, all its lines. Returns what is left of the paragraph
+   * once the lines that made cards are taken out (null when nothing is left),
+   * and how many of the blocks `below` it the card took.
    */
-  private paragraph(paragraph: Paragraph, scope: Scope): Paragraph | null {
+  private paragraph(paragraph: Paragraph, scope: Scope, below: () => RootContent[]): { rest: Paragraph | null; consumed: number } {
     const lines = splitLines(paragraph.children);
     const start = positionOf(paragraph);
     const lineAt = (index: number): Position => ({ line: start.line + index, column: index ? 1 : start.column });
     const question = questionMarkLine(lines);
     if (question > 0) {
-      const join = (part: PhrasingContent[][]) => part.flatMap((line, i) => (i ? [{ type: 'break' } as const, ...line] : line));
-      this.emit({ kind: 'basic', rule: 'explicit', front: join(lines.slice(0, question)), back: join(lines.slice(question + 1)), scope, at: start });
-      return null;
+      const after = lines.slice(question + 1);
+      const following = below();
+      const back: Nodes[] = following.length ? [...(after.length ? [paragraphOf(after)] : []), ...following] : joinLines(after);
+      this.emit({ kind: 'basic', rule: 'explicit', front: joinLines(lines.slice(0, question)), back, scope, at: start });
+      return { rest: null, consumed: following.length };
     }
+    const file = this.parsed.source.displayPath;
     const left = lines.filter((raw, index) => {
       if (tagLine(raw)) return false; // metadata for its scope (scopeTags)
       const { nodes: line, id } = takeExplicitId(raw);
-      const cloze = parseClozes(line, this.parsed.source.displayPath);
-      this.diagnostics.push(...cloze.diagnostics);
-      const explicit = cloze.found ? null : splitExplicit(line);
-      const at = lineAt(index);
-      if (cloze.found) this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at, explicitId: id });
-      else if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at, explicitId: id });
-      return !cloze.found && !explicit;
+      const explicit = parseClozes(line, file).found ? null : this.explicit(line, lineAt(index));
+      if (explicit) this.emit({ kind: explicit.kind, rule: 'explicit', front: explicit.before, back: explicit.after, scope, at: lineAt(index), explicitId: id });
+      return !explicit;
     });
-    if (left.length === lines.length) return paragraph;
-    if (left.length === 0) return null;
-    return { type: 'paragraph', children: left.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as const, ...line] : line)), position: paragraph.position };
+    const { nodes: clozeText, id } = takeExplicitId(joinLines(left));
+    const cloze = parseClozes(clozeText, file);
+    this.diagnostics.push(...cloze.diagnostics);
+    if (cloze.found) {
+      this.emit({ kind: 'cloze', rule: 'cloze', front: cloze.nodes, back: [], scope, at: lineAt(lines.indexOf(left[0])), explicitId: id });
+      return { rest: null, consumed: 0 };
+    }
+    if (left.length === lines.length) return { rest: paragraph, consumed: 0 };
+    if (left.length === 0) return { rest: null, consumed: 0 };
+    return { rest: { type: 'paragraph', children: joinLines(left, 'text'), position: paragraph.position }, consumed: 0 };
+  }
+
+  /** `Q :: A`, or `Q::A` where that cannot be a name in code; a `Q::A` that could be one is reported, not guessed. */
+  private explicit(line: PhrasingContent[], at: Position): ExplicitCard | null {
+    const spaced = splitExplicit(line);
+    if (spaced) return spaced;
+    const unspaced = splitUnspaced(line);
+    if (unspaced && 'ambiguous' in unspaced) {
+      this.diagnostics.push(
+        diagnostic(
+          this.parsed.source.displayPath,
+          at,
+          'warning',
+          'explicit-unspaced',
+          `\`${plainText(line)}\` was not made a card: without spaces, \`${unspaced.ambiguous}\` may be a name in code (like \`std::vector\`). ` +
+            'Write `Q :: A` for a card, put code in backticks, or tag the note #flashcards to use obsidian-spaced-repetition syntax',
+        ),
+      );
+    }
+    return unspaced && 'card' in unspaced ? unspaced.card : null;
   }
 
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */
@@ -264,6 +301,30 @@ class Extraction {
       ...(card.explicitId ? { explicitId: card.explicitId } : {}),
     });
   }
+}
+
+/** The blocks right below `blocks[index]`, with no blank line between one and the next. */
+function adjacentBlocks(blocks: RootContent[], index: number): RootContent[] {
+  const adjacent: RootContent[] = [];
+  let previous = blocks[index];
+  for (let i = index + 1; i < blocks.length; i++) {
+    const next = blocks[i];
+    const end = previous.position?.end.line;
+    if (end === undefined || next.position?.start.line !== end + 1 || next.type === 'heading') break;
+    adjacent.push(next);
+    previous = next;
+  }
+  return adjacent;
+}
+
+/** Lines back into one run of phrasing content, joined by hard breaks (card sides) or newlines (prose left over). */
+function joinLines(lines: PhrasingContent[][], joint: 'break' | 'text' = 'break'): PhrasingContent[] {
+  const separator = (): PhrasingContent => (joint === 'break' ? { type: 'break' } : { type: 'text', value: '\n' });
+  return lines.flatMap((line, i) => (i ? [separator(), ...line] : line));
+}
+
+function paragraphOf(lines: PhrasingContent[][]): Paragraph {
+  return { type: 'paragraph', children: joinLines(lines) };
 }
 
 /**

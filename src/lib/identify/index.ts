@@ -149,6 +149,7 @@ export function identify(notes: readonly RenderedNote[], lock: LockFile | null, 
     mod: newEntries[index].mod,
     created: newEntries[index].created,
     due: index + 1,
+    ...(rendered.note.review ? { review: rendered.note.review } : {}),
   }));
   const lockNotes = sortedEntries(newEntries, notes, carried);
   assertUnique(lockNotes.map((entry) => entry.guid), 'the new lock file');

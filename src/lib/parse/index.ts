@@ -1,7 +1,8 @@
 /**
  * Parse stage: front matter (gray-matter) and the markdown syntax tree (remark
  * with GFM and math). Every file is parsed exactly once; later stages work on
- * the tree and never re-parse text.
+ * the tree and never re-parse text — except the sides of obsidian-spaced-repetition
+ * cards, which OSR renders as markdown of their own (parseFragment).
  */
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
@@ -9,11 +10,13 @@ import { remark } from 'remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { FrontMatter, SourceFile } from '../model.js';
 import { dropEmptyParagraphs, markBlockIds } from './block-id.js';
 import { markCallouts } from './callout.js';
 import { remarkComments } from './comment.js';
+import { dropSpanningComments } from './html-comments.js';
 import { markDisplayMath } from './display-math.js';
 import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
@@ -36,17 +39,41 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  // protectTablePipes keeps the text's length, so positions still point into split.body.
-  const tree = parseInSections(protectTablePipes(split.body), (text) => processor.parse(text));
+  const tree = parseTree(split.body);
+  return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
+}
+
+function parseTree(text: string): Root {
+  // protectTablePipes keeps the text's length, so positions still point into the text.
+  const tree = parseInSections(protectTablePipes(text), (piece) => processor.parse(piece));
   restoreTablePipes(tree);
+  dropSpanningComments(tree, text);
   markBlockIds(tree);
   dropEmptyParagraphs(tree);
   markCallouts(tree);
   resolveReferences(tree);
-  markDisplayMath(tree, split.body);
-  markEscapedHashes(tree, split.body);
+  markDisplayMath(tree, text);
+  markEscapedHashes(tree, text);
   attachFootnotes(tree);
-  return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
+  return tree;
+}
+
+/**
+ * Markdown that is one part of a file — a side of an obsidian-spaced-repetition
+ * card, which OSR renders as markdown of its own — with its positions moved to
+ * where it starts in the file (lines moved; offsets dropped, since they would point into the fragment).
+ */
+export function parseFragment(markdown: string, firstLine: number): Root {
+  const tree = parseTree(markdown);
+  visit(tree, (node) => {
+    const position = node.position;
+    if (!position) return;
+    node.position = {
+      start: { line: position.start.line + firstLine - 1, column: position.start.column },
+      end: { line: position.end.line + firstLine - 1, column: position.end.column },
+    };
+  });
+  return tree;
 }
 
 /**

@@ -12,6 +12,11 @@ import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Cloze } from '../../model.js';
 
+export interface ClozeOptions {
+  /** `==text==` is a cloze (true by default); obsidian-spaced-repetition notes bring their own patterns. */
+  highlights?: boolean;
+}
+
 export interface ClozeParse<T> {
   nodes: T[];
   /** Whether the result holds at least one cloze. */
@@ -28,9 +33,9 @@ export function parseClozes(nodes: PhrasingContent[], file: string): ClozeParse<
  * Clozes anywhere in a note (paragraphs, list items, table cells…), numbered
  * across the whole note, which is what Anki counts cards by.
  */
-export function parseClozesInBlocks<T extends Nodes>(nodes: T[], file: string): ClozeParse<T> {
+export function parseClozesInBlocks<T extends Nodes>(nodes: T[], file: string, options: ClozeOptions = {}): ClozeParse<T> {
   const diagnostics: Diagnostic[] = [];
-  const result = parseList(nodes, file, diagnostics) as T[];
+  const result = parseList(nodes, { file, diagnostics, highlights: options.highlights ?? true }) as T[];
   const clozes = collectClozes(result);
   numberHighlights(clozes);
   diagnostics.push(...gapDiagnostics(clozes, file));
@@ -63,7 +68,7 @@ type Marker = Exclude<Token, { kind: 'node' } | { kind: 'text' }>;
 
 const MARKERS = /\{\{c(\d+)::|\}\}|::|=+/g;
 
-function tokenize(children: Nodes[]): Token[] {
+function tokenize(children: Nodes[], highlights: boolean): Token[] {
   const tokens: Token[] = [];
   children.forEach((child, index) => {
     if (child.type !== 'text') {
@@ -73,7 +78,7 @@ function tokenize(children: Nodes[]): Token[] {
     let last = 0;
     for (const match of child.value.matchAll(MARKERS)) {
       const at = match.index;
-      const token = marker(match, child, at, children, index);
+      const token = marker(match, child, at, children, index, highlights);
       if (!token) continue;
       if (at > last) tokens.push(textToken(child, last, at));
       tokens.push(token);
@@ -84,12 +89,13 @@ function tokenize(children: Nodes[]): Token[] {
   return tokens;
 }
 
-function marker(match: RegExpMatchArray, node: Text, at: number, siblings: Nodes[], index: number): Marker | undefined {
+function marker(match: RegExpMatchArray, node: Text, at: number, siblings: Nodes[], index: number, highlights: boolean): Marker | undefined {
   const raw = match[0];
   const span = { raw, start: pointAt(node, at), end: pointAt(node, at + raw.length) };
   if (match[1] !== undefined) return Number(match[1]) > 0 ? { kind: 'open', number: Number(match[1]), ...span } : undefined;
   if (raw === '}}') return { kind: 'close', ...span };
   if (raw === '::') return { kind: 'separator', ...span };
+  if (!highlights) return undefined;
   if (raw === '====') return { kind: 'empty-mark', ...span };
   if (raw !== '==') return undefined; // `===`, `=====`: operators and rulers, not highlights
   // Like `**`: `==` opens when text follows it and closes when text precedes it, so `a == b` is no highlight.
@@ -140,11 +146,18 @@ function pointAt(node: Text, index: number): Point | undefined {
 
 // ---- parsing ---------------------------------------------------------------
 
-function parseList(children: Nodes[], file: string, diagnostics: Diagnostic[]): Nodes[] {
-  const mapped = children.map((child) => parseInside(child, file, diagnostics));
+interface Context {
+  file: string;
+  diagnostics: Diagnostic[];
+  highlights: boolean;
+}
+
+function parseList(children: Nodes[], context: Context): Nodes[] {
+  const { file, diagnostics } = context;
+  const mapped = children.map((child) => parseInside(child, context));
   const inner = mapped.every((child, index) => child === children[index]) ? children : mapped;
   if (!inner.some((child) => child.type === 'text')) return inner;
-  const tokens = tokenize(inner);
+  const tokens = tokenize(inner, context.highlights);
   const out: Nodes[] = [];
   let madeCloze = false;
   for (let index = 0; index < tokens.length; ) {
@@ -164,9 +177,9 @@ function parseList(children: Nodes[], file: string, diagnostics: Diagnostic[]): 
   return madeCloze ? mergeTexts(out) : inner;
 }
 
-function parseInside(node: Nodes, file: string, diagnostics: Diagnostic[]): Nodes {
+function parseInside(node: Nodes, context: Context): Nodes {
   if (node.type === 'cloze' || !('children' in node)) return node;
-  const children = parseList(node.children, file, diagnostics);
+  const children = parseList(node.children, context);
   return children === node.children ? node : ({ ...node, children } as Parent as Nodes);
 }
 
@@ -218,7 +231,9 @@ function readExplicit(
 
 function readHighlight(open: Extract<Token, { kind: 'mark' }>, tokens: Token[], start: number): Read | undefined {
   const close = tokens.findIndex((token, index) => index > start && token.kind === 'mark' && token.canClose);
-  if (close === -1) return undefined;
+  // A highlight never spans a hard line break: each line of a cloze paragraph has its own markers.
+  const lineEnd = tokens.findIndex((token, index) => index > start && token.kind === 'node' && token.node.type === 'break');
+  if (close === -1 || (lineEnd !== -1 && lineEnd < close)) return undefined;
   const children = literal(tokens.slice(start + 1, close));
   if (isBlank(children)) return undefined;
   // 0 = not numbered yet; numbers are handed out once the whole note has been read.

@@ -9,8 +9,16 @@
  *     ?
  *     Everything after the `?` line
  *
- * The `::` must have whitespace on both sides, so `std::vector` or `a::b`
- * written outside code is left alone.
+ * Without spaces, `::` is a card only where it cannot be a name in code:
+ *
+ *     What is HTTP?::HyperText Transfer Protocol                   → one card (`?` is no part of a name)
+ *     사과::apple                                                   → one card
+ *     std::vector 는 동적 배열이다 / use std::vector for arrays     → prose: a name inside a sentence
+ *     Question::Answer / Capital of France::Paris                   → no card, warning `explicit-unspaced`
+ *
+ * The last two could be a name (`France::Paris` is shaped like `std::vector`)
+ * or a card written for obsidian-spaced-repetition, whose notes (with their
+ * `#flashcards` tag) take it as a card; elsewhere the user is told, not guessed for.
  */
 import type { PhrasingContent } from 'mdast';
 import type { NoteKind } from '../../model.js';
@@ -27,7 +35,32 @@ export function splitExplicit(nodes: PhrasingContent[]): ExplicitCard | null {
     const match = SEPARATOR.exec(text);
     return match ? { index: match.index, length: match[0].length, separator: match[1] } : null;
   });
-  if (!split) return null;
+  return split && asCard(split);
+}
+
+const UNSPACED = /(?<=\S)(?<!:)(:{2,3})(?!:)(?=\S)/gu;
+const NAME_CHAR = /^[A-Za-z0-9_]$/;
+
+export type Unspaced = { card: ExplicitCard } | { ambiguous: string } | null;
+
+/** `Q::A` with no spaces around the separator (see the module comment for when it is a card). */
+export function splitUnspaced(nodes: PhrasingContent[]): Unspaced {
+  let ambiguous: string | null = null;
+  const split = splitPhrasing(nodes, (text) => {
+    for (const match of text.matchAll(UNSPACED)) {
+      const at = match.index;
+      if (!NAME_CHAR.test(text[at - 1]) || !NAME_CHAR.test(text[at + match[0].length])) return { index: at, length: match[0].length, separator: match[1] };
+      // `std::vector 는 …`, `use std::vector for arrays`: the sentence goes on after the name, so it is prose.
+      const afterName = text.slice(at).replace(/^\S*/u, '');
+      if (!/[\p{L}\p{N}]/u.test(afterName)) ambiguous ??= /\S*$/u.exec(text.slice(0, at))![0] + /^\S*/u.exec(text.slice(at))![0];
+    }
+    return null;
+  });
+  if (split) return { card: asCard(split) };
+  return ambiguous ? { ambiguous } : null;
+}
+
+function asCard(split: Split): ExplicitCard {
   return { ...split, kind: split.separator === ':::' ? 'reversed' : 'basic' };
 }
 

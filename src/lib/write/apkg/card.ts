@@ -3,7 +3,8 @@
  * generates cards, so every card the note should have is written here: one per
  * template for standard note types, one per cloze number (ord = N-1) for cloze.
  */
-import type { PackagedNote } from '../../model.js';
+import type { PackagedNote, ReviewState } from '../../model.js';
+import { COLLECTION_CREATED } from './collection.js';
 import { IdAllocator } from './note.js';
 import { NOTETYPES } from './notetype.js';
 
@@ -14,8 +15,14 @@ export interface CardRow {
   ord: number;
   /** Seconds. */
   mod: number;
-  /** New-card position, shared by all cards of the note. */
+  /** 0 new, 2 review (Anki's card type; the queue is the same number for these two). */
+  type: 0 | 2;
+  /** New card: its position, shared by all cards of the note. Review card: its due day, counted from `col.crt`. */
   due: number;
+  /** Review card: days. */
+  ivl: number;
+  /** Review card: ease, per mille. */
+  factor: number;
 }
 
 // Anki clamps cloze ords to 499 (notetype/cardgen.rs: `.min(499)`).
@@ -44,6 +51,20 @@ export function cardRows(note: PackagedNote, noteId: number, deckId: number, ids
     did: deckId,
     ord,
     mod: note.mod,
-    due: note.due,
+    ...schedule(note.review?.[ord], note.due),
   }));
+}
+
+/**
+ * A review card is due on a day number counted from the collection's creation
+ * day. Anki's apkg import (rslib import_export/package/apkg/import/cards.rs)
+ * moves it by how far the package's "today" is from the collection's, so it
+ * stays due on the same date; it does so only for cards it adds, never for
+ * cards it already has, and resets them to new unless "Import any learning
+ * progress" is ticked.
+ */
+function schedule(state: ReviewState | undefined, position: number): Pick<CardRow, 'type' | 'due' | 'ivl' | 'factor'> {
+  if (!state) return { type: 0, due: position, ivl: 0, factor: 0 };
+  const day = Math.floor(Date.parse(`${state.due}T00:00:00Z`) / 86_400_000) - Math.floor(COLLECTION_CREATED / 86_400);
+  return { type: 2, due: Math.max(0, day), ivl: Math.max(1, state.interval), factor: state.factor };
 }

@@ -6,8 +6,11 @@
 import { NOTETYPES } from './notetype.js';
 
 /**
- * `col.crt`, seconds: genanki's value, a past day start. Anki only uses it to
- * count scheduling days, and import resets new cards anyway.
+ * `col.crt`, seconds: genanki's value, 2014-09-19 11:00 UTC. Anki counts
+ * scheduling days from it: a review card's due day (card.ts) is a number of
+ * days from this date, which is 2014-09-19 in every time zone from UTC-11 to
+ * UTC+12 (in UTC+13 and UTC+14 carried-over reviews come due a day late, in
+ * UTC-12 a day early).
  */
 export const COLLECTION_CREATED = 1_411_124_400;
 

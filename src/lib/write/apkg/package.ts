@@ -111,10 +111,11 @@ function writeCollection(db: Database, { col, notes, cards }: Collection): void 
   );
   db.exec('begin');
   const insertNote = db.prepare(`insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`);
-  const insertCard = db.prepare(`insert into cards values (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`);
+  // Columns: id, nid, did, ord, mod, usn, type, queue (= type for new and review cards), due, ivl, factor, reps…
+  const insertCard = db.prepare(`insert into cards values (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, '')`);
   try {
     for (const n of notes) insertNote.run([n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, n.csum]);
-    for (const c of cards) insertCard.run([c.id, c.nid, c.did, c.ord, c.mod, c.due]);
+    for (const c of cards) insertCard.run([c.id, c.nid, c.did, c.ord, c.mod, c.type, c.type, c.due, c.ivl, c.factor]);
     db.exec('commit');
   } finally {
     insertNote.free();
