@@ -86,7 +86,9 @@ describe('title context (vault)', () => {
   });
 
   it('only in a vault: elsewhere a file name is not a title (notes/interview.md keeps its context)', () => {
-    expect(cards('## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Examples => ℚ in ℝ']);
+    expect(cards('## Density\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Density => ℚ in ℝ']);
+    // A generic front is another matter anywhere (issue 8, rule no-topic): it is asked under the file's name.
+    expect(cards('## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Dense set › Examples => ℚ in ℝ']);
   });
 });
 
@@ -248,7 +250,8 @@ describe('tasks', () => {
 describe('syntax only Obsidian renders', () => {
   it('Dataview and other query blocks, and inline queries, are left out with an info naming them', () => {
     const { notes, diagnostics } = extract('## Todo\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
-    expect(notes.map(cardText)).toEqual(['Todo => Open notes: This note is .', 'Code => print(1)']);
+    // `Code` names no topic: it is asked under the file's name (issue 8, rule no-topic).
+    expect(notes.map(cardText)).toEqual(['Todo => Open notes: This note is .', 'topic › Code => print(1)']);
     expect(diagnostics.filter((d) => d.rule === 'obsidian-unsupported').map((d) => [d.line, d.severity, d.message])).toEqual([
       [4, 'info', 'This ```dataview block (a Dataview query) is only shown inside Obsidian; it was left out of the card'],
       [8, 'info', '`= this.file.name` (an inline Dataview query) is only shown inside Obsidian; it was left out of the card'],
@@ -305,7 +308,7 @@ describe('vault settings (.obsidian/)', () => {
     });
     const { vault: settings, diagnostics } = readVault(dir);
     expect(diagnostics).toEqual([]);
-    expect(settings).toEqual({ templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
+    expect(settings).toEqual({ dailyNoteFolders: [], templateFolders: ['Templates', 'meta/tpl'], attachmentFolder: './files' });
     expect(findNoteFiles(dir, foldersToSkip(settings)).map((path) => relative(dir, path))).toEqual(['cs/Paging.md']);
   });
 

@@ -35,6 +35,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     })
     .option('lock', { type: 'string', requiresArg: true, describe: 'Lock file keeping card identities (default: <notes>/deckgen.lock.json)' })
     .option('strict', { type: 'boolean', default: false, describe: 'Warnings fail the build (exit 1)' })
+    .option('prose', { type: 'boolean', default: false, describe: 'Make cards of long prose sections too (front matter `prose: true` does it per file)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON report on stdout; human output goes to stderr' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print what a re-import would change' })
     .option('cache', { type: 'boolean', default: true, describe: 'Reuse the compiled notes of files that did not change (--no-cache: compile every file)' })
@@ -68,6 +69,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     outDir: args.out,
     formats: args.format as OutputFormat[],
     strict: args.strict,
+    prose: args.prose,
     dryRun: args['dry-run'],
     check: args.check,
     lockPath: args.lock,

@@ -54,6 +54,8 @@ export interface BuildOptions {
    * default: every note of a vault with the plugin, and notes tagged `#flashcards` that hold OSR cards.
    */
   osr?: boolean;
+  /** Long prose sections make cards too (rules/prose-section.ts). */
+  prose?: boolean;
 }
 
 export interface BuildReport {
@@ -85,7 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   report.diagnostics.push(...vaultProblems);
   const osr = findOsr(paths.notesDir, paths.show, options.osr);
   report.diagnostics.push(...osr.diagnostics);
-  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, vaultFiles: listVaultFiles(paths.notesDir) };
+  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir) };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
   const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir, foldersToSkip(vault)), compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };

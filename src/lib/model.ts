@@ -45,6 +45,10 @@ export interface FrontMatter {
   deck?: string;
   tags?: string[];
   cards?: boolean;
+  /** Cards of long prose sections too (rules/prose-section.ts). */
+  prose?: boolean;
+  /** The file's title, when its first heading is not (Docusaurus, Hugo, Obsidian Publish): what its cards are about. */
+  title?: string;
   /** `excalidraw-plugin:` is set: the file is an Excalidraw drawing, not a note. */
   excalidraw?: boolean;
 }

@@ -30,6 +30,8 @@ export interface CompileOptions {
   vault: boolean;
   /** How obsidian-spaced-repetition notes are read (read/osr.ts findOsr: the plugin's settings, or none). */
   osr?: OsrMode;
+  /** Long prose sections make cards too (`--prose`, extract/rules/prose-section.ts). */
+  prose?: boolean;
   /** Every file of the notes folder (posix, relative to it): where `![[name]]` embeds are found. */
   vaultFiles: string[];
 }
@@ -57,7 +59,7 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   diagnostics.push(...parseProblems);
   if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
   diagnostics.push(...validateFile(parsed));
-  const extracted = extractNotes(parsed, { vault: options.vault, ...(options.osr ? { osr: options.osr } : {}) });
+  const extracted = extractNotes(parsed, { vault: options.vault, prose: options.prose === true, ...(options.osr ? { osr: options.osr } : {}) });
   diagnostics.push(...extracted.diagnostics);
   const refs = new Map<string, MediaRef>();
   const rendered = extracted.notes.map((note) => {

@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -22,9 +22,18 @@ import { splitLines, trimPhrasing } from './phrasing.js';
 import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
-import { addBullet, addProse, isProse, startSection, type SectionAnswer } from './rules/section.js';
+import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { pseudoHeading } from './rules/pseudo-heading.js';
+import { APPARATUS_HEADING, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
+import { detailsOpen, isDetailsClose } from './rules/details.js';
+import { cleanFront } from './rules/front.js';
+import { isJournalHeading } from './rules/journal.js';
+import { fileTitles, isGeneric } from './rules/no-topic.js';
+import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
+import { isQuestion } from './rules/question-heading.js';
+import { isLongProse } from './rules/prose-section.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -36,6 +45,17 @@ const MAX_CALLOUT_QUESTION = 80;
 interface Crumb {
   text: string;
   nodes: PhrasingContent[];
+  /** Set on a question (bold, `Q.`, `<details>`, a heading that asks): the rule whose card answers it. */
+  question?: { rule: string; position: Position };
+}
+
+export interface ExtractOptions {
+  /** Which notes are obsidian-spaced-repetition notes, and its settings (default: notes tagged `#flashcards` that hold OSR cards). */
+  osr?: OsrMode;
+  /** The notes folder is an Obsidian vault: a file's name is its title (titleCrumb). */
+  vault?: boolean;
+  /** Make cards of long prose sections too (front matter `prose: true` does it for one file). */
+  prose?: boolean;
 }
 
 interface Scope {
@@ -45,26 +65,26 @@ interface Scope {
   tags: string[];
 }
 
-export interface ExtractOptions {
-  /** Which notes are obsidian-spaced-repetition notes, and its settings (default: notes tagged `#flashcards` that hold OSR cards). */
-  osr?: OsrMode;
-  /** The notes folder is an Obsidian vault: a file's name is its title (titleCrumb). */
-  vault?: boolean;
-}
-
 export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
   if (parsed.frontMatter.cards === false) return { notes: [], diagnostics: [] };
   if (parsed.frontMatter.excalidraw || /\.excalidraw\.md$/i.test(parsed.source.relativePath)) {
     const message = 'This is an Excalidraw drawing, which only Obsidian can show; it makes no cards';
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'obsidian-unsupported', message)] };
   }
+  // OSR notes make only the cards OSR makes.
   const osr = extractOsrNotes(parsed, options.osr ?? OSR_TAGGED);
   if (osr) return osr;
-  const title = options.vault ? titleCrumb(parsed) : null;
+  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  if (isJournalHeading(name)) {
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
+  }
+  // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
+  const title = options.vault || parsed.frontMatter.title ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
-  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : []);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true);
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
+  extraction.reportUnanswered();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: [...shown.diagnostics, ...extraction.diagnostics] };
 }
@@ -78,9 +98,17 @@ class Extraction {
   private readonly scopeTags: Map<TagScope, string[]>;
   private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
+  /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
+  private skipBelow: number | null = null;
+  private readonly questions: Crumb[] = [];
+  private readonly answered = new Set<Crumb>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
-  constructor(private readonly parsed: ParsedFile, readonly titleCrumbs: Crumb[]) {
+  constructor(
+    private readonly parsed: ParsedFile,
+    readonly titleCrumbs: Crumb[],
+    private readonly prose: boolean,
+  ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
@@ -94,24 +122,62 @@ class Extraction {
   blocks(blocks: RootContent[], scope: Scope, depth: number, answers: boolean, topLevel = false): void {
     let base = scope;
     let local = scope;
+    let beforeDetails: Scope | null = null;
+    const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
+    const ask = (start: QuestionStart, rule: string, at: Nodes) => {
+      local = extend(base, this.question(start.question, rule, at));
+      if (start.answer && answers) answer(start.answer);
+    };
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (block.type === 'heading' && topLevel) {
         this.flushSection();
+        if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
+        this.skipBelow = null;
         base = local = this.enterHeading(block);
+        beforeDetails = null;
         continue;
+      }
+      if ((topLevel && this.skipBelow !== null) || isBoilerplateBlock(block)) continue;
+      if (block.type === 'html') {
+        const details = detailsOpen(block);
+        if (details) {
+          beforeDetails = local;
+          ask({ question: details.question, answer: null }, 'details', block);
+          if (details.rest && answers) answer(details.rest);
+          if (details.closed) local = beforeDetails;
+          continue;
+        }
+        if (isDetailsClose(block) && beforeDetails) {
+          local = beforeDetails;
+          beforeDetails = null;
+          continue;
+        }
+      }
+      if (block.type === 'paragraph') {
+        const bold = boldQuestion(block);
+        const qa = bold ? null : qaQuestion(block);
+        if (bold || qa) {
+          ask((bold ?? qa)!, bold ? 'bold-question' : 'qa-pair', block);
+          continue;
+        }
+        const asked = local.crumbs[local.crumbs.length - 1]?.question?.rule === 'qa-pair' ? qaAnswer(block) : null;
+        if (asked) {
+          if (answers) answer(asked);
+          continue;
+        }
       }
       const pseudo = pseudoHeading(block, blocks[index + 1]);
       if (pseudo) {
-        local = extend(base, pseudo);
+        local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         continue;
       }
-      const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
         const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && this.underHeading(local) && isProse(block)) answer(block);
@@ -150,19 +216,34 @@ class Extraction {
   }
 
   private enterHeading(heading: Heading): Scope {
-    const { nodes, tags: inline } = takeInlineTags(heading.children);
-    const tags = [...inline, ...(this.scopeTags.get(heading) ?? [])];
+    const taken = takeInlineTags(heading.children);
+    const tags = [...taken.tags, ...(this.scopeTags.get(heading) ?? [])];
+    const nodes = cleanFront(taken.nodes);
+    const text = plainText(nodes);
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
-    this.headingStack.push({ depth: heading.depth, crumb: { text: plainText(nodes), nodes }, tags });
+    const crumb: Crumb = { text, nodes };
+    if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
+    this.headingStack.push({ depth: heading.depth, crumb, tags });
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text)) {
+      this.skipBelow = heading.depth;
+      if (isJournalHeading(text)) {
+        this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
+      }
+    }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
   }
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
-    if (depth > MAX_LIST_DEPTH || isEmptyItem(item) || isLinkOnlyItem(item)) return; // reported by validation
+    if (depth > MAX_LIST_DEPTH || isEmptyItem(item)) return; // reported by validation
+    if (isLinkOnlyItem(item)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return; // reported by validation (link-only)
+    }
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
-    const rest = raw ? item.children.slice(1) : item.children;
+    if (raw && isBoilerplateLine(raw)) return;
+    const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
     const withId = takeExplicitId(raw ?? []);
     const { nodes: head, tags } = takeInlineTags(withId.nodes);
     const here: Scope = tags.length ? { ...scope, tags: [...scope.tags, ...tags] } : scope;
@@ -192,8 +273,13 @@ class Extraction {
     }
     // A linked entry with children is a table of contents, not a question: only its children can hold cards.
     if (isLinksOnly(head)) return children(scope);
+    // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
+    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     const text = plainText(head);
-    if (text && rest.length && isParentQuestion(text)) {
+    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1)))) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
@@ -262,9 +348,48 @@ class Extraction {
     return unspaced && 'card' in unspaced ? unspaced.card : null;
   }
 
+  /** A question crumb: what follows answers it, up to the next question or heading. */
+  private question(nodes: PhrasingContent[], rule: string, at: Nodes): Crumb {
+    const clean = cleanFront(nodes);
+    const crumb: Crumb = { text: plainText(clean), nodes: clean, question: { rule, position: positionOf(at) } };
+    this.questions.push(crumb);
+    return crumb;
+  }
+
+  /** A question nothing answered is no card, and likely a mistake (the answer is missing or not indented). */
+  reportUnanswered(): void {
+    for (const crumb of this.questions) {
+      if (this.answered.has(crumb)) continue;
+      this.diagnostics.push(
+        diagnostic(this.parsed.source.displayPath, crumb.question!.position, 'warning', 'question-unanswered', `Question "${crumb.text}" has no answer before the next question or heading; no card made`),
+      );
+    }
+  }
+
+  /**
+   * The context a card is asked under (rules/no-topic.ts): the breadcrumb, with
+   * the file's title in front when it names no topic for a generic front; null
+   * when there is no topic to give (no card).
+   */
+  private topic(front: string, context: string[], at: Position): string[] | null {
+    // An empty context under a front that names its topic is the file's own heading (or, for a file with no
+    // heading at all, its name): nothing to add.
+    if (!isGeneric(front) || context.some((crumb) => !isGeneric(crumb))) return context;
+    const { relativePath, absolutePath, displayPath } = this.parsed.source;
+    const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
+    const message = title ? `"${front}" names no topic: asked under the file's title, "${title} › ${front}"` : `"${front}" names no topic and neither does the file's title; no card made`;
+    this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
+    return title ? [title, ...context] : null;
+  }
+
+  /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
+  private linksLeftOut(scope: Scope): void {
+    if (this.section?.key === sectionKey(scope)) addLinks(this.section);
+  }
+
   /** Adds to the answer of the heading in scope, starting a new one when the scope changed. */
   private answerSection(scope: Scope, at: Position, add: (answer: SectionAnswer) => void): void {
-    const key = scope.crumbs.map((crumb) => crumb.text).join('\u0000');
+    const key = sectionKey(scope);
     if (this.section && this.section.key !== key) this.flushSection();
     this.section ??= { ...startSection(key), scope, position: at };
     add(this.section);
@@ -273,16 +398,32 @@ class Extraction {
   flushSection(): void {
     const section = this.section;
     this.section = null;
-    if (!section) return;
+    if (!section || isEmptyAnswer(section)) return;
     const crumbs = section.scope.crumbs;
-    const title = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
+    const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
-    this.emit({ kind: 'basic', rule: section.hasProse ? 'section' : 'list', front, back: section.blocks, scope, at: section.position });
+    // A heading that asks is still answered the way any heading is (rules/section.ts).
+    const shape = title.question?.rule;
+    const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
+    // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
+    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(section.blocks)) {
+      const size = answerSize(section.blocks);
+      this.diagnostics.push(
+        diagnostic(this.parsed.source.displayPath, section.position, 'info', 'prose-section', `"${title.text}" is answered by ${size.lines} lines of prose with nothing to ask in it (no question, definition, list or cloze); no card made (front matter \`prose: true\` or --prose makes one)`),
+      );
+      return;
+    }
+    this.answered.add(title);
+    this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
     const { source } = this.parsed;
+    card.scope.crumbs.forEach((crumb) => this.answered.add(crumb));
+    const front = card.kind === 'cloze' ? card.front : (cleanFront(card.front as PhrasingContent[]) as Nodes[]);
+    const context = this.topic(plainText(front), card.scope.crumbs.map((crumb) => crumb.text).filter((text) => !isPositional(text)), card.at);
+    if (!context) return;
     const tags = [pathTag(source.relativePath, card.scope.headings), ...this.fileTags, ...card.scope.tags];
     this.notes.push({
       kind: card.kind,
@@ -292,10 +433,10 @@ class Extraction {
       absolutePath: source.absolutePath,
       position: card.at,
       deck: this.deck,
-      context: card.scope.crumbs.map((crumb) => crumb.text),
-      front: card.front,
+      context,
+      front,
       back: card.back,
-      frontText: plainText(card.front),
+      frontText: plainText(front),
       backText: plainText(card.back),
       tags: [...new Set(tags.filter(Boolean))],
       ...(card.explicitId ? { explicitId: card.explicitId } : {}),
@@ -327,16 +468,26 @@ function paragraphOf(lines: PhrasingContent[][]): Paragraph {
   return { type: 'paragraph', children: joinLines(lines) };
 }
 
+function sectionKey(scope: Scope): string {
+  return scope.crumbs.map((crumb) => crumb.text).join('\u0000');
+}
+
+/** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
+function isPositional(text: string): boolean {
+  return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
+}
+
 /**
  * In a vault the file name is the note's title (`Dense set.md` holding
  * `## Examples` asks `Dense set › Examples`, and its first paragraph answers
- * `Dense set`), so it starts every card's context — unless the file has a
+ * `Dense set`), and front matter `title:` is, in any folder, so it starts
+ * every card's context — unless the file has a
  * level-1 heading (its own title) or its first heading is the title anyway.
  */
 function titleCrumb(parsed: ParsedFile): Crumb | null {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   if (headings.some((heading) => heading.depth === 1)) return null;
-  const title = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '').trim();
+  const title = parsed.frontMatter.title ?? parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '').trim();
   const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
   if (!title || first.toLowerCase() === title.toLowerCase()) return null;
   return { text: title, nodes: [{ type: 'text', value: title }] };

@@ -8,6 +8,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGemoji from 'remark-gemoji';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
@@ -33,6 +34,8 @@ export interface ParsedFile {
 // remark-cjk-friendly: CommonMark's flanking rule leaves `**트랜잭션(Transaction)**은` literal (punctuation before
 // the closing `**`, a Korean particle right after it); the extension lets emphasis close there, as Korean notes expect.
 const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly).use(remarkWikilinks).use(remarkComments);
+// `:star:` is the emoji ⭐ on a card, as GitHub shows it, not the shortcode (remark-gemoji's transform, run on the parsed tree).
+const replaceShortcodes = remarkGemoji();
 
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
@@ -48,6 +51,7 @@ function parseTree(text: string): Root {
   const tree = parseInSections(protectTablePipes(text), (piece) => processor.parse(piece));
   restoreTablePipes(tree);
   dropSpanningComments(tree, text);
+  replaceShortcodes(tree);
   markBlockIds(tree);
   dropEmptyParagraphs(tree);
   markCallouts(tree);
@@ -133,5 +137,11 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
     if (typeof data.cards !== 'boolean') return problem('Front matter `cards` must be true or false');
     frontMatter.cards = data.cards;
   }
+  if (data.prose !== undefined) {
+    if (typeof data.prose !== 'boolean') return problem('Front matter `prose` must be true or false');
+    frontMatter.prose = data.prose;
+  }
+  // Other tools own `title`: one that is not a text is theirs to judge, and deckgen just does without it.
+  if (typeof data.title === 'string' && data.title.trim()) frontMatter.title = data.title.trim();
   return { frontMatter };
 }

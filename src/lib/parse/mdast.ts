@@ -52,3 +52,48 @@ function textOf(node: Nodes): string {
   const inner = (node.children as Nodes[]).map(textOf).join('');
   return BLOCKS.has(node.type) ? ` ${inner} ` : inner;
 }
+
+/** Where an answer stops being recallable (README "Answers one can recall"). */
+export const LONG_ANSWER_LINES = 12;
+export const LONG_ANSWER_CHARACTERS = 800;
+/** A rendered line of prose, roughly: what a phone shows across. */
+const LINE_WIDTH = 80;
+
+/**
+ * How much an answer asks to recall: characters of text, and lines as
+ * rendered — code blocks and math by their lines, each list item and table
+ * row a line at least, prose wrapped at LINE_WIDTH.
+ */
+export function answerSize(blocks: readonly Nodes[]): { lines: number; characters: number } {
+  let lines = 0;
+  let characters = 0;
+  const wrapped = (text: string) => Math.max(1, Math.ceil([...text].length / LINE_WIDTH));
+  const walk = (node: Nodes): void => {
+    if (node.type === 'code' || node.type === 'math') {
+      lines += node.value.split('\n').length;
+      return;
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') {
+      const text = plainText([node]);
+      characters += [...text].length;
+      lines += wrapped(text);
+      return;
+    }
+    if (node.type === 'html' || node.type === 'image') {
+      lines += 1;
+      return;
+    }
+    if ('children' in node) (node.children as Nodes[]).forEach(walk);
+    else if ('value' in node && typeof node.value === 'string') {
+      characters += [...node.value].length;
+      lines += wrapped(node.value);
+    }
+  };
+  blocks.forEach(walk);
+  return { lines, characters };
+}
+
+export function isLongAnswer(blocks: readonly Nodes[]): boolean {
+  const size = answerSize(blocks);
+  return size.lines > LONG_ANSWER_LINES || size.characters > LONG_ANSWER_CHARACTERS;
+}

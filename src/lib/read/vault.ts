@@ -2,7 +2,10 @@
  * An Obsidian vault is a notes folder with a `.obsidian/` settings folder.
  * Some of its settings change what deckgen reads: the templates folders
  * (core Templates, Templater) hold `{{title}}` / `<% tp.file.title %>`
- * scaffolding, not knowledge, and the attachments folder holds media.
+ * scaffolding, not knowledge, the attachments folder holds media, and the
+ * daily-notes folder (`daily-notes.json`) holds journal entries — a log of a
+ * day, not something to learn (issue 8; extract/rules/journal.ts is the same
+ * for a date heading).
  *
  * Each setting is one entry of SETTINGS: a file under `.obsidian/` and what
  * to take from its JSON. A setting file that is missing is normal; one that
@@ -18,6 +21,8 @@ export interface Vault {
   templateFolders: string[];
   /** Where new attachments go (`.obsidian/app.json`); `./x` is relative to each note. */
   attachmentFolder: string | null;
+  /** Folders of daily notes (`.obsidian/daily-notes.json`, or the Periodic Notes plugin): journal entries, never cards. */
+  dailyNoteFolders: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -26,6 +31,7 @@ type Json = Record<string, unknown>;
 const SETTINGS: { file: string; apply: (json: Json, vault: Vault) => void }[] = [
   { file: 'templates.json', apply: (json, vault) => addFolder(vault.templateFolders, json.folder) },
   { file: 'plugins/templater-obsidian/data.json', apply: (json, vault) => addFolder(vault.templateFolders, json.templates_folder) },
+  { file: 'daily-notes.json', apply: (json, vault) => addFolder(vault.dailyNoteFolders, json.folder) },
   {
     file: 'app.json',
     apply: (json, vault) => {
@@ -38,7 +44,7 @@ const SETTINGS: { file: string; apply: (json: Json, vault: Vault) => void }[] = 
 export function readVault(notesDir: string, cwd = process.cwd()): { vault: Vault | null; diagnostics: Diagnostic[] } {
   const settings = join(notesDir, '.obsidian');
   if (!isFolder(settings)) return { vault: null, diagnostics: [] };
-  const vault: Vault = { templateFolders: [], attachmentFolder: null };
+  const vault: Vault = { templateFolders: [], attachmentFolder: null, dailyNoteFolders: [] };
   const diagnostics: Diagnostic[] = [];
   for (const { file, apply } of SETTINGS) {
     const path = join(settings, file);
@@ -61,7 +67,8 @@ export function readVault(notesDir: string, cwd = process.cwd()): { vault: Vault
 export function foldersToSkip(vault: Vault | null): string[] {
   if (!vault) return [];
   const attachments = vault.attachmentFolder;
-  const globs = vault.templateFolders.map((folder) => `${folder}/**`);
+  // Daily notes kept at the vault root (no `folder` set) cannot be skipped as a folder: a file named by a date makes no cards anyway (extract/rules/journal.ts).
+  const globs = [...vault.templateFolders, ...vault.dailyNoteFolders].map((folder) => `${folder}/**`);
   // `./` means "next to each note": its folder is not a folder of its own. `./files` is one in every folder.
   if (attachments && attachments !== '/' && !/^\.\/?$/.test(attachments)) {
     globs.push(attachments.startsWith('./') ? `**/${cleanFolder(attachments.slice(2))}/**` : `${cleanFolder(attachments)}/**`);

@@ -7,8 +7,9 @@
  */
 import { extname } from 'node:path';
 import { filetypeinfo } from 'magic-bytes.js';
+import { refusedSvg } from './svg.js';
 
-/** Extensions Anki shows or plays; SVG is left out because it is a document that can hold script. */
+/** Extensions Anki shows or plays. SVG is a document that can hold script: it has a check of its own (svg.ts). */
 const ALLOWED = new Map<string, 'image' | 'audio' | 'video'>([
   ...['png', 'apng', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp', 'ico', 'tif', 'tiff'].map((ext) => [ext, 'image'] as const),
   ...['mp3', 'ogg', 'oga', 'opus', 'wav', 'flac', 'm4a', 'aac', 'spx'].map((ext) => [ext, 'audio'] as const),
@@ -23,6 +24,7 @@ export function hasHiddenPart(relativePath: string): boolean {
 /** Null when the file may be bundled, else why not (for the diagnostic). */
 export function refusedMediaType(path: string, data: Uint8Array): string | null {
   const extension = extname(path).slice(1).toLowerCase();
+  if (extension === 'svg') return refusedSvg(data);
   const kind = ALLOWED.get(extension);
   if (!kind) return extension ? `\`.${extension}\` files are not images, audio or video` : 'a file without an extension is not known to be an image, audio or video';
   const sniffed = filetypeinfo(data.subarray(0, 4096)).map((type) => type.mime ?? '');

@@ -14,11 +14,12 @@ import { emptySide } from './rules/empty-side.js';
 import { invisibleCharactersRule } from './rules/invisible-characters.js';
 import { linkOnly } from './rules/link-only.js';
 import { listDepth } from './rules/list-depth.js';
+import { longAnswer } from './rules/long-answer.js';
 import { longFront } from './rules/long-front.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 
 export const TREE_RULES: readonly TreeRule[] = [emptyFile, emptyBullet, linkOnly, unclosedFence, listDepth, invisibleCharactersRule];
-export const NOTE_RULES: readonly NoteRule[] = [longFront, duplicateQuestion];
+export const NOTE_RULES: readonly NoteRule[] = [longFront, longAnswer, duplicateQuestion];
 export const RENDERED_RULES: readonly RenderedRule[] = [emptySide];
 
 export function validateFile(file: ParsedFile): Diagnostic[] {

@@ -16,6 +16,10 @@
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
  *     - 잘못된 구현은 성능 저하로 이어짐 - 캐싱 등     (a "term" that is a sentence: > 6 words or > 40 characters)
  *     - 컴파일 과정 (전단부 - 중단부 - 후단부)          (the dash is inside parentheses)
+ *     - "Sync: 버전 기록" 메뉴를 열어요                 (the colon is inside a quotation)
+ *     - ⊨ is entailment, with: …                  (a "term" that reads as part of a sentence: rules/clause.ts)
+ *     - Given 5 documents: …
+ *     - A Calculus is usually formulated - …
  *
  * A formatted term works too: `**TCP**: 연결형`, `` `git stash`: 임시 저장 ``, `[RFC](url): 표준 문서`.
  *
@@ -24,6 +28,7 @@
 import type { PhrasingContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
 import { splitPhrasing, type Split } from '../phrasing.js';
+import { readsAsClause } from './clause.js';
 
 export const MAX_TERM_LENGTH = 40;
 export const MAX_TERM_WORDS = 6;
@@ -49,12 +54,13 @@ export function splitDefinition(nodes: PhrasingContent[]): Split | null {
 
 export function isTerm(text: string): boolean {
   if (!text || !/\p{L}/u.test(text)) return false;
-  if (EXAMPLE_MARKER.test(text) || SENTENCE_END.test(text) || !balanced(text)) return false;
+  if (EXAMPLE_MARKER.test(text) || SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
   return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
 }
 
-/** `컴파일 과정 (전단부` is half of a parenthesis, not a term. */
+/** `컴파일 과정 (전단부` is half of a parenthesis, and `"Sync` half of a quotation, not a term. */
 function balanced(text: string): boolean {
+  if ((text.match(/"/g) ?? []).length % 2 || (text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length) return false;
   let depth = 0;
   for (const char of text) {
     if ('([（【'.includes(char)) depth++;

@@ -14,17 +14,26 @@
  *     - 통신의 맨 아래 단계, 주로 전기적 … 데이터 전송   (sentence: part of the run)
  *       - 통신 단위 : 비트                             (still its own definition card)
  *
+ * A parent that reads as a sentence (rules/clause.ts) is not a topic either,
+ * nor is one whose child goes on with its sentence:
+ *
+ *     - Users can test system                        (part of the run, with its child nested)
+ *       - often considered final test
+ *
  * A heading written inside a bullet is the bullet's text:
  *
  *     - ##### 2단계 디렉터리                            → card "2단계 디렉터리" / 사용자에게 개별적인…
  *
  *       > 사용자에게 개별적인 디렉터리 만들어줌
  */
+import { continuesSentence, readsAsClause } from './clause.js';
+
 export const MAX_PARENT_LENGTH = 30;
 export const MAX_PARENT_WORDS = 4;
 
-export function isParentQuestion(text: string): boolean {
+export function isParentQuestion(text: string, firstChild = ''): boolean {
   if (/[?？:：]$/u.test(text)) return true;
+  if (readsAsClause(text) || continuesSentence(text, firstChild)) return false;
   return [...text].length <= MAX_PARENT_LENGTH && text.split(/\s+/).length <= MAX_PARENT_WORDS && !/[.。]$/u.test(text);
 }
 

@@ -23,9 +23,15 @@
  *
  * Not part of an answer: paragraphs that are only links (references), raw
  * HTML comments, and prose before the first heading (a file's preamble).
+ * A section whose list was only links is a reading list; the sentence that
+ * introduces it is no answer either (no card):
+ *
+ *     ## Essential questions
+ *     _These are essential questions to practice if you're studying for this topic._
+ *     - [Implement Stack using Queues](https://leetcode.com/…)
  */
 import type { List, ListItem, RootContent } from 'mdast';
-import { isLinksOnly } from '../../parse/mdast.js';
+import { isLinksOnly, plainText } from '../../parse/mdast.js';
 
 export interface SectionAnswer {
   key: string;
@@ -33,10 +39,15 @@ export interface SectionAnswer {
   /** The list that bullets are being appended to, while bullets keep coming. */
   openList: List | null;
   hasProse: boolean;
+  /** Link-only bullets or paragraphs were left out at its end (references), after everything it holds. */
+  endsInLinks: boolean;
 }
 
+/** Longest introduction (characters) a reading list can have and still be only a reading list. */
+export const MAX_LINK_INTRO = 200;
+
 export function startSection(key: string): SectionAnswer {
-  return { key, blocks: [], openList: null, hasProse: false };
+  return { key, blocks: [], openList: null, hasProse: false, endsInLinks: false };
 }
 
 export function addBullet(answer: SectionAnswer, item: ListItem, from: List): void {
@@ -45,12 +56,25 @@ export function addBullet(answer: SectionAnswer, item: ListItem, from: List): vo
     answer.blocks.push(answer.openList);
   }
   answer.openList.children.push(item);
+  answer.endsInLinks = false;
 }
 
 export function addProse(answer: SectionAnswer, block: RootContent): void {
   answer.blocks.push(block);
   answer.hasProse = true;
   answer.openList = null;
+  answer.endsInLinks = false;
+}
+
+/** Link-only bullets or paragraphs were left out here. */
+export function addLinks(answer: SectionAnswer): void {
+  answer.endsInLinks = true;
+}
+
+/** Nothing to ask: no blocks, or only a short introduction to the links that were left out after it. */
+export function isEmptyAnswer(answer: SectionAnswer): boolean {
+  if (answer.blocks.length === 0) return true;
+  return answer.endsInLinks && answer.blocks.every((block) => block.type === 'paragraph') && plainText(answer.blocks).length <= MAX_LINK_INTRO;
 }
 
 /** Blocks that can answer a heading; bullets are handled item by item. */

@@ -1,0 +1,37 @@
+/**
+ * Does a would-be term read as part of a sentence? Then the separator after
+ * it is inside the sentence, not between a term and its definition, and a
+ * parent bullet that reads so is a sentence its child continues:
+ *
+ *     - ⊨ is entailment, with: …                ends with a function word, has a verb
+ *     - Given 5 documents: …                    starts like a clause
+ *     - A Calculus is usually formulated - …    has a verb
+ *     - `Promise` 는 : …                        a Korean particle as the last word
+ *     - Users can test system                   (parent) a sentence…
+ *       - often considered final test           …its child continues
+ */
+const FUNCTION_WORDS = new Set(['with', 'and', 'or', 'of', 'to', 'for', 'is', 'are', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'from', 'as', 'that', 'which', 'than', 'into', 'be', 'was', 'were', 'but', 'if', 'so', 'not']);
+const VERBS = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'does', 'did', 'has', 'have', 'had', "isn't", "aren't", "can't", "won't", "doesn't"]);
+const CLAUSE_START = new Set(['given', 'if', 'when', 'while', 'since', 'because', 'although', 'though', 'so', 'then', 'but', 'and', 'or', 'where', 'let', 'suppose', 'assume']);
+const CONTINUATION = new Set(['often', 'usually', 'which', 'that', 'and', 'or', 'but', 'because', 'so', 'then', 'also', 'thus', 'hence', 'while', 'whereas', 'where', 'when', 'with', 'without', 'to', 'by', 'for', 'as']);
+const PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '의', '에', '로', '으로', '에서', '와', '과', '도']);
+/** A Hangul word of three syllables or more ending in a topic or object particle (`프로세스는`). */
+const ATTACHED_PARTICLE = /[\uac00-\ud7a3]{2,}[은는을를]$/u;
+
+export function readsAsClause(text: string): boolean {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return false;
+  const lower = words.map((word) => word.toLowerCase().replace(/[,;.!]+$/u, ''));
+  const last = lower[lower.length - 1];
+  if (lower.length > 1 && (FUNCTION_WORDS.has(last) || PARTICLES.has(last))) return true;
+  if (ATTACHED_PARTICLE.test(last)) return true;
+  if (lower.length > 1 && CLAUSE_START.has(lower[0])) return true;
+  return lower.length > 2 && lower.slice(1).some((word) => VERBS.has(word));
+}
+
+/** A child that starts in lower case, after a parent with no closing punctuation, goes on with the parent's sentence. */
+export function continuesSentence(parent: string, child: string): boolean {
+  const first = child.trim().split(/\s+/u)[0] ?? '';
+  if (!/[\p{L}\p{N})]$/u.test(parent.trim()) || !/^[a-z]/u.test(first) || parent.trim().split(/\s+/u).length < 3) return false;
+  return CONTINUATION.has(first) || /(?:ly|ed)$/u.test(first);
+}

@@ -1,0 +1,53 @@
+/**
+ * Rule `no-topic` (info) — a question must say what it is about. A front that
+ * is a generic or positional word (`Examples`, `장점`, `Key idea 1`,
+ * `1번 방법 (권장)`; the lists below) is a good card when the context names
+ * the subject (`Factory Method 패턴 › 개념`, `JWT › 특징`), and no card at
+ * all when nothing does:
+ *
+ *     (SQL.md)                                  → card "SQL › Examples"   (info: no-topic)
+ *     ## Examples
+ *     SELECT … is a query …
+ *
+ * When no crumb of the context names a topic, the file's title is put in
+ * front of the context: front matter `title:`, else the file name, and for a
+ * `README.md` (or `index.md`) its folder's name. If the title is generic
+ * too, no card is made.
+ */
+const GENERIC = new Set(
+  [
+    // Korean
+    '정의', '개념', '특징', '특성', '장점', '단점', '장단점', '예시', '예', '예제', '종류', '방법', '정리', '요약', '개요', '소개',
+    '설명', '구현', '코드', '예시 코드', '목적', '결론', '배경', '원리', '구조', '과정', '기능', '역할', '용도', '차이', '차이점',
+    '문제', '문제점', '해결', '해결법', '해결 방법', '사용법', '주의', '주의사항', '주의 사항', '비교', '활용', '참고', '특징 및 장점',
+    // English
+    'definition', 'definitions', 'concept', 'concepts', 'example', 'examples', 'overview', 'summary', 'pros', 'cons', 'pros and cons',
+    'advantages', 'disadvantages', 'appendix', 'introduction', 'intro', 'features', 'characteristics', 'description', 'details',
+    'usage', 'implementation', 'code', 'background', 'conclusion', 'motivation', 'explanation', 'notes', 'note', 'tips', 'types',
+    'methods', 'approach', 'solution', 'purpose', 'key idea', 'key ideas', 'idea', 'main idea', 'basics', 'general',
+  ].map((word) => word.toLowerCase()),
+);
+const POSITIONAL = [
+  /^(?:key idea|idea|step|part|chapter|section|lecture|lesson|week|day|example|case|method|approach|rule|tip|question|q)\s*#?\d+\.?$/iu,
+  /^\d+\s*번(?:\s.*)?$/u,
+  /^#?\d+(?:[.-]\d+)*\.?$/u,
+  /^(?:제\s*)?\d+\s*(?:단계|장|절|주차|교시|강)$/u,
+];
+
+export function isGeneric(text: string): boolean {
+  const word = text.trim().replace(/[\s:：.]+$/u, '').toLowerCase();
+  return GENERIC.has(word) || POSITIONAL.some((pattern) => pattern.test(word));
+}
+
+/**
+ * Titles a file's cards can be asked under, best first: front matter `title`,
+ * the file name (not for `README.md` / `index.md`), then the folders it is in,
+ * nearest first, up to the notes folder itself; generic ones are left out.
+ */
+export function fileTitles(relativePath: string, absolutePath: string, frontMatterTitle?: string): string[] {
+  const inside = relativePath.split('/');
+  const name = inside.pop()!.replace(/\.(md|markdown)$/iu, '');
+  const root = absolutePath.split('/').slice(0, -(inside.length + 1)).pop() ?? '';
+  const own = /^(?:readme|index)$/iu.test(name) ? [] : [name];
+  return [...(frontMatterTitle ? [frontMatterTitle] : []), ...own, ...inside.reverse(), root].filter((title) => title && !isGeneric(title));
+}
