@@ -42,7 +42,8 @@ export interface CompiledFile {
   /**
    * The file's notes, in document order; null when the file could not be read
    * or parsed (not UTF-8, front matter not valid YAML…): its notes are unknown
-   * this build, not deleted. Notes carry no markdown tree (see `withoutTrees`).
+   * this build, not deleted. Notes keep their markdown trees: note rules across
+   * files (long-answer) still read them.
    */
   notes: RenderedNote[] | null;
   /** Every local image the notes looked for, found or not: the result depends on these files too. */
@@ -71,14 +72,5 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   const shown = validateRendered(rendered);
   diagnostics.push(...shown.diagnostics);
   const leftOut = rendered.length - shown.notes.length;
-  return { relativePath: file.relativePath, notes: shown.notes.map(withoutTrees), mediaRefs: [...refs.values()], leftOut, diagnostics };
-}
-
-/**
- * Once rendered, nothing reads a note's markdown tree again (rules and
- * identity use the plain texts); dropping it keeps memory, worker messages and
- * cache entries to what later stages need.
- */
-function withoutTrees(rendered: RenderedNote): RenderedNote {
-  return { ...rendered, note: { ...rendered.note, front: [], back: [] } };
+  return { relativePath: file.relativePath, notes: shown.notes, mediaRefs: [...refs.values()], leftOut, diagnostics };
 }
