@@ -1,8 +1,11 @@
 /**
- * Issue 13's rendering details, each through the real parse → extract → render stages.
+ * The details of issue 13 (and a few of issue 12), each through the real stages or the CLI.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderNote } from '../src/lib/render/index.js';
+import { locate } from '../src/lib/render/media.js';
 import { runCli, seedWorkspace, workspace } from './helpers/cli.js';
 import { cardText, extract } from './helpers/extract.js';
 
@@ -153,5 +156,71 @@ describe('tags and the text around them', () => {
     const report = JSON.parse(runCli(['--json'], dir).stdout) as { notes: number; diagnostics: { rule: string; line: number }[] };
     expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([['empty-side', 2]]);
     expect(report.notes).toBe(1); // the list card `A` → y
+  });
+});
+
+describe('a .markdown note', () => {
+  it('is named without its extension, like a .md note: deck and tag', () => {
+    const [note] = extract('# A\n- a : b\n', 'cs/net.markdown').notes;
+    expect([note.deck, note.tags]).toEqual(['cs::net', ['cs::net::A']]);
+  });
+});
+
+describe('card rules (issue 13 items 8, 9)', () => {
+  it('`- What is X? ::` is a card with no answer: empty-side, not a list item', () => {
+    const dir = workspace({ 'topic.md': '# A\n- What is X? ::\n- other\n' });
+    const report = JSON.parse(runCli(['--json'], dir).stdout) as { notes: number; diagnostics: { rule: string; line: number; message: string }[] };
+    expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([['empty-side', 2]]);
+    expect(report.notes).toBe(1);
+  });
+
+  it('status codes, ports and years are terms when the definition has words', () => {
+    expect(extract('# HTTP\n- 200 : OK\n- 404 : Not Found\n- 443 : HTTPS\n- 1995 - Java 발표\n').notes.map(cardText)).toEqual([
+      'HTTP › 200 => OK',
+      'HTTP › 404 => Not Found',
+      'HTTP › 443 => HTTPS',
+      'HTTP › 1995 => Java 발표',
+    ]);
+  });
+
+  it('a step number or a time is not a term', () => {
+    expect(extract('# A\n- 1 - 설치한다\n- 2 - 실행한다\n- 10 : 30\n').notes.map(cardText)).toEqual(['A => 1 - 설치한다 2 - 실행한다 10 : 30']);
+  });
+});
+
+describe('references written the Obsidian way', () => {
+  it('a [[wikilink]] bullet with a description under it is an index entry; a lone one is a concept', () => {
+    const index = '# 팀\n- [[팀을 위한 동기화]]\n\t- 팀 전체의 데이터를 동기화하는 방법.\n- [[팀을 위한 게재]]\n\t- 팀 보관함에서 데이터를 게재하는 방법.\n';
+    expect(extract(index).notes.map(cardText)).toEqual([]);
+    expect(extract('# 단계\n1. [[Directed attention]]\n2. [[Continuous attention]]\n').notes.map(cardText)).toEqual(['단계 => Directed attention Continuous attention']);
+  });
+});
+
+describe('an image many notes show', () => {
+  it('is read once per process, and again when it changes on disk', () => {
+    const dir = workspace({ 'img/logo.png': Buffer.from('first'), 'a.md': '' });
+    const notesRoot = join(dir, 'notes');
+    const context = { notesRoot, noteFile: join(notesRoot, 'a.md'), source: 'notes/a.md', fallback: { line: 1, column: 1 }, media: new Map(), lookups: new Map(), diagnostics: [] };
+    const first = locate('img/logo.png', context);
+    const again = locate('./img/logo.png', context);
+    expect(first.kind === 'file' && again.kind === 'file' && again.data === first.data).toBe(true);
+    writeFileSync(join(notesRoot, 'img/logo.png'), 'second, longer');
+    const changed = locate('img/logo.png', context);
+    expect(changed.kind === 'file' && Buffer.from(changed.data).toString()).toBe('second, longer');
+  });
+});
+
+describe('front matter details (issue 12)', () => {
+  it('may be closed with `...`, as YAML allows', () => {
+    const { notes, diagnostics } = extract('---\ndeck: x\n...\n# A\n- a : b\n');
+    expect(diagnostics).toEqual([]);
+    expect(notes.map((note) => [note.deck, cardText(note), note.position.line])).toEqual([['x', 'A › a => b', 5]]);
+  });
+
+  it('`deck: "::::"` names no deck: an error, not the deck `deckgen`', () => {
+    const { notes, diagnostics } = extract('---\ndeck: "::::"\n---\n# A\n- a : b\n');
+    expect(notes).toEqual([]);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([['front-matter-invalid', 'error', 1]]);
+    expect(diagnostics[0].message).toContain('names no deck');
   });
 });

@@ -12,7 +12,7 @@ import { writeNotes } from '../bench/gen-notes.js';
 import { parseLock, type ChangePlan } from '../src/lib/identify/index.js';
 import { importPackage, readPackageNotes, type Collection, type ImportLog, type PackageNote } from './helpers/anki-import.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
-import { projectRoot, runCli, seedWorkspace, workspace, type CliResult } from './helpers/cli.js';
+import { runCli, seedWorkspace, workspace, type CliResult } from './helpers/cli.js';
 import { finished, replaceOnce, runCliAsync, snapshot, startCli, touchedFiles } from './helpers/edit.js';
 
 const T0 = 1_700_000_000;

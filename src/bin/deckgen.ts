@@ -20,7 +20,7 @@ interface PrintMode {
 
 async function main(argv: string[], json: boolean): Promise<number> {
   let usageError: string | null = null;
-  const args = await yargs(argv)
+  const parser = yargs(argv)
     .scriptName('deckgen')
     .usage('$0 [options]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
     // requiresArg: `--notes` with its value forgotten is a mistake, not a request for the default.
@@ -53,10 +53,26 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .version(false)
     .help()
     .alias('h', 'help')
+    .check((parsed) => {
+      // Each option once, never empty: `--notes ""` would build the whole working folder, and of
+      // `--notes a --notes b` only one would be built without a word.
+      for (const name of ['notes', 'out', 'lock', 'format'] as const) {
+        const times = argv.filter((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)).length;
+        if (times > 1) throw new Error(`--${name} is given ${times} times; give it once`);
+        const value: unknown = parsed[name];
+        if (typeof value === 'string' && !value.trim()) throw new Error(`--${name} is empty`);
+      }
+      return true;
+    })
     .fail((message, error) => {
       usageError = message ?? error?.message ?? 'invalid arguments';
-    })
-    .parseAsync();
+    });
+  if (json && argv.some((arg) => arg === '--help' || arg === '-h')) {
+    // stdout stays one JSON document with --json, help included.
+    process.stdout.write(`${JSON.stringify({ help: await parser.getHelp() }, null, 2)}\n`);
+    return 0;
+  }
+  const args = await parser.parseAsync();
   if (usageError) {
     process.stderr.write(`deckgen: ${usageError}\nRun deckgen --help for usage.\n`);
     if (json) printJson(failure('usage', usageError), false);
@@ -104,7 +120,8 @@ function progressLine(stream: NodeJS.WriteStream) {
   };
 }
 
-function parseFormats(value: string): OutputFormat[] {
+function parseFormats(value: string | string[]): OutputFormat[] {
+  if (Array.isArray(value)) return []; // given twice: check() reports it
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((format) => !OUTPUT_FORMATS.includes(format as OutputFormat));
   if (unknown.length || formats.length === 0) throw new Error(`--format: unknown format "${unknown.join(',')}" (use apkg, csv)`);

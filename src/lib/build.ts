@@ -7,8 +7,9 @@
  * A bad file only loses its own cards: every stage reports problems as
  * diagnostics and goes on.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { append } from './array.js';
 import { CompileCache, defaultCacheDir } from './compile/cache.js';
 import { compileFiles } from './compile/files.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
@@ -81,12 +82,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return finish(report, 'unusable', options);
   }
   const unlisted = findUnlisted(paths.notesDir, paths.cwd);
-  report.diagnostics.push(...unlisted.diagnostics);
+  append(report.diagnostics, unlisted.diagnostics);
   if (unlisted.folders.includes('')) return finish(report, 'unusable', options);
   const { vault, diagnostics: vaultProblems } = readVault(paths.notesDir, paths.cwd);
-  report.diagnostics.push(...vaultProblems);
+  append(report.diagnostics, vaultProblems);
   const osr = findOsr(paths.notesDir, paths.show, options.osr);
-  report.diagnostics.push(...osr.diagnostics);
+  append(report.diagnostics, osr.diagnostics);
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir) };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
   const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir, foldersToSkip(vault)), compileOptions, { cache, workers: options.workers, progress: options.progress });
@@ -121,6 +122,10 @@ function notesFolderProblem({ notesDir, show }: BuildPaths): Diagnostic | null {
   if (!statSync(notesDir).isDirectory()) {
     return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes');
   }
+  if (/^\/(proc|sys|dev)(\/|$)/.test(realpathSync(notesDir))) {
+    // Kernel file systems are endless (links back into themselves, files that never end): never notes.
+    return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes');
+  }
   return null;
 }
 
@@ -149,17 +154,16 @@ function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]
   const filesWithErrors: string[] = [...unlisted.files];
   const problems = new Set<string>();
   for (const file of files) {
-    // One at a time, not push(...): a file can hold more notes than a call can take arguments.
-    for (const problem of file.diagnostics) diagnostics.push(problem);
+    append(diagnostics, file.diagnostics);
     if (!file.notes) {
       filesWithErrors.push(file.relativePath);
       continue;
     }
-    for (const note of file.notes) rendered.push(note);
+    append(rendered, file.notes);
     if (file.leftOut > 0 || file.diagnostics.some((problem) => problem.severity === 'error')) problems.add(file.relativePath);
   }
   const valid = validateNotes(rendered.map(({ note }) => note));
-  diagnostics.push(...valid.diagnostics);
+  append(diagnostics, valid.diagnostics);
   const kept = new Set(valid.notes);
   for (const { note } of rendered) if (!kept.has(note)) problems.add(note.relativePath);
   return { rendered: rendered.filter(({ note }) => kept.has(note)), filesWithErrors, foldersWithErrors: unlisted.folders, filesWithProblems: [...problems] };
@@ -198,7 +202,7 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
   const now = options.now ?? buildTime();
   const run = async (): Promise<Outcome> => {
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
-    report.diagnostics.push(...lockProblems);
+    append(report.diagnostics, lockProblems);
     // An unusable lock file: nothing may be re-identified or written.
     if (lockProblems.some((problem) => problem.severity === 'error')) return 'unusable';
     const identified = identify(notes.rendered, lock, now, {
@@ -207,7 +211,7 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
       filesWithProblems: notes.filesWithProblems,
       lockDisplayPath: show(lockPath),
     });
-    report.diagnostics.push(...identified.diagnostics);
+    append(report.diagnostics, identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };

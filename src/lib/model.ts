@@ -18,6 +18,9 @@ export const NOTE_FIELDS: Record<NoteKind, readonly string[]> = {
   cloze: ['Text', 'Back Extra', 'Context'],
 };
 
+/** What a notes file's name ends with (`.MD` and `.markdown` too); without it, the name is the file's title and deck. */
+export const NOTE_EXTENSION = /\.(md|markdown)$/i;
+
 /** Between the parts of a breadcrumb, on cards and in reports: `JWT › 구조 › 헤더`. */
 export const CONTEXT_SEPARATOR = ' › ';
 

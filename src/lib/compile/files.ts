@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostic.js';
 import { readNoteFile } from '../read/index.js';
 import type { CompileCache } from './cache.js';
+import { guarded, internalError } from './guard.js';
 import type { CompiledFile, CompileOptions } from './index.js';
 import type { CompileTask } from './worker.js';
 
@@ -44,7 +45,8 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   let done = 0;
   const finished = () => run.progress?.(++done, paths.length, cached);
   paths.forEach((path, index) => {
-    const read = readNoteFile(path, options.notesDir, options.cwd);
+    const guard = guarded(shown(path, options), () => readNoteFile(path, options.notesDir, options.cwd));
+    const read = guard.ok ? guard.value : { file: null, diagnostics: [guard.problem] };
     if (!read.file) {
       files[index] = unreadable(path, options, read.diagnostics);
       return finished();
@@ -66,7 +68,10 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   try {
     await Promise.all(
       tasks.map(async ({ index, task, read }) => {
-        files[index] = withReadDiagnostics(await compile.run(task), read);
+        // compileFile guards itself; this catches what it cannot: a worker that died (out of memory) or a result
+        // that could not be sent back. The file is lost for this build only, like any file a bug stopped.
+        const compiled = await compile.run(task).catch((error: unknown) => unreadable(task.file.absolutePath, options, [internalError(task.file.displayPath, error)]));
+        files[index] = withReadDiagnostics(compiled, read);
         finished();
       }),
     );
@@ -114,6 +119,11 @@ function workerModule(): string {
 
 function unreadable(path: string, options: CompileOptions, diagnostics: Diagnostic[]): CompiledFile {
   return { relativePath: relative(options.notesDir, path).split(sep).join('/'), notes: null, mediaRefs: [], leftOut: 0, diagnostics };
+}
+
+/** A path as diagnostics show it (read/index.ts does the same for the files it reads). */
+function shown(path: string, options: CompileOptions): string {
+  return relative(options.cwd, path).split(sep).join('/') || path;
 }
 
 /** Reading is never cached (it is how the cache key is found), so its problems join the compiled result afresh. */

@@ -8,13 +8,15 @@
  * (compile/cache.ts) or computed in a worker thread (compile/pool.ts). What
  * needs every file at once (note rules, identity) comes after, in build.ts.
  */
+import { append } from '../array.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { extractNotes } from '../extract/index.js';
-import type { RenderedNote, SourceFile } from '../model.js';
+import type { ExtractedNote, RenderedNote, SourceFile } from '../model.js';
 import type { OsrMode } from '../osr.js';
 import { parseFile } from '../parse/index.js';
 import { renderNote, type MediaRef } from '../render/index.js';
 import { validateFile, validateRendered } from '../validate/index.js';
+import { guarded } from './guard.js';
 
 /**
  * Every setting that changes what a file compiles to. Keep it one plain,
@@ -53,24 +55,43 @@ export interface CompiledFile {
   diagnostics: Diagnostic[];
 }
 
-/** Everything after reading: a function of the decoded file, its images and the options (what the cache keys on). */
+/**
+ * Everything after reading: a function of the decoded file, its images and the options (what the cache keys on).
+ * Never throws: a bug while parsing or extracting loses the file (its notes keep their lock entries), a bug while
+ * rendering one note loses that note (compile/guard.ts).
+ */
 export function compileFile(file: SourceFile, options: CompileOptions): CompiledFile {
   const diagnostics: Diagnostic[] = [];
-  const { parsed, diagnostics: parseProblems } = parseFile(file);
-  diagnostics.push(...parseProblems);
-  if (!parsed) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
-  diagnostics.push(...validateFile(parsed));
-  const extracted = extractNotes(parsed, { vault: options.vault, prose: options.prose === true, ...(options.osr ? { osr: options.osr } : {}) });
-  diagnostics.push(...extracted.diagnostics);
+  const extracted = guarded(file.displayPath, () => extractFile(file, options, diagnostics));
+  if (!extracted.ok) diagnostics.push(extracted.problem);
+  const notes = extracted.ok ? extracted.value : null;
+  if (!notes) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
   const refs = new Map<string, MediaRef>();
-  const rendered = extracted.notes.map((note) => {
-    const result = renderNote(note, { notesRoot: options.notesDir, vaultFiles: options.vaultFiles });
-    diagnostics.push(...result.diagnostics);
-    for (const ref of result.mediaRefs) refs.set(ref.path, ref);
-    return result.rendered;
-  });
+  const rendered: RenderedNote[] = [];
+  for (const note of notes) {
+    const result = guarded(file.displayPath, () => renderNote(note, { notesRoot: options.notesDir, vaultFiles: options.vaultFiles }));
+    if (!result.ok) {
+      // Left out like a note the rendered-note rules drop: the file counts as having a problem, the note keeps its entry.
+      diagnostics.push({ ...result.problem, line: note.position.line, column: note.position.column });
+      continue;
+    }
+    append(diagnostics, result.value.diagnostics);
+    for (const ref of result.value.mediaRefs) refs.set(ref.path, ref);
+    rendered.push(result.value.rendered);
+  }
   const shown = validateRendered(rendered);
-  diagnostics.push(...shown.diagnostics);
-  const leftOut = rendered.length - shown.notes.length;
+  append(diagnostics, shown.diagnostics);
+  const leftOut = notes.length - shown.notes.length;
   return { relativePath: file.relativePath, notes: shown.notes, mediaRefs: [...refs.values()], leftOut, diagnostics };
+}
+
+/** Parse, tree rules and extraction; null when the file was skipped for an error (its diagnostics say why). */
+function extractFile(file: SourceFile, options: CompileOptions, diagnostics: Diagnostic[]): ExtractedNote[] | null {
+  const { parsed, diagnostics: parseProblems } = parseFile(file);
+  append(diagnostics, parseProblems);
+  if (!parsed) return null;
+  append(diagnostics, validateFile(parsed));
+  const extracted = extractNotes(parsed, { vault: options.vault, prose: options.prose === true, ...(options.osr ? { osr: options.osr } : {}) });
+  append(diagnostics, extracted.diagnostics);
+  return extracted.notes;
 }

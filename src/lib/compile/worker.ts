@@ -5,6 +5,7 @@
 import { threadId } from 'node:worker_threads';
 import type { SourceFile } from '../model.js';
 import { CompileCache } from './cache.js';
+import { INTERNAL_ERROR } from './guard.js';
 import { compileFile, type CompiledFile, type CompileOptions } from './index.js';
 
 export interface CompileTask {
@@ -16,7 +17,9 @@ export interface CompileTask {
 
 export function runTask(task: CompileTask): CompiledFile {
   const result = compileFile(task.file, task.options);
-  if (task.cache) new CompileCache(task.cache.dir).store(task.cache.key, result, task.options);
+  // A bug's outcome is not kept: it may not happen again (a stack overflow depends on the thread's stack size).
+  const crashed = result.diagnostics.some((problem) => problem.rule === INTERNAL_ERROR);
+  if (task.cache && !crashed) new CompileCache(task.cache.dir).store(task.cache.key, result, task.options);
   return result;
 }
 

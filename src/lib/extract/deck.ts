@@ -1,3 +1,4 @@
+import { NOTE_EXTENSION } from '../model.js';
 import { withoutInvisible } from './invisible.js';
 
 /**
@@ -8,7 +9,7 @@ import { withoutInvisible } from './invisible.js';
  */
 export function deckFor(relativePath: string, frontMatterDeck: string | undefined): string {
   if (frontMatterDeck) return cleanDeckName(frontMatterDeck);
-  const parts = relativePath.replace(/\.md$/i, '').split('/');
+  const parts = relativePath.replace(NOTE_EXTENSION, '').split('/');
   if (parts.length > 1 && /^(readme|index)$/i.test(parts[parts.length - 1])) parts.pop();
   return cleanDeckName(parts.join('::'));
 }

@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, isWikilinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -272,7 +272,7 @@ class Extraction {
       return children(extend(scope, crumbOf(definition.before)));
     }
     // A linked entry with children is a table of contents, not a question: only its children can hold cards.
-    if (isLinksOnly(head)) return children(scope);
+    if (isLinksOnly(head) || (rest.length > 0 && isWikilinksOnly(head))) return children(scope);
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
     if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
       if (emitRuns) this.linksLeftOut(scope);

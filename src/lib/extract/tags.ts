@@ -6,6 +6,7 @@
  * Anki splits tags on whitespace, so spaces inside a tag become `_`.
  */
 import type { PhrasingContent } from 'mdast';
+import { NOTE_EXTENSION } from '../model.js';
 import { withoutInvisible } from './invisible.js';
 import { trimPhrasing } from './phrasing.js';
 
@@ -22,7 +23,7 @@ export function cleanTag(raw: string): string {
 }
 
 export function pathTag(relativePath: string, headings: readonly string[]): string {
-  const fileLevels = relativePath.replace(/\.md$/i, '').split('/');
+  const fileLevels = relativePath.replace(NOTE_EXTENSION, '').split('/');
   // Inside one heading, `/` and `::` are words (`Async/Await`), not tag levels.
   const headingLevels = headings.map((heading) => heading.replace(/::|\//g, '_'));
   return cleanTag([...fileLevels, ...headingLevels].join('::'));

@@ -4,7 +4,7 @@
  * reference is given its definition here, once, and the render stage puts
  * the text at the end of the answer.
  */
-import type { BlockContent, DefinitionContent, FootnoteDefinition, Root } from 'mdast';
+import type { FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 declare module 'mdast' {

@@ -21,6 +21,7 @@ import { dropSpanningComments } from './html-comments.js';
 import { markDisplayMath } from './display-math.js';
 import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
+import { boundDepth } from '../tree-depth.js';
 import { resolveReferences } from './references.js';
 import { parseInSections } from './sections.js';
 import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
@@ -37,18 +38,29 @@ const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly)
 // `:star:` is the emoji ⭐ on a card, as GitHub shows it, not the shortcode (remark-gemoji's transform, run on the parsed tree).
 const replaceShortcodes = remarkGemoji();
 
+/** The markdown parser with every syntax extension, before the tree transforms (exported for the sections test). */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
   const checked = checkFrontMatter(split.data, source.displayPath);
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
-  const tree = parseTree(split.body);
-  return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics: [] };
+  const budget = overBudget(split.body, source.displayPath);
+  if (budget) return { parsed: null, diagnostics: [budget] };
+  const { tree, deep } = parseTree(split.body);
+  const diagnostics = deep.length ? [tooDeep(source.displayPath, deep[0].position?.start)] : [];
+  return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics };
 }
 
-function parseTree(text: string): Root {
+/** The tree and the nodes cut at the depth bound (`boundDepth`). */
+function parseTree(text: string): { tree: Root; deep: ReturnType<typeof boundDepth> } {
   // protectTablePipes keeps the text's length, so positions still point into the text.
-  const tree = parseInSections(protectTablePipes(text), (piece) => processor.parse(piece));
+  const tree = parseInSections(protectTablePipes(text), parseMarkdown);
+  // Bounded before the other tree walks, which recurse.
+  const deep = boundDepth(tree, MAX_TREE_DEPTH);
   restoreTablePipes(tree);
   dropSpanningComments(tree, text);
   replaceShortcodes(tree);
@@ -59,7 +71,7 @@ function parseTree(text: string): Root {
   markDisplayMath(tree, text);
   markEscapedHashes(tree, text);
   attachFootnotes(tree);
-  return tree;
+  return { tree, deep };
 }
 
 /**
@@ -68,7 +80,7 @@ function parseTree(text: string): Root {
  * where it starts in the file (lines moved; offsets dropped, since they would point into the fragment).
  */
 export function parseFragment(markdown: string, firstLine: number): Root {
-  const tree = parseTree(markdown);
+  const { tree } = parseTree(markdown);
   visit(tree, (node) => {
     const position = node.position;
     if (!position) return;
@@ -93,7 +105,7 @@ function splitFrontMatter(source: SourceFile): { data: Record<string, unknown>; 
   }
   try {
     // gray-matter caches by input string; a fresh options object disables that so edits are always seen.
-    const result = matter(source.text, {});
+    const result = matter(closedWithDashes(source.text), {});
     if (typeof result.data !== 'object' || result.data === null || Array.isArray(result.data)) {
       return { diagnostic: frontMatterProblem(source, { line: 2, column: 1 }, 'Front matter must be `key: value` lines (a YAML mapping)') };
     }
@@ -110,6 +122,47 @@ function splitFrontMatter(source: SourceFile): { data: Record<string, unknown>; 
   }
 }
 
+/** Nodes inside each other deeper than this keep only their text (tree-depth.ts). Real notes stay far below it. */
+export const MAX_TREE_DEPTH = 100;
+/**
+ * Per-file budget. The markdown parser (micromark) takes time that grows with
+ * the square of the number of headings in one file (2,000 headings ≈ 2 s,
+ * 20,000 ≈ 84 s), and memory ≈ 200× the file size, so one pathological file
+ * could stall the whole build. Above either limit the file is skipped with
+ * `file-too-large` (its notes keep their lock entries): split it.
+ */
+export const MAX_FILE_CHARS = 2_000_000;
+export const MAX_HEADINGS = 2_000;
+
+function overBudget(body: string, file: string): Diagnostic | null {
+  const split = 'split it into several files; it was skipped and its notes keep their identities';
+  if (body.length > MAX_FILE_CHARS) {
+    return diagnostic(file, null, 'error', 'file-too-large', `This file has ${body.length.toLocaleString('en')} characters (limit ${MAX_FILE_CHARS.toLocaleString('en')}): ${split}`);
+  }
+  // ATX headings, and the underlines of setext headings (thematic breaks count too: a cheap, safe overestimate).
+  const headings = body.match(/^ {0,3}(#{1,6}(?=[ \t]|$)|=+[ \t]*$|-{2,}[ \t]*$)/gm)?.length ?? 0;
+  if (headings > MAX_HEADINGS) {
+    return diagnostic(file, null, 'error', 'file-too-large', `This file has ${headings.toLocaleString('en')} headings (limit ${MAX_HEADINGS.toLocaleString('en')}), which would take minutes to parse: ${split}`);
+  }
+  return null;
+}
+
+function tooDeep(file: string, place: { line: number; column: number } | undefined): Diagnostic {
+  return diagnostic(file, place ?? null, 'error', 'nesting-too-deep', `Quotes, lists or emphasis are nested more than ${MAX_TREE_DEPTH} levels deep here; what is deeper is kept as plain text`);
+}
+
+/**
+ * YAML ends a document with `...` as well as `---` (Pandoc and Jekyll accept both); gray-matter only knows
+ * `---`, and read the rest of the file as a second YAML document. The line is swapped, so lines keep their numbers.
+ */
+function closedWithDashes(text: string): string {
+  const lines = text.split('\n');
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)[ \t]*$/.test(line));
+  if (close === -1 || !lines[close].startsWith('...')) return text;
+  lines[close] = '---';
+  return lines.join('\n');
+}
+
 function frontMatterProblem(source: SourceFile, place: { line: number; column: number }, message: string): Diagnostic {
   return diagnostic(source.displayPath, place, 'error', 'front-matter-invalid', `${message}; the file was skipped`);
 }
@@ -121,6 +174,7 @@ function checkFrontMatter(data: Record<string, unknown>, file: string): { frontM
   const frontMatter: FrontMatter = {};
   if (data.deck !== undefined) {
     if (typeof data.deck !== 'string' || !data.deck.trim()) return problem('Front matter `deck` must be a non-empty text');
+    if (data.deck.split('::').every((level) => !level.trim())) return problem(`Front matter \`deck: "${data.deck.trim()}"\` names no deck, only \`::\` separators`);
     frontMatter.deck = data.deck.trim();
   }
   // Obsidian leaves `tags:` empty (null) in new notes and templates, and writes list items as `- #tag` or `- tag`.

@@ -32,9 +32,23 @@ export function isLinkOnlyItem(item: ListItem): boolean {
 
 /** Inline content that is nothing but links: a reference or a table-of-contents entry, not something to ask. */
 export function isLinksOnly(nodes: readonly PhrasingContent[]): boolean {
-  // Separators between links (`[뒤로](…) / [위로](…)`) are not content either.
-  const meaningful = nodes.filter((node) => !(node.type === 'text' && /^[\s/|,·•\-–—]*$/u.test(node.value)));
+  const meaningful = withoutSeparators(nodes);
   return meaningful.length > 0 && meaningful.every((node) => node.type === 'link' || node.type === 'linkReference');
+}
+
+/** Separators between links (`[뒤로](…) / [위로](…)`) are not content either. */
+function withoutSeparators(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  return nodes.filter((node) => !(node.type === 'text' && /^[\s/|,·•\-–—]*$/u.test(node.value)));
+}
+
+/**
+ * Only `[[wikilinks]]`. A lone `- [[TCP]]` is a concept in a list (Obsidian's
+ * way of writing a term), but `- [[팀을 위한 게재]]` with a description under
+ * it is an entry of an index page, as `- [Guide](guide.md)` with one is.
+ */
+export function isWikilinksOnly(nodes: readonly PhrasingContent[]): boolean {
+  const meaningful = withoutSeparators(nodes);
+  return meaningful.length > 0 && meaningful.every((node) => node.type === 'wikiLink');
 }
 
 /** Text of inline content; blocks (list items, paragraphs) are separated by a space so words never run together. */

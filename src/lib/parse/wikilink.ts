@@ -208,10 +208,15 @@ export function wikilinkFromMarkdown(): FromMarkdownExtension {
 export function linkText(link: Pick<WikiLink | Embed, 'type' | 'target' | 'anchor' | 'alias'>): string {
   if (link.alias && !(link.type === 'embed' && embedSize(link.alias))) return link.alias;
   // An embedded file (an image, a sound) has no words of its own; only an embedded note has a name to show.
-  if (link.type === 'embed' && /\.[a-z0-9]+$/i.test(link.target) && !/\.md$/i.test(link.target)) return '';
+  if (link.type === 'embed' && !embedsNote(link.target)) return '';
   const name = link.target.split('/').pop()!.replace(/\.md$/i, '');
   if (name) return name;
   return (link.anchor ?? '').replace(/^\^/, '').split('#').pop()!.trim();
+}
+
+/** An embed's target is a note (`Other note`, `Other note.md`), not a file (`x.png`). */
+export function embedsNote(target: string): boolean {
+  return !/\.[a-z0-9]+$/i.test(target) || /\.md$/i.test(target);
 }
 
 /** `300` → width 300; `100x145` → width 100, height 145. */

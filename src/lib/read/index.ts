@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, type Dirent } from
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import type { SourceFile } from '../model.js';
+import { NOTE_EXTENSION, type SourceFile } from '../model.js';
 import { decodeUtf8, placeOfByte } from '../utf8.js';
 
 /** A line this long is pasted data (base64, minified JSON), not a note; parsing it would stall the build. */
@@ -15,7 +15,6 @@ export const MAX_LINE_LENGTH = 20_000;
 const toPosix = (path: string) => path.split(sep).join('/');
 
 const IGNORED = ['**/node_modules/**', '**/.*/**'];
-const NOTE_NAME = /\.(md|markdown)$/i;
 
 /**
  * Every `*.md` under the folder, sorted so builds do not depend on directory
@@ -58,7 +57,7 @@ export function findUnlisted(notesDir: string, cwd = process.cwd()): { folders: 
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(path);
-      if (entry.isSymbolicLink() && NOTE_NAME.test(entry.name) && !existsSync(path)) {
+      if (entry.isSymbolicLink() && NOTE_EXTENSION.test(entry.name) && !existsSync(path)) {
         found.files.push(toPosix(relative(notesDir, path)));
         found.diagnostics.push(diagnostic(toPosix(relative(cwd, path)), null, 'error', 'file-unreadable', 'This note is a link to a file that does not exist; its notes keep their lock entries'));
       }

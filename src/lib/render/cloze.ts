@@ -17,7 +17,8 @@ export const clozeHandler: Handler = (state, node: Cloze) => {
   const properties: Element['properties'] = { dataNumber: node.number };
   if (node.hint !== undefined) properties.dataHint = node.hint;
   const element: Element = { type: 'element', tagName: CLOZE_TAG, properties, children: state.all(node) };
-  state.patch(node, element);
+  // The extract stage gives clozes line and column only; the HTML parser (hast-util-to-parse5) expects offsets too.
+  if (typeof node.position?.start.offset === 'number' && typeof node.position.end.offset === 'number') state.patch(node, element);
   return element;
 };
 

@@ -20,7 +20,9 @@ import { embedHandler, rehypeEmbeds, SOUND_TAG } from './embed.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
 import { diagnostic } from '../diagnostic.js';
+import { append } from '../array.js';
 import type { Position } from '../model.js';
+import { boundDepth } from '../tree-depth.js';
 import { neutraliseText, restoreAttributeTokens, tokeniseAttribute } from './inert.js';
 import { codeHandler, inlineMathHandler, mathHandler, rehypeMathImages } from './math.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
@@ -48,7 +50,7 @@ const handlers = {
 function processor(withRawHtml: boolean) {
   const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers });
   // Re-parsing the whole tree with parse5 is the most expensive step; most fields have no raw HTML to parse.
-  const parsed = withRawHtml ? toHast.use(rehypeRaw) : toHast;
+  const parsed = withRawHtml ? toHast.use(rehypeRaw).use(rehypeBoundDepth) : toHast;
   return parsed
     .use(rehypeMathImages)
     .use(rehypeEmbeds)
@@ -63,6 +65,31 @@ function processor(withRawHtml: boolean) {
     .freeze();
 }
 
+/** Raw HTML can nest without bound (`<b>` 20,000 times); the parsed tree is bounded like the markdown tree. */
+const MAX_HTML_DEPTH = 200;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** How deep tags nest, counted the simple way (open +1, close −1, void and self-closing 0): enough to bound it. */
+function htmlDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const [, slash, name, selfClosing] of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+    if (slash) depth = Math.max(0, depth - 1);
+    else if (!selfClosing && !VOID.has(name.toLowerCase())) max = Math.max(max, (depth += 1));
+  }
+  return max;
+}
+
+function rehypeBoundDepth() {
+  return (tree: Root, file: { data: Record<string, unknown> }) => {
+    const deep = boundDepth(tree, MAX_HTML_DEPTH);
+    if (!deep.length) return;
+    const media = file.data[MEDIA_CONTEXT] as MediaContext;
+    const message = `HTML elements are nested more than ${MAX_HTML_DEPTH} levels deep here; what is deeper is kept as plain text`;
+    media.diagnostics.push(diagnostic(media.source, deep[0].position?.start ?? media.fallback, 'error', 'nesting-too-deep', message));
+  };
+}
+
 const withRawHtml = processor(true);
 const withoutRawHtml = processor(false);
 
@@ -73,7 +100,7 @@ export interface FieldOptions {
 export function renderField(nodes: MdastNodes[], options: FieldOptions): string {
   if (nodes.length === 0) return '';
   const root: MdastRoot = { type: 'root', children: paragraphs(nodes.flatMap((node) => (node.type === 'root' ? node.children : [node]))) };
-  const chosen = containsHtml(root) ? withRawHtml : withoutRawHtml;
+  const chosen = containsHtml(root) && !tooMuchHtml(root, options.media) ? withRawHtml : withoutRawHtml;
   const file = { data: { [MEDIA_CONTEXT]: options.media } };
   const tree = chosen.runSync(root, file);
   const { html, refused } = guardMathAcrossTags(restoreAttributeTokens(chosen.stringify(tree, file)));
@@ -115,7 +142,7 @@ function paragraphs(nodes: MdastContent[]): MdastContent[] {
     if (run.length && !(hasBlocks && run.every((node) => node.type === 'html'))) {
       out.push({ type: 'paragraph', children: run });
     } else {
-      out.push(...run);
+      append(out, run);
     }
     run = [];
   };
@@ -129,6 +156,27 @@ function paragraphs(nodes: MdastContent[]): MdastContent[] {
   }
   flush();
   return out;
+}
+
+/**
+ * The HTML parser's tree conversion (hast-util-raw) recurses per element, so
+ * thousands of unclosed tags overflow the stack before any bound applies.
+ * Such a field's raw HTML is shown as text instead (the sanitizer would have
+ * removed most of it anyway).
+ */
+function tooMuchHtml(root: MdastRoot, media: MediaContext): boolean {
+  const html: MdastNodes[] = [];
+  const stack: MdastNodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'html') html.push(node);
+    else if ('children' in node) append(stack, node.children as MdastNodes[]);
+  }
+  const depth = htmlDepth(html.map((node) => (node as { value: string }).value).join(''));
+  if (depth <= MAX_HTML_DEPTH) return false;
+  for (const node of html) Object.assign(node, { type: 'text' });
+  const message = `HTML tags are nested ${depth} deep in this card (limit ${MAX_HTML_DEPTH}); its HTML is shown as text`;
+  media.diagnostics.push(diagnostic(media.source, html[0].position?.start ?? media.fallback, 'error', 'nesting-too-deep', message));
+  return true;
 }
 
 function containsHtml(node: MdastNodes): boolean {

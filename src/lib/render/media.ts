@@ -5,7 +5,7 @@
  * cannot smuggle `../../.ssh/id_rsa` into a deck.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -125,11 +125,28 @@ function locatePath(lexical: string, notesRoot: string): Located {
   // Before reading: `.git/config` or `.env` must never be opened, under its own name or through a link.
   if (hasHiddenPart(relative(root, real)) || hasHiddenPart(relative(resolve(notesRoot), lexical))) return { kind: 'hidden' };
   try {
-    if (!statSync(real).isFile()) return { kind: 'missing', reason: 'not a file' };
-    return { kind: 'file', path: real, lexical, data: readFileSync(real) };
+    const stat = statSync(real);
+    if (!stat.isFile()) return { kind: 'missing', reason: 'not a file' };
+    return { kind: 'file', path: real, lexical, data: readOnce(real, stat) };
   } catch (error) {
     return { kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
+}
+
+/**
+ * An image that many notes show (a logo, a shared diagram) is read once per
+ * process, not once per reference: 30 references to a 100 MB image held 3 GB.
+ * A change on disk (size or time) reads it again, so a long-running process
+ * never shows a stale file.
+ */
+const contents = new Map<string, { size: number; mtimeMs: number; data: Uint8Array }>();
+
+function readOnce(path: string, stat: Stats): Uint8Array {
+  const known = contents.get(path);
+  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.data;
+  const data = readFileSync(path);
+  contents.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, data });
+  return data;
 }
 
 /** Markdown URLs are percent-encoded (`my%20img.png`, non-ASCII names); a query or fragment is not part of the file. */

@@ -13,6 +13,7 @@
  * each with a `math-command-refused` diagnostic; the rest of the formula stays.
  */
 import { decodeHTML } from 'entities';
+import { append } from '../array.js';
 
 /** Anki's own delimiter pattern (rslib/src/cloze.rs `MATHJAX`). */
 const MATHJAX = /(\\[([])([\s\S]*?)(\\[)\]])/g;
@@ -123,7 +124,7 @@ export function guardMathAcrossTags(html: string): { html: string; refused: Refu
     const found: RefusedCommand[] = [];
     checkTex(text, found);
     if (!found.length) return all;
-    refused.push(...found);
+    append(refused, found);
     return `\\&#${open.charCodeAt(1)};${all.slice(2)}`;
   });
   return { html: refused.length ? guarded : html, refused };

@@ -4,9 +4,11 @@
  * module (rules/), documented by example.
  */
 import type { Diagnostic } from '../diagnostic.js';
+import { append } from '../array.js';
 import type { ExtractedNote, RenderedNote } from '../model.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { NoteRule, RenderedRule, Rule, TreeRule } from './rule.js';
+import { clozeNumber } from './rules/cloze-number.js';
 import { duplicateQuestion } from './rules/duplicate-question.js';
 import { emptyBullet } from './rules/empty-bullet.js';
 import { emptyFile } from './rules/empty-file.js';
@@ -19,7 +21,7 @@ import { longFront } from './rules/long-front.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 
 export const TREE_RULES: readonly TreeRule[] = [emptyFile, emptyBullet, linkOnly, unclosedFence, listDepth, invisibleCharactersRule];
-export const NOTE_RULES: readonly NoteRule[] = [longFront, longAnswer, duplicateQuestion];
+export const NOTE_RULES: readonly NoteRule[] = [clozeNumber, longFront, longAnswer, duplicateQuestion];
 export const RENDERED_RULES: readonly RenderedRule[] = [emptySide];
 
 export function validateFile(file: ParsedFile): Diagnostic[] {
@@ -47,7 +49,7 @@ function applyRules<T>(rules: readonly Rule<T>[], notes: readonly T[]): Validate
   const drop = new Set<T>();
   for (const rule of rules) {
     const result = rule.check(notes.filter((note) => !drop.has(note)));
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     result.drop?.forEach((note) => drop.add(note));
   }
   return { notes: notes.filter((note) => !drop.has(note)), diagnostics };

@@ -14,7 +14,7 @@ import type { Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'md
 import type { ClozeCrafter } from 'clozecraft';
 import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { ExtractedNote, NoteKind, ReviewState } from '../../model.js';
+import { NOTE_EXTENSION, type ExtractedNote, type NoteKind, type ReviewState } from '../../model.js';
 import { isTagIn, type OsrMode, type OsrSettings } from '../../osr.js';
 import { plainText } from '../../parse/mdast.js';
 import { parseFragment, type ParsedFile } from '../../parse/index.js';
@@ -162,7 +162,7 @@ class OsrNote {
       stack.push(heading);
     }
     const headings = stack.map((heading) => heading.text).filter(Boolean);
-    const name = this.parsed.source.relativePath.split('/').pop()!.replace(/\.md$/i, '').trim();
+    const name = this.parsed.source.relativePath.split('/').pop()!.replace(NOTE_EXTENSION, '').trim();
     return !name || headings[0]?.toLowerCase() === name.toLowerCase() ? headings : [name, ...headings];
   }
 }

@@ -49,7 +49,17 @@ export function splitDefinition(nodes: PhrasingContent[]): Split | null {
     return match ? { index: match.index, length: match[0].length, separator: match[0].trim() || ':' } : null;
   });
   if (!split || split.before.length === 0) return null;
-  return isTerm(plainText(split.before)) ? split : null;
+  const term = plainText(split.before);
+  return isTerm(term) || isNumericTerm(term, plainText(split.after)) ? split : null;
+}
+
+/**
+ * `- 404 : Not Found`, `- 443 : HTTPS`, `- 1995 : Java 발표`: status codes, ports and years are terms in study
+ * notes. A number of two to five digits, when the definition has words; a single digit is a step number
+ * (`- 1 - 설치한다`), and `- 10 : 30` is a time.
+ */
+function isNumericTerm(term: string, definition: string): boolean {
+  return /^\d{2,5}$/u.test(term) && /\p{L}/u.test(definition);
 }
 
 export function isTerm(text: string): boolean {

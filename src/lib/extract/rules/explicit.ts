@@ -24,7 +24,8 @@ import type { PhrasingContent } from 'mdast';
 import type { NoteKind } from '../../model.js';
 import { splitPhrasing, type Split } from '../phrasing.js';
 
-const SEPARATOR = /\s+(:{2,3})\s+/u;
+// At the very end (`- What is X? ::`) the answer was forgotten: split, so the empty side is reported.
+const SEPARATOR = /\s+(:{2,3})(\s+|$)/u;
 
 export interface ExplicitCard extends Split {
   kind: Extract<NoteKind, 'basic' | 'reversed'>;
