@@ -104,10 +104,13 @@ function baseline(cards: number, buildMs: number): void {
   row(`anki-apkg-export, the same ${cards} cards (whole build is ${(ms / buildMs).toFixed(1)}× faster)`, seconds(ms), 'build ≥ 10× faster');
 }
 
-/** One large file, and one twice its size: time should no more than double. */
+/**
+ * One large file, and one half its size: time should no more than double. The pair is the 2 MB file of issue 9 and
+ * its half, because twice 2 MB (2.9 million characters) is over the per-file budget (parse/index.ts MAX_FILE_CHARS).
+ */
 function bigFile(): void {
   const times: number[] = [];
-  for (const [name, bullets] of [['2mb', 21_000], ['4mb', 42_000]] as const) {
+  for (const [name, bullets] of [['1mb', 10_500], ['2mb', 21_000]] as const) {
     const notesDir = corpus(name, bullets, 1);
     const size = statSync(join(notesDir, 'notes-0000.md')).size;
     const results: Run[] = [];
