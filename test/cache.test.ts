@@ -3,15 +3,19 @@
  * build without the cache writes; a damaged entry is never trusted; an image
  * edit reaches the deck although the markdown did not change.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/lib/build.js';
 import { readApkg } from './helpers/anki.js';
 import { projectRoot, runCli, seedNotes } from './helpers/cli.js';
 
 const richNotes = join(projectRoot, 'test/fixtures/rich/notes');
+const vaultNotes = join(projectRoot, 'test/fixtures/vault');
+const OSR_SETTINGS = join('.obsidian', 'plugins', 'obsidian-spaced-repetition', 'data.json');
+/** obsidian-spaced-repetition cards, and a bullet that is a card only to deckgen's own rules. */
+const OSR_NOTE = '#flashcards\n\n# 스케줄링\n\n라운드 로빈::시간 할당량을 돌아가며 준다\n\n선점형 스케줄링이란?\n?\n실행 중인 프로세스를 빼앗을 수 있다\n\n- 기아 상태 : 오래 기다리는 프로세스\n';
 const dirs: string[] = [];
 
 afterEach(() => {
@@ -40,6 +44,27 @@ function entries(cache: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** The fixture vault with the OSR plugin installed and an OSR note, and an empty cache folder. */
+function vaultWorkspace(): { dir: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'deckgen-cache-vault-'));
+  dirs.push(dir);
+  cpSync(vaultNotes, join(dir, 'notes'), { recursive: true });
+  mkdirSync(join(dir, 'notes', dirname(OSR_SETTINGS)), { recursive: true });
+  writeFileSync(join(dir, 'notes', OSR_SETTINGS), JSON.stringify({ settings: { singleLineCardSeparator: '::' } }));
+  writeFileSync(join(dir, 'notes', 'Scheduling.md'), OSR_NOTE);
+  return { dir, cache: join(dir, 'cache') };
+}
+
+/** Decks and lock written by a build without the cache, in a copy of `dir`'s notes. */
+async function uncached(dir: string, extra: Partial<BuildOptions> = {}): Promise<Buffer[]> {
+  const copy = mkdtempSync(join(tmpdir(), 'deckgen-cache-cold-'));
+  dirs.push(copy);
+  cpSync(join(dir, 'notes'), join(copy, 'notes'), { recursive: true });
+  rmSync(join(copy, 'notes', 'deckgen.lock.json'), { force: true });
+  await build({ ...options(copy, false), ...extra });
+  return bytes(copy);
+}
+
 describe('compile cache', () => {
   it('gives byte-identical .apkg, .csv and lock from a cached rebuild and a --no-cache build', async () => {
     const cached = workspace();
@@ -61,6 +86,44 @@ describe('compile cache', () => {
     // The cached package still carries its images, read back as Anki reads it.
     const apkg = await readApkg(join(cached.dir, 'out/notes.apkg'));
     expect(Object.keys(apkg.media).length).toBeGreaterThan(0);
+  });
+
+  it('gives byte-identical outputs on an Obsidian vault with OSR notes, and misses when a setting that changes them does', async () => {
+    const { dir, cache } = vaultWorkspace();
+    const fresh = async (extra: Partial<BuildOptions> = {}) => {
+      rmSync(join(dir, 'out'), { recursive: true, force: true });
+      rmSync(join(dir, 'notes', 'deckgen.lock.json'), { force: true });
+      return build({ ...options(dir, cache), ...extra });
+    };
+    const first = await fresh();
+    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const hit = await fresh();
+    expect(hit.files.cached).toBe(hit.files.total);
+    const cold = await uncached(dir);
+    expect(bytes(dir)).toEqual(cold);
+    // The OSR cards are there: both sides of the `::` card and of the `?` card, from the vault's plugin settings.
+    const csv = readFileSync(join(dir, 'out/notes.csv'), 'utf8');
+    expect(csv).toContain('시간 할당량을 돌아가며 준다');
+    expect(csv).toContain('실행 중인 프로세스를 빼앗을 수 있다');
+
+    // Each of these changes what a file compiles to: nothing may come from the cache, and the bytes are a cold build's.
+    writeFileSync(join(dir, 'notes', OSR_SETTINGS), JSON.stringify({ settings: { singleLineCardSeparator: ':::' } }));
+    const settings = await fresh();
+    expect(settings.files.cached).toBe(0);
+    expect(bytes(dir)).toEqual(await uncached(dir));
+    expect(readFileSync(join(dir, 'out/notes.csv'), 'utf8')).not.toEqual(csv);
+    const changes = async (extra: Partial<BuildOptions>) => {
+      const changed = await fresh(extra);
+      expect(changed.files.cached, JSON.stringify(extra)).toBe(0);
+      expect(bytes(dir), JSON.stringify(extra)).toEqual(await uncached(dir, extra));
+    };
+    await changes({ osr: false });
+    await changes({ prose: true });
+    // Not a vault any more: a file's name is no longer its title, and only #flashcards notes are OSR notes…
+    rmSync(join(dir, 'notes', '.obsidian'), { recursive: true });
+    await changes({});
+    // …unless --osr makes every note one.
+    await changes({ osr: true });
   });
 
   it('ignores a corrupted entry and rebuilds it', async () => {
