@@ -68,10 +68,22 @@ describe('CSV for Anki text import', () => {
       '#deck column:3',
       '#tags column:7',
       '#guid column:1',
+      '#if matches:update current',
     ]);
     expect(csv.charCodeAt(0)).toBe('#'.charCodeAt(0));
     expect(csv).not.toContain('\r');
     expect(csv.endsWith('\n')).toBe(true);
+  });
+
+  it('tells Anki to update the notes it matches, read the way Anki reads its headers', () => {
+    // rslib import_export/text/csv/metadata.rs: a header is `#key:value`, split at the first colon; the key is
+    // trimmed and lower-cased, the value compared exactly (`DupeResolution::from_text`: "update current").
+    const meta = new Map(headers.map((line) => {
+      const at = line.indexOf(':');
+      return [line.slice(1, at).trim().toLowerCase(), line.slice(at + 1)] as const;
+    }));
+    expect(meta.get('if matches')).toBe('update current');
+    expect(meta.get('separator')).toBe('tab');
   });
 
   it('writes one row per note in due order: guid, notetype, deck, three fields, tags', () => {

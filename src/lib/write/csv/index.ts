@@ -47,7 +47,11 @@ const DECK_COLUMN = 3;
 const TAGS_COLUMN = 7;
 
 // `#separator` first: later headers are parsed with it. Without `#html:true`
-// Anki would escape the rendered HTML.
+// Anki would escape the rendered HTML. Without `#if matches:` the import
+// dialog's "Existing notes" choice is whatever the user picked last time, for
+// any CSV (rslib import_export/text/import.rs `update_config`); "keep current"
+// would silently stop every update. Anki compares the value exactly, with no
+// space after the colon (text/csv/metadata.rs `DupeResolution::from_text`).
 const HEADER = [
   '#separator:tab',
   '#html:true',
@@ -55,6 +59,7 @@ const HEADER = [
   `#deck column:${DECK_COLUMN}`,
   `#tags column:${TAGS_COLUMN}`,
   `#guid column:${GUID_COLUMN}`,
+  '#if matches:update current',
 ].join('\n');
 
 const PRE_BLOCK = /(<pre\b[^>]*>[\s\S]*?<\/pre>)/i;
