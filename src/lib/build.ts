@@ -19,18 +19,19 @@ import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vau
 import { findOsr } from './read/osr.js';
 import { renderNote } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
-import { buildApkg } from './write/apkg/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
-import { buildCsv } from './write/csv/index.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, WRITERS, type OutputFormat } from './write/index.js';
 
-export type OutputFormat = 'apkg' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv'];
+export { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './write/index.js';
 export const LOCK_FILE_NAME = 'deckgen.lock.json';
 
 export interface BuildOptions {
   notesDir: string;
   outDir: string;
+  /** Default: DEFAULT_FORMATS (the .apkg and the CSV). */
   formats?: readonly OutputFormat[];
+  /** The TSV holds simple HTML instead of plain text. */
+  tsvHtml?: boolean;
   /** Warnings fail the build (exit 1). */
   strict?: boolean;
   /** Compute everything, write nothing. */
@@ -82,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Kernel file systems are endless (links back into themselves, files that never end): never notes.
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes'));
   }
-  const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? OUTPUT_FORMATS);
+  const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? DEFAULT_FORMATS);
   if (lockProblem) return fail(report, diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', lockProblem));
   const unlisted = findUnlisted(notesDir, cwd);
   if (unlisted.folders.includes('')) return fail(report, ...unlisted.diagnostics);
@@ -120,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, outDir, basename(notesDir));
+    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, outDir, basename(notesDir), options);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
@@ -260,14 +261,15 @@ function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[
 }
 
 /**
- * One package and one CSV per build, named after the notes folder: a single
+ * One file per format per build, named after the notes folder: a single
  * File → Import brings in every deck, and Anki matches notes by GUID, so
  * re-importing the whole file is always safe (docs/decisions.md).
  */
-async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string) {
+async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: BuildOptions) {
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
-  if (formats.includes('apkg')) outputs.push({ format: 'apkg', path: join(outDir, `${name}.apkg`), bytes: await buildApkg(pkg) });
-  if (formats.includes('csv')) outputs.push({ format: 'csv', path: join(outDir, `${name}.csv`), bytes: buildCsv(pkg) });
+  for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
+    outputs.push({ format, path: join(outDir, `${name}.${format}`), bytes: await WRITERS[format](pkg, options) });
+  }
   return outputs;
 }
 

@@ -5,9 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { NOTE_FIELDS, type DeckPackage, type PackagedNote } from '../../model.js';
-import { cleanField } from '../apkg/note.js';
+import { assertWritable, cleanField, inDueOrder } from '../anki/notes.js';
 import { notetypeName } from '../apkg/notetype.js';
-import { assertWritable, inDueOrder } from '../apkg/package.js';
 
 export interface CsvColumn {
   /** 1-based, as in Anki's `#… column:N` headers. */
