@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/lib/index.js';
 import type { DeckPackage, PackagedNote } from '../src/lib/model.js';
+import { buildApkg } from '../src/lib/write/apkg/index.js';
 import { buildTsv } from '../src/lib/write/tsv/index.js';
-import { runCli, seedWorkspace } from './helpers/cli.js';
 import { readApkg } from './helpers/anki.js';
+import { cardSides as ankiCardSides } from './helpers/anki-card.js';
+import { runCli, seedWorkspace } from './helpers/cli.js';
 
 function note(partial: Partial<PackagedNote> & Pick<PackagedNote, 'guid' | 'kind' | 'fields' | 'due'>): PackagedNote {
   return { deck: 'cs', tags: [], ords: [0], mod: 1_790_000_000, created: 1_780_000_000, ...partial };
@@ -15,7 +21,7 @@ function note(partial: Partial<PackagedNote> & Pick<PackagedNote, 'guid' | 'kind
 function fixture(): DeckPackage {
   return {
     notes: [
-      note({ guid: 'c', kind: 'cloze', fields: ['{{c1::서명}}은 {{c2::HMAC::알고리즘}}로 만든다', '<p>HS256</p>', 'JWT'], ords: [0, 1], due: 3 }),
+      note({ guid: 'c', kind: 'cloze', fields: ['{{c1::서명}}은 {{c2::HMAC::알고리즘}}로 만든다', '<p>HS256</p>', 'JWT', 'a.md'], ords: [0, 1], due: 3 }),
       note({
         guid: 'b',
         kind: 'basic',
@@ -23,10 +29,11 @@ function fixture(): DeckPackage {
           'JWT의 <b>구조</b>는?',
           '<p>Header.Payload</p>\n<pre><code class="hljs"><span class="hljs-keyword">if</span> (a)\n\treturn "b";</code></pre>',
           '인증 › JWT',
+          'a.md › JWT',
         ],
         due: 1,
       }),
-      note({ guid: 'r', kind: 'reversed', fields: ['"quoted" &amp; a &lt; b', '<img src="3f2a9c.png" alt="그림"> [sound:ab12.mp3] &amp;#9;', ''], ords: [0, 1], due: 2 }),
+      note({ guid: 'r', kind: 'reversed', fields: ['"quoted" &amp; a &lt; b', '<img src="3f2a9c.png" alt="그림"> [sound:ab12.mp3] &amp;#9;', '', 'b.md'], ords: [0, 1], due: 2 }),
     ],
     media: [],
   };
@@ -73,6 +80,22 @@ describe('TSV for other flashcard apps', () => {
     const htmlLines = lineBased(html);
     expect(htmlLines[3][0]).toBe('<small>JWT</small><br><b>[...]</b>은 HMAC로 만든다');
     expect(htmlLines[4][1]).toBe('서명은 <b>HMAC</b>로 만든다<br><p>HS256</p>');
+  });
+
+  it("shows each cloze card's gap and answer as Anki's own templates render them (test/helpers/anki-card.ts)", async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(unzipSync(await buildApkg(fixture()))['collection.anki2']);
+    const models = JSON.parse(String(db.exec('select models from col')[0].values[0][0])) as Record<string, Parameters<typeof ankiCardSides>[0]>;
+    const [mid, flds] = db.exec("select mid, flds from notes where guid = 'c'")[0].values[0] as [number, string];
+    db.close();
+    const shown = (html: string) => toText(fromHtml(html.replace(/<div class="source">[\s\S]*?<\/div>/, ''), { fragment: true })).replace(/\s+/g, ' ').trim();
+    const lines = lineBased(text);
+    for (const ord of [0, 1]) {
+      const anki = ankiCardSides(models[String(mid)], flds.split('\x1f'), ord);
+      // Anki's question: the context, then the text with the gap.
+      expect(lines[3 + ord][0]).toBe(shown(anki.question).replace(/^JWT /, 'JWT › '));
+      expect(shown(anki.answer)).toContain(lines[3 + ord][1].split(' / ')[0]);
+    }
   });
 
   it('makes line breaks and tabs safe: ` / ` in text, <br> and spaces in HTML code', () => {

@@ -15,9 +15,9 @@ import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type 
 import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
 import { parseFile } from './parse/index.js';
 import { findNoteFiles, findUnlisted, readNoteFile } from './read/index.js';
-import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
+import { foldersToSkip, listVaultFiles, readVault, vaultLocation, type Vault } from './read/vault.js';
 import { findOsr } from './read/osr.js';
-import { renderNote } from './render/index.js';
+import { renderNote, type RenderOptions } from './render/index.js';
 import { validateFile, validateNotes, validateRendered } from './validate/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS, WRITERS, type OutputFormat } from './write/index.js';
@@ -96,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, extractOptions);
   const valid = validateNotes(extracted);
   append(report.diagnostics, valid.diagnostics);
-  const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
+  const shown = validateRendered(renderAll(valid.notes, { notesRoot: notesDir, vaultFiles: listVaultFiles(notesDir), vault: vaultLocation(notesDir) }, report.diagnostics));
   append(report.diagnostics, shown.diagnostics);
   const rendered = shown.notes;
   const filesWithProblems = problemFiles(report.diagnostics, files, extracted, shown.notes);
@@ -245,11 +245,11 @@ function isInsideFolder(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
+function renderAll(notes: ExtractedNote[], options: RenderOptions, diagnostics: Diagnostic[]): RenderedNote[] {
   const rendered: RenderedNote[] = [];
   for (const note of notes) {
     // A note that fails to render is left out; problemFiles() then keeps its lock entry.
-    const result = guarded(note.relativePath, note.absolutePath, notesDir, () => renderNote(note, { notesRoot: notesDir, vaultFiles }));
+    const result = guarded(note.relativePath, note.absolutePath, options.notesRoot, () => renderNote(note, options));
     if (!result.ok) {
       diagnostics.push({ ...result.problem, file: note.source, line: note.position.line, column: note.position.column });
       continue;

@@ -38,6 +38,12 @@ export const csvColumns: readonly CsvColumn[] = [
   },
   { column: 6, name: NOTE_FIELDS.basic[2], description: 'Breadcrumb shown above the question, HTML.' },
   { column: 7, name: 'tags', description: 'Space-separated tags, hierarchy joined by `::`.' },
+  {
+    column: 8,
+    name: NOTE_FIELDS.basic[3],
+    // Last, so the older columns keep their numbers: Anki gives the fields the non-header columns in order.
+    description: 'Notes file and headings, shown small on the back (in a vault, a link into Obsidian), HTML.',
+  },
 ];
 
 const GUID_COLUMN = 1;
@@ -78,7 +84,8 @@ export function csvField(html: string): string {
 }
 
 function csvRecord(note: PackagedNote): string[] {
-  return [note.guid, notetypeName(note.kind), note.deck, ...note.fields.map(csvField), note.tags.join(' ')];
+  const [asked, answer, context, source] = note.fields.map(csvField);
+  return [note.guid, notetypeName(note.kind), note.deck, asked, answer, context, note.tags.join(' '), source];
 }
 
 /** The CSV text for a package: tab-separated, UTF-8 without BOM, `\n` line ends. */
