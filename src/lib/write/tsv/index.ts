@@ -30,7 +30,7 @@ export interface TsvOptions {
 }
 
 /** What a line break inside a plain-text field becomes. */
-export const TSV_LINE_BREAK = ' / ';
+const TSV_LINE_BREAK = ' / ';
 
 // Every line terminator a line-based reader might split on (Python's str.splitlines, \r\n first).
 const LINE_BREAKS = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
