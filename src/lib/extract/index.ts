@@ -560,14 +560,14 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
 
 /**
  * Outside a vault, a file's name is its title when it is written as one
- * — words with spaces, or in a script other than ASCII (`Basic Relations.md`,
- * `설정.md`; not a slug like `interview.md`, `4-python.md`, `HeapSort.md`) — and no heading of the file is its title: its top headings
+ * — words with spaces (`Basic Relations.md`, `커뮤니티 디렉터리.md`; not one word
+ * or a slug like `interview.md`, `면접.md`, `4-python.md`, `HeapSort.md`) — and no heading of the file is its title: its top headings
  * are sections, several at their level (`#### Reflexive`, `#### Transitive`),
  * not one heading every other one is under.
  */
 function namesItsTopic(parsed: ParsedFile): boolean {
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
-  if (!/\s|[^\x00-\x7f]/u.test(name.trim())) return false;
+  if (!/\s/u.test(name.trim())) return false;
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   const top = Math.min(...headings.map((heading) => heading.depth));
   return headings.filter((heading) => heading.depth === top).length >= 2;
