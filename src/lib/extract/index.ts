@@ -449,18 +449,13 @@ class Extraction {
     // A heading that asks is still answered the way any heading is (rules/section.ts).
     const shape = title.question?.rule;
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
-    const split = rule === 'list' ? null : splitAnswer(blocks);
-    if (split) {
-      const asked = { ...section.scope, crumbs };
-      for (const part of split.parts) this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: asked, at: positionOf(part.blocks[0]) });
-      if (split.intro.length === 0) return;
-      blocks = split.intro;
+    if (rule !== 'list') {
+      const split = splitAnswer(blocks);
+      split?.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: section.scope, at: positionOf(part.blocks[0]) }));
+      if (split?.intro.length === 0) return;
+      blocks = split?.intro ?? blocks;
     }
-    if (blocks.length === 0) {
-      const message = `"${title.text}" is answered only by a sentence leading into what follows (${plainText(section.blocks).slice(0, 60)}…), which is not there; no card made`;
-      this.diagnostics.push(diagnostic(this.parsed.source.displayPath, section.position, 'info', 'lead-in', message));
-      return;
-    }
+    if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
     if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
       const size = answerSize(blocks);
@@ -471,6 +466,11 @@ class Extraction {
     }
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
+  }
+
+  private leadInOnly(title: string, blocks: RootContent[], at: Position): void {
+    const message = `"${title}" is answered only by a sentence leading into what follows (${plainText(blocks).slice(0, 60)}…), which is not there; no card made`;
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, at, 'info', 'lead-in', message));
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
