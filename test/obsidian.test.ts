@@ -339,3 +339,38 @@ describe('embeds in a field that also holds raw HTML', () => {
     expect(rendered.media).toHaveLength(2);
   });
 });
+
+/**
+ * A card holds its own answer: what only points at other notes (the blind
+ * review of the two vaults found these as junk) makes no card, with an info.
+ * The examples are the rule modules' own (src/lib/extract/rules/…).
+ */
+describe('pointers to other notes', () => {
+  const infos = (markdown: string, path?: string) =>
+    extract(markdown, path)
+      .diagnostics.filter((d) => d.severity === 'info')
+      .map((d) => `${d.line} ${d.rule}: ${d.message}`);
+  const renderedBacks = (markdown: string) =>
+    extract(markdown).notes.map((note) => renderNote(note, { notesRoot: '/notes', vaultFiles: [] }));
+
+  describe('embed-note (rules/note-embed.ts)', () => {
+    it('a heading answered only by embeds of other notes makes no card', () => {
+      const markdown = '## 보안\n![[보안 및 개인정보 보호#호스팅|Security and privacy]]\n![[보안 및 개인정보 보호#암호화|Security and privacy]]';
+      expect(cards(markdown)).toEqual([]);
+      expect(infos(markdown)).toEqual(['2 embed-note: "보안" only embeds other notes ("보안 및 개인정보 보호"), which make cards of their own; no card made from it']);
+    });
+
+    it('a paragraph of note embeds beside text is left out of the card; the text is the answer', () => {
+      const [{ rendered, diagnostics }] = renderedBacks('## Sync for teams\nEvery collaborator needs an active subscription.\n\n![[Collaborate on a shared vault#Limits|Collaboration]]');
+      expect(rendered.fields[1]).toBe('Every collaborator needs an active subscription.');
+      expect(diagnostics.map((d) => `${d.line} ${d.rule}: ${d.message}`)).toEqual([
+        '4 embed-note: `![[Collaborate on a shared vault|Collaboration]]` embeds another note, which makes cards of its own; it was left out of this card',
+      ]);
+    });
+
+    it('an embed inside a sentence stays its name, like a link', () => {
+      const [{ rendered }] = renderedBacks('## Memory\nRecall ![[Paging]] here.');
+      expect(rendered.fields[1]).toBe('Recall Paging here.');
+    });
+  });
+});

@@ -34,6 +34,7 @@ import { fileTitles, isGeneric } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -382,6 +383,10 @@ class Extraction {
     return title ? [title, ...context] : null;
   }
 
+  private info(at: Position, rule: string, message: string): void {
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, at, 'info', rule, message));
+  }
+
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
   private linksLeftOut(scope: Scope): void {
     if (this.section?.key === sectionKey(scope)) addLinks(this.section);
@@ -414,8 +419,17 @@ class Extraction {
       );
       return;
     }
+    const pointer = this.pointerOnly(section.blocks, title.text);
+    if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
+  }
+
+  /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts). */
+  private pointerOnly(blocks: RootContent[], title: string): { rule: string; message: string } | null {
+    const embedded = embeddedNotesOnly(blocks);
+    if (embedded) return { rule: 'embed-note', message: embedsOnlyMessage(title, embedded) };
+    return null;
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
