@@ -373,4 +373,48 @@ describe('pointers to other notes', () => {
       expect(rendered.fields[1]).toBe('Recall Paging here.');
     });
   });
+
+  describe('cross-reference (rules/cross-reference.ts)', () => {
+    it.each([
+      ['## 동기화\n기기 간 노트 동기화에 대한 정보는 [[기기 간 노트 동기화]]를 참조하세요.', '기기 간 노트 동기화에 대한 정보는 기기 간 노트 동기화를 참조하세요.'],
+      ['## Sync\nFor syncing between devices, see [[Sync your notes]].', 'For syncing between devices, see Sync your notes.'],
+      ['## FAQ\n일반적인 질문에 대한 답변은 [[자주 묻는 질문|Sync FAQ]]를 확인하세요.', '일반적인 질문에 대한 답변은 Sync FAQ를 확인하세요.'],
+      ['## 리본\n[[리본]]에 대해 자세히 알아보세요.', '리본에 대해 자세히 알아보세요.'],
+      ['## Interviews\nRead more about [how to behave in an interview](./cheatsheet.md).', 'Read more about how to behave in an interview.'],
+    ])('%j makes no card', (markdown, text) => {
+      expect(cards(markdown)).toEqual([]);
+      expect(infos(markdown)).toEqual([`2 cross-reference: "${text.length > 60 ? `${[...text].slice(0, 59).join('')}…` : text}" only points to another note or page; left out of the answer`]);
+    });
+
+    it('is left out of an answer that has more to say', () => {
+      expect(cards("## Markov's inequality\nSee [[Expected value]].\n\nPr[X ≥ v] ≤ E[X] / v")).toEqual(["Markov's inequality => Pr[X ≥ v] ≤ E[X] / v"]);
+    });
+
+    it.each([
+      ['a sentence that says something before pointing', '## Sync\nSync encrypts notes. For details, see [[Security]].', ['Sync => Sync encrypts notes. For details, see Security.']],
+      ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['속성 => 설정에서 속성을 확인하세요.']],
+      ['a bullet, which keeps its place in its list', '## Probability\n- independent events multiply\n- see [[Bayes theorem]]', ['Probability => independent events multiply see Bayes theorem']],
+      ['a sentence without a link', '## Sync\nSee the status bar.', ['Sync => See the status bar.']],
+    ])('keeps %s', (_what, markdown, expected) => {
+      expect(cards(markdown)).toEqual(expected);
+    });
+  });
+
+  describe('see-also (rules/see-also.ts)', () => {
+    it.each([
+      ['## 더 알아보기\n나만의 테마를 만들 준비가 되셨나요? [테마 빌드](https://docs.obsidian.md/Themes) 방법을 배우거나 [[CSS 스니펫]]을 만들어 보세요.', '더 알아보기'],
+      ['## Next steps\n- Set up a custom domain: [[Custom domains]]\n- Learn about [[Site customization]]', 'Next steps'],
+      ['## 관련 문서\n### 동기화\n- [[기기 간 노트 동기화]] : 기기 간에 노트를 맞춰요', '관련 문서'],
+    ])('a signpost section makes no card, nor anything under it: %j', (markdown, heading) => {
+      expect(cards(`# Themes\n- Theme : a CSS file that styles the app\n${markdown}\n## Install\n- Store : where themes are listed`)).toEqual([
+        'Themes › Theme => a CSS file that styles the app',
+        'Themes › Install › Store => where themes are listed',
+      ]);
+      expect(infos(markdown)).toEqual([`1 see-also: "${heading}" points to other notes and pages; no card made from it or what is under it`]);
+    });
+
+    it('the same heading over text without a link is an ordinary section', () => {
+      expect(cards('## 다음 단계\n서버에 배포한다.')).toEqual(['다음 단계 => 서버에 배포한다.']);
+    });
+  });
 });

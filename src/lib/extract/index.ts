@@ -35,6 +35,8 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
+import { crossReferenceMessage, isCrossReference } from './rules/cross-reference.js';
+import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -135,7 +137,7 @@ class Extraction {
         this.flushSection();
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
         this.skipBelow = null;
-        base = local = this.enterHeading(block);
+        base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
         continue;
       }
@@ -177,7 +179,8 @@ class Extraction {
       else if (block.type === 'paragraph') {
         const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
-        if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        if (answers && rest && this.underHeading(local) && isCrossReference(rest.children)) this.info(positionOf(rest), 'cross-reference', crossReferenceMessage(rest.children));
+        else if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
@@ -216,7 +219,8 @@ class Extraction {
     return true;
   }
 
-  private enterHeading(heading: Heading): Scope {
+  /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
+  private enterHeading(heading: Heading, blocks: RootContent[], index: number): Scope {
     const taken = takeInlineTags(heading.children);
     const tags = [...taken.tags, ...(this.scopeTags.get(heading) ?? [])];
     const nodes = cleanFront(taken.nodes);
@@ -225,11 +229,12 @@ class Extraction {
     const crumb: Crumb = { text, nodes };
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text)) {
+    const seeAlso = isSeeAlsoSection(text, blocks, index);
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      }
+      } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
