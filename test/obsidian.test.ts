@@ -417,4 +417,36 @@ describe('pointers to other notes', () => {
       expect(cards('## 다음 단계\n서버에 배포한다.')).toEqual(['다음 단계 => 서버에 배포한다.']);
     });
   });
+
+  describe('restated-heading (rules/restated-heading.ts)', () => {
+    it('a sentence that only says what kind of section this is makes no card; the sub-sections do', () => {
+      const markdown = '## 고유 노트\n[[고유 노트 생성]] 관련 명령어예요.\n### `unique`\n고유 노트를 만들어요.';
+      expect(cards(markdown)).toEqual(['고유 노트 › unique => 고유 노트를 만들어요.']);
+      expect(infos(markdown)).toEqual(['2 restated-heading: "고유 노트" is answered only by a sentence that restates it ("고유 노트 생성 관련 명령어예요."); no card made']);
+      expect(cards('## Bookmarks\nCommands related to [[bookmarks]].')).toEqual([]);
+    });
+
+    it.each([
+      ['## TCP\nTCP is a connection-oriented transport protocol.', ['TCP => TCP is a connection-oriented transport protocol.']],
+      ['## Equivalence relation\nA relation that is [[Symmetric]], [[Reflexive]] and [[Transitive]].', ['Equivalence relation => A relation that is Symmetric, Reflexive and Transitive.']],
+      ['## Logo\n![logo](logo.png)', ['Logo => logo']],
+      ['## 작업\n작업 관리 명령어예요.', ['작업 => 작업 관리 명령어예요.']],
+    ])('keeps %j', (markdown, expected) => {
+      expect(cards(markdown)).toEqual(expected);
+    });
+  });
+
+  describe('index entries (rules/index-entry.ts)', () => {
+    it.each([
+      ['## 팀과 함께 Obsidian 사용하기\n- [[팀을 위한 게재]]\n    - 팀 보관함에서 데이터를 게재하는 방법.'],
+      ['## 중요 자료\n아래는 공식 웹사이트의 관련 페이지로 연결되는 중요한 링크예요.\n- [제품 구매](https://obsidian.md/pricing)\n    - 상용 라이선스, Sync 또는 Publish 구매'],
+    ])('an entry of an index page, and the sentence introducing the entries, make no card: %j', (markdown) => {
+      expect(cards(markdown)).toEqual([]);
+    });
+
+    it('cards written inside an entry are still cards; a lone [[TCP]] is a concept in its list', () => {
+      expect(cards('## OS\n- [Paging](paging.md)\n    - Page : a fixed-size block')).toEqual(['OS › Page => a fixed-size block']);
+      expect(cards('## Protocols\n- [[TCP]]\n- [[UDP]]')).toEqual(['Protocols => TCP UDP']);
+    });
+  });
 });

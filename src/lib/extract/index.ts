@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, isWikilinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -37,6 +37,8 @@ import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, isCrossReference } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
+import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
+import { isIndexEntry } from './rules/index-entry.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -277,8 +279,11 @@ class Extraction {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
     }
-    // A linked entry with children is a table of contents, not a question: only its children can hold cards.
-    if (isLinksOnly(head) || (rest.length > 0 && isWikilinksOnly(head))) return children(scope);
+    // A linked entry with children is an index entry, not a question: only its children can hold cards.
+    if (isLinksOnly(head) || isIndexEntry(head, rest)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return children(scope);
+    }
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
     if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
       if (emitRuns) this.linksLeftOut(scope);
@@ -424,16 +429,17 @@ class Extraction {
       );
       return;
     }
-    const pointer = this.pointerOnly(section.blocks, title.text);
+    const pointer = this.pointerOnly(section.blocks, title.text, rule);
     if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
   }
 
-  /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts). */
-  private pointerOnly(blocks: RootContent[], title: string): { rule: string; message: string } | null {
+  /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts), or the heading said again (rules/restated-heading.ts). */
+  private pointerOnly(blocks: RootContent[], title: string, rule: string): { rule: string; message: string } | null {
     const embedded = embeddedNotesOnly(blocks);
     if (embedded) return { rule: 'embed-note', message: embedsOnlyMessage(title, embedded) };
+    if (rule === 'section' && restatesHeading(title, blocks)) return { rule: 'restated-heading', message: restatedMessage(title, blocks) };
     return null;
   }
 
