@@ -386,12 +386,24 @@ describe('pointers to other notes', () => {
       expect(infos(markdown)).toEqual([`2 cross-reference: "${text.length > 60 ? `${[...text].slice(0, 59).join('')}…` : text}" only points to another note or page; left out of the answer`]);
     });
 
-    it('is left out of an answer that has more to say', () => {
-      expect(cards("## Markov's inequality\nSee [[Expected value]].\n\nPr[X ≥ v] ≤ E[X] / v")).toEqual(["Markov's inequality => Pr[X ≥ v] ≤ E[X] / v"]);
+    it('a question that only leads to a pointer goes with it', () => {
+      const markdown = '## Headless\nWant to sync without the desktop app? See [[Obsidian Headless]].';
+      expect(cards(markdown)).toEqual([]);
+      expect(infos(markdown)).toEqual(['2 cross-reference: "Want to sync without the desktop app? See Obsidian Headless." only points to another note or page; left out of the answer']);
     });
 
     it.each([
-      ['a sentence that says something before pointing', '## Sync\nSync encrypts notes. For details, see [[Security]].', ['Sync => Sync encrypts notes. For details, see Security.']],
+      ["## Markov's inequality\nSee [[Expected value]].\n\nPr[X ≥ v] ≤ E[X] / v", "Markov's inequality => Pr[X ≥ v] ≤ E[X] / v"],
+      ['## 그래프\n그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.', '그래프 => 그래프는 노트 간의 연결을 보여줘요.'],
+      ['## Sync\nSync encrypts notes. For details, see [[Security]].', 'Sync => Sync encrypts notes.'],
+      ['## 제한 사항\n공동 작업자는 20명까지예요. [[팀을 위한 동기화]]에서 자세히 알아보기.', '제한 사항 => 공동 작업자는 20명까지예요.'],
+      ['## Bayes\nsee [[Conditional probability]]. If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].', 'Bayes => If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].'],
+    ])('is taken off an answer that has more to say: %j', (markdown, expected) => {
+      expect(cards(markdown)).toEqual([expected]);
+    });
+
+    it.each([
+      ['a pointer between two sentences that say something', '## Sync\nSync encrypts notes. See [[Security]]. Keys never leave the device.', ['Sync => Sync encrypts notes. See Security. Keys never leave the device.']],
       ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['속성 => 설정에서 속성을 확인하세요.']],
       ['a bullet, which keeps its place in its list', '## Probability\n- independent events multiply\n- see [[Bayes theorem]]', ['Probability => independent events multiply see Bayes theorem']],
       ['a sentence without a link', '## Sync\nSee the status bar.', ['Sync => See the status bar.']],
@@ -440,6 +452,7 @@ describe('pointers to other notes', () => {
     it.each([
       ['## 팀과 함께 Obsidian 사용하기\n- [[팀을 위한 게재]]\n    - 팀 보관함에서 데이터를 게재하는 방법.'],
       ['## 중요 자료\n아래는 공식 웹사이트의 관련 페이지로 연결되는 중요한 링크예요.\n- [제품 구매](https://obsidian.md/pricing)\n    - 상용 라이선스, Sync 또는 Publish 구매'],
+      ['## 질문 및 조언\n커뮤니티 채널에 참여할 수 있어요:\n- [[샌드박스 보관함|샌드박스 보관함 살펴보기]]\n- [Discord 서버 참여하기](https://discord.gg/obsidianmd)'],
     ])('an entry of an index page, and the sentence introducing the entries, make no card: %j', (markdown) => {
       expect(cards(markdown)).toEqual([]);
     });
@@ -447,6 +460,7 @@ describe('pointers to other notes', () => {
     it('cards written inside an entry are still cards; a lone [[TCP]] is a concept in its list', () => {
       expect(cards('## OS\n- [Paging](paging.md)\n    - Page : a fixed-size block')).toEqual(['OS › Page => a fixed-size block']);
       expect(cards('## Protocols\n- [[TCP]]\n- [[UDP]]')).toEqual(['Protocols => TCP UDP']);
+      expect(extract('## 질문\n- [[샌드박스 보관함]]\n- [포럼](https://forum.obsidian.md/)').diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['2 link-only', '3 link-only']);
     });
   });
 });

@@ -35,7 +35,7 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, isCrossReference } from './rules/cross-reference.js';
+import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
@@ -179,10 +179,10 @@ class Extraction {
       }
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
+        const { rest: left, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
-        if (answers && rest && this.underHeading(local) && isCrossReference(rest.children)) this.info(positionOf(rest), 'cross-reference', crossReferenceMessage(rest.children));
-        else if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
+        if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
@@ -244,7 +244,7 @@ class Extraction {
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item)) return; // reported by validation
-    if (isLinkOnlyItem(item)) {
+    if (isLinkOnlyItem(item, list)) {
       if (emitRuns) this.linksLeftOut(scope);
       return; // reported by validation (link-only)
     }
@@ -285,7 +285,7 @@ class Extraction {
       return children(scope);
     }
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
-    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
+    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every((child) => isLinkOnlyItem(child, block)))) {
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
@@ -391,6 +391,13 @@ class Extraction {
     const message = title ? `"${front}" names no topic: asked under the file's title, "${title} › ${front}"` : `"${front}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
+  }
+
+  /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts), each reported. */
+  private withoutPointers(paragraph: Paragraph): Paragraph | null {
+    const { paragraph: kept, removed } = withoutCrossReferences(paragraph);
+    if (removed.length) this.info(positionOf(paragraph), 'cross-reference', crossReferenceMessage(removed));
+    return kept;
   }
 
   private info(at: Position, rule: string, message: string): void {

@@ -15,6 +15,14 @@
  *     - [제품 구매](https://obsidian.md/pricing)
  *         - 상용 라이선스, Sync 또는 Publish 구매
  *
+ * A `[[wikilink]]` bullet among bullets of links is a link like them (the
+ * list is a reading list, parse/mdast.ts isLinkOnlyItem):
+ *
+ *     ## 질문 및 조언
+ *     커뮤니티 채널에 참여할 수 있어요:                              → no card
+ *     - [[샌드박스 보관함|샌드박스 보관함 살펴보기]]
+ *     - [Discord 서버 참여하기](https://discord.gg/obsidianmd)
+ *
  * Cards written inside an entry are still cards (`- [Paging](paging.md)` ›
  * `- Page : a fixed-size block` asks `Page`). A lone `- [[TCP]]` with nothing
  * under it is a concept in its list, the way Obsidian users write terms.
