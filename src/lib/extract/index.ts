@@ -393,7 +393,7 @@ class Extraction {
     return title ? [title, ...context] : null;
   }
 
-  /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts), each reported. */
+  /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
   private withoutPointers(paragraph: Paragraph): Paragraph | null {
     const { paragraph: kept, removed } = withoutCrossReferences(paragraph);
     if (removed.length) this.info(positionOf(paragraph), 'cross-reference', crossReferenceMessage(removed));
