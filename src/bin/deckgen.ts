@@ -38,6 +38,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .option('prose', { type: 'boolean', default: false, describe: 'Make cards of long prose sections too (front matter `prose: true` does it per file)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON report on stdout; human output goes to stderr' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print what a re-import would change' })
+    .option('cache', { type: 'boolean', default: true, describe: 'Reuse the compiled notes of files that did not change (--no-cache: compile every file)' })
     .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if the decks on disk are not what the notes build (for CI)' })
     .option('osr', {
       type: 'boolean',
@@ -77,6 +78,8 @@ async function main(argv: string[], json: boolean): Promise<number> {
     if (json) printJson(failure('usage', usageError), false);
     return 2;
   }
+  // Only for a person watching: never into a pipe or a log, never next to --json.
+  const progress = process.stderr.isTTY && !args.json ? progressLine(process.stderr) : null;
   const report = await build({
     notesDir: args.notes,
     outDir: args.out,
@@ -87,9 +90,34 @@ async function main(argv: string[], json: boolean): Promise<number> {
     check: args.check,
     lockPath: args.lock,
     osr: args.osr,
+    ...(args.cache ? {} : { cache: false as const }),
+    ...(progress ? { progress: progress.update } : {}),
   });
+  progress?.clear();
   print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
   return report.exitCode;
+}
+
+/**
+ * `compiled 40/100 files (12 cached)` on one line, redrawn at most ten times a second, shown only once a
+ * build has run for a second (a quick build prints nothing), and erased before the summary.
+ */
+function progressLine(stream: NodeJS.WriteStream) {
+  const started = Date.now();
+  let drawn = 0;
+  let shown = false;
+  return {
+    update(done: number, total: number, cached: number) {
+      const now = Date.now();
+      if (now - started < 1000 || (now - drawn < 100 && done < total)) return;
+      drawn = now;
+      shown = true;
+      stream.write(`\r\x1b[Kcompiled ${done}/${total} files (${cached} cached)`);
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
 }
 
 function parseFormats(value: string | string[]): OutputFormat[] {

@@ -7,6 +7,7 @@ export type { Diagnostic, Severity } from './diagnostic.js';
 export * from './model.js';
 export { findNoteFiles, readNoteFile } from './read/index.js';
 export { parseFile, type ParsedFile } from './parse/index.js';
+export { compileFile, type CompiledFile, type CompileOptions } from './compile/index.js';
 export { extractNotes, type ExtractOptions } from './extract/index.js';
 export { findOsr } from './read/osr.js';
 export { OSR_DEFAULTS, type OsrMode, type OsrSettings } from './osr.js';

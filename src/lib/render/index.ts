@@ -17,9 +17,20 @@ export interface RenderOptions {
   vaultFiles?: readonly string[];
 }
 
-/** Shown between the parts of a note's context (heading path, parent bullets). */
+/** A local image a note looked for: its absolute path, and the media name it was bundled as (null: not bundled). */
+export interface MediaRef {
+  path: string;
+  name: string | null;
+}
 
-export function renderNote(note: ExtractedNote, options: RenderOptions): { rendered: RenderedNote; diagnostics: Diagnostic[] } {
+export interface RenderResult {
+  rendered: RenderedNote;
+  diagnostics: Diagnostic[];
+  /** The local images the note looked for, found or not: the rendering depends on those files. */
+  mediaRefs: MediaRef[];
+}
+
+export function renderNote(note: ExtractedNote, options: RenderOptions): RenderResult {
   const media: MediaContext = {
     notesRoot: options.notesRoot,
     vaultFiles: options.vaultFiles,
@@ -27,6 +38,7 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): { rende
     source: note.source,
     fallback: note.position,
     media: new Map<string, MediaFile>(),
+    lookups: new Map<string, string | null>(),
     diagnostics: [],
   };
   const footnotes = footnotesBlock([note.front, note.back]);
@@ -36,7 +48,7 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): { rende
     note.context.map((part) => renderPlainText(part, media)).join(CONTEXT_SEPARATOR),
   ];
   const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };
-  return { rendered, diagnostics: media.diagnostics };
+  return { rendered, diagnostics: media.diagnostics, mediaRefs: [...media.lookups].map(([path, name]) => ({ path, name })) };
 }
 
 function ords(note: ExtractedNote): number[] {
