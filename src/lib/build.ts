@@ -18,20 +18,21 @@ import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type 
 import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
 import { findNoteFiles, findUnlisted } from './read/index.js';
 import { findOsr } from './read/osr.js';
-import { foldersToSkip, listVaultFiles, readVault } from './read/vault.js';
+import { foldersToSkip, listVaultFiles, readVault, vaultLocation } from './read/vault.js';
 import { validateNotes } from './validate/index.js';
-import { buildApkg } from './write/apkg/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
-import { buildCsv } from './write/csv/index.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, WRITERS, type OutputFormat, type WriteOptions } from './write/index.js';
 
-export type OutputFormat = 'apkg' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv'];
+export { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './write/index.js';
 export const LOCK_FILE_NAME = 'deckgen.lock.json';
 
 export interface BuildOptions {
   notesDir: string;
   outDir: string;
+  /** Default: DEFAULT_FORMATS (the .apkg and the CSV). */
   formats?: readonly OutputFormat[];
+  /** The TSV holds simple HTML instead of plain text. */
+  tsvHtml?: boolean;
   /** Warnings fail the build (exit 1). */
   strict?: boolean;
   /** Compute everything, write nothing. */
@@ -76,7 +77,7 @@ export interface BuildReport {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const paths = resolvePaths(options);
   const report = emptyReport();
-  const unusable = notesFolderProblem(paths) ?? lockPathProblem(paths, options.formats ?? OUTPUT_FORMATS);
+  const unusable = notesFolderProblem(paths) ?? lockPathProblem(paths, options.formats ?? DEFAULT_FORMATS);
   if (unusable) {
     report.diagnostics.push(unusable);
     return finish(report, 'unusable', options);
@@ -88,7 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   append(report.diagnostics, vaultProblems);
   const osr = findOsr(paths.notesDir, paths.show, options.osr);
   append(report.diagnostics, osr.diagnostics);
-  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir) };
+  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir), vaultLocation: vaultLocation(paths.notesDir) };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
   const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir, foldersToSkip(vault)), compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };
@@ -216,7 +217,7 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, paths.outDir, basename(paths.notesDir), cache);
+    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, basename(paths.notesDir), options, cache);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
@@ -256,12 +257,13 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
  * File → Import brings in every deck, and Anki matches notes by GUID, so
  * re-importing the whole file is always safe (docs/decisions.md).
  */
-async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, cache: CompileCache | null) {
-  const writers: Record<OutputFormat, () => Promise<Uint8Array | string>> = { apkg: () => buildApkg(pkg), csv: async () => buildCsv(pkg) };
+async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: WriteOptions, cache: CompileCache | null) {
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
-  for (const format of OUTPUT_FORMATS.filter((format) => formats.includes(format))) {
+  for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
     const path = join(outDir, `${name}.${format}`);
-    outputs.push({ format, path, bytes: await reuseOrWrite(cache, format, pkg, path, writers[format]) });
+    // The writer's options are part of what the bytes depend on.
+    const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
+    outputs.push({ format, path, bytes: await reuseOrWrite(cache, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
   }
   return outputs;
 }
@@ -272,7 +274,7 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
  * writer, which dominates it. Outputs are a function of the package and
  * deckgen, so the bytes are the ones the writer would give.
  */
-async function reuseOrWrite(cache: CompileCache | null, format: OutputFormat, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>) {
+async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>) {
   if (!cache) return write();
   const key = cache.outputKey(format, pkg);
   const reused = cache.loadOutput(key, path);

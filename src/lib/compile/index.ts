@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { extractNotes } from '../extract/index.js';
 import type { ExtractedNote, RenderedNote, SourceFile } from '../model.js';
 import type { OsrMode } from '../osr.js';
+import type { VaultLocation } from '../read/vault.js';
 import { parseFile } from '../parse/index.js';
 import { renderNote, type MediaRef } from '../render/index.js';
 import { validateFile, validateRendered } from '../validate/index.js';
@@ -36,6 +37,8 @@ export interface CompileOptions {
   prose?: boolean;
   /** Every file of the notes folder (posix, relative to it): where `![[name]]` embeds are found. */
   vaultFiles: string[];
+  /** Where the notes folder is in an Obsidian vault (read/vault.ts): the Source field then links to the note. */
+  vaultLocation: VaultLocation | null;
 }
 
 export interface CompiledFile {
@@ -69,7 +72,7 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
   const refs = new Map<string, MediaRef>();
   const rendered: RenderedNote[] = [];
   for (const note of notes) {
-    const result = guarded(file.displayPath, () => renderNote(note, { notesRoot: options.notesDir, vaultFiles: options.vaultFiles }));
+    const result = guarded(file.displayPath, () => renderNote(note, { notesRoot: options.notesDir, vaultFiles: options.vaultFiles, vault: options.vaultLocation }));
     if (!result.ok) {
       // Left out like a note the rendered-note rules drop: the file counts as having a problem, the note keeps its entry.
       diagnostics.push({ ...result.problem, line: note.position.line, column: note.position.column });

@@ -9,12 +9,16 @@ import { clozeOrds } from './cloze.js';
 import { footnotesBlock } from './footnote.js';
 import { renderField, renderPlainText } from './html.js';
 import type { MediaContext } from './media.js';
+import type { VaultLocation } from '../read/vault.js';
+import { sourceField } from './source.js';
 
 export interface RenderOptions {
   /** Absolute notes folder; images must stay inside it. */
   notesRoot: string;
   /** Its files (posix, relative to it): where `![[name]]` embeds are found (read/vault.ts listVaultFiles). */
   vaultFiles?: readonly string[];
+  /** Where the notes folder is in an Obsidian vault (read/vault.ts): the Source field then links to the note. */
+  vault?: VaultLocation | null;
 }
 
 /** A local image a note looked for: its absolute path, and the media name it was bundled as (null: not bundled). */
@@ -46,6 +50,7 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): RenderR
     renderField(note.front, { media }),
     renderField(footnotes ? [...note.back, footnotes] : note.back, { media }),
     note.context.map((part) => renderPlainText(part, media)).join(CONTEXT_SEPARATOR),
+    sourceField(note.relativePath, note.headings, options.vault ?? null),
   ];
   const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };
   return { rendered, diagnostics: media.diagnostics, mediaRefs: [...media.lookups].map(([path, name]) => ({ path, name })) };
