@@ -40,9 +40,9 @@ export async function coverage(folder: string): Promise<Coverage> {
     const relativePath = relative(folder, path);
     const { parsed } = parseFile({ absolutePath: path, displayPath: relativePath, relativePath, text: readFileSync(path, 'utf8') });
     if (!parsed || parsed.frontMatter.cards === false || extractOsrNotes(parsed, mode)) continue;
-    visit(parsed.tree, 'listItem', (item: ListItem) => {
+    visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
-      if (!head || isEmptyItem(item) || isLinkOnlyItem(item)) return;
+      if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined)) return;
       const text = plainText(head);
       if (!letters(text)) return;
       result.bullets++;

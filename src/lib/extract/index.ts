@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, isWikilinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -34,6 +34,11 @@ import { fileTitles, isGeneric } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
+import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
+import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
+import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
+import { isIndexEntry } from './rules/index-entry.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -134,7 +139,7 @@ class Extraction {
         this.flushSection();
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
         this.skipBelow = null;
-        base = local = this.enterHeading(block);
+        base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
         continue;
       }
@@ -174,8 +179,9 @@ class Extraction {
       }
       if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
+        const { rest: left, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
+        const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
@@ -215,7 +221,8 @@ class Extraction {
     return true;
   }
 
-  private enterHeading(heading: Heading): Scope {
+  /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
+  private enterHeading(heading: Heading, blocks: RootContent[], index: number): Scope {
     const taken = takeInlineTags(heading.children);
     const tags = [...taken.tags, ...(this.scopeTags.get(heading) ?? [])];
     const nodes = cleanFront(taken.nodes);
@@ -224,11 +231,12 @@ class Extraction {
     const crumb: Crumb = { text, nodes };
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text)) {
+    const seeAlso = isSeeAlsoSection(text, blocks, index);
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      }
+      } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
@@ -236,7 +244,7 @@ class Extraction {
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item)) return; // reported by validation
-    if (isLinkOnlyItem(item)) {
+    if (isLinkOnlyItem(item, list)) {
       if (emitRuns) this.linksLeftOut(scope);
       return; // reported by validation (link-only)
     }
@@ -271,10 +279,13 @@ class Extraction {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
     }
-    // A linked entry with children is a table of contents, not a question: only its children can hold cards.
-    if (isLinksOnly(head) || (rest.length > 0 && isWikilinksOnly(head))) return children(scope);
+    // A linked entry with children is an index entry, not a question: only its children can hold cards.
+    if (isLinksOnly(head) || isIndexEntry(head, rest)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return children(scope);
+    }
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
-    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
+    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every((child) => isLinkOnlyItem(child, block)))) {
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
@@ -382,6 +393,17 @@ class Extraction {
     return title ? [title, ...context] : null;
   }
 
+  /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
+  private withoutPointers(paragraph: Paragraph): Paragraph | null {
+    const { paragraph: kept, removed } = withoutCrossReferences(paragraph);
+    if (removed.length) this.info(positionOf(paragraph), 'cross-reference', crossReferenceMessage(removed));
+    return kept;
+  }
+
+  private info(at: Position, rule: string, message: string): void {
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, at, 'info', rule, message));
+  }
+
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
   private linksLeftOut(scope: Scope): void {
     if (this.section?.key === sectionKey(scope)) addLinks(this.section);
@@ -414,8 +436,18 @@ class Extraction {
       );
       return;
     }
+    const pointer = this.pointerOnly(section.blocks, title.text, rule);
+    if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
+  }
+
+  /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts), or the heading said again (rules/restated-heading.ts). */
+  private pointerOnly(blocks: RootContent[], title: string, rule: string): { rule: string; message: string } | null {
+    const embedded = embeddedNotesOnly(blocks);
+    if (embedded) return { rule: 'embed-note', message: embedsOnlyMessage(title, embedded) };
+    if (rule === 'section' && restatesHeading(title, blocks)) return { rule: 'restated-heading', message: restatedMessage(title, blocks) };
+    return null;
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
