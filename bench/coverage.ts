@@ -45,9 +45,9 @@ export async function coverage(folder: string): Promise<Coverage> {
     const { parsed } = parseFile({ absolutePath: path, displayPath: relativePath, relativePath, text: readFileSync(path, 'utf8') });
     if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
     const leftOut = new Set([...readingListItems(parsed.tree), ...questionListItems(parsed.tree)]);
-    visit(parsed.tree, 'listItem', (item: ListItem) => {
+    visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
-      if (!head || isEmptyItem(item) || isLinkOnlyItem(item) || leftOut.has(item)) return;
+      if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item)) return;
       const text = plainText(head);
       if (!letters(text)) return;
       result.bullets++;

@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, isWikilinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -34,6 +34,11 @@ import { fileTitles, isGeneric } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
+import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
+import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
+import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
+import { isIndexEntry } from './rules/index-entry.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
@@ -146,7 +151,7 @@ class Extraction {
         this.flushSection(block);
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
         this.skipBelow = null;
-        base = local = this.enterHeading(block);
+        base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
         continue;
       }
@@ -191,8 +196,9 @@ class Extraction {
       else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
       else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
+        const { rest: left, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
+        const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers, blocks[index - 1])) continue;
@@ -236,7 +242,8 @@ class Extraction {
     return true;
   }
 
-  private enterHeading(heading: Heading): Scope {
+  /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
+  private enterHeading(heading: Heading, blocks: RootContent[], index: number): Scope {
     const taken = takeInlineTags(heading.children);
     const tags = [...taken.tags, ...(this.scopeTags.get(heading) ?? [])];
     const nodes = cleanFront(taken.nodes);
@@ -245,11 +252,12 @@ class Extraction {
     const crumb: Crumb = { text, nodes };
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text)) {
+    const seeAlso = isSeeAlsoSection(text, blocks, index);
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      }
+      } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
@@ -257,7 +265,7 @@ class Extraction {
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item)) return; // reported by validation
-    if (isLinkOnlyItem(item)) {
+    if (isLinkOnlyItem(item, list)) {
       if (emitRuns) this.linksLeftOut(scope);
       return; // reported by validation (link-only)
     }
@@ -292,8 +300,11 @@ class Extraction {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
     }
-    // A linked entry with children is a table of contents, not a question: only its children can hold cards.
-    if (isLinksOnly(head) || (rest.length > 0 && isWikilinksOnly(head))) return children(scope);
+    // A linked entry with children is an index entry, not a question: only its children can hold cards.
+    if (isLinksOnly(head) || isIndexEntry(head, rest)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return children(scope);
+    }
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
     if (isReadingTopic(rest)) {
       for (const list of rest as List[]) if (isReadingList(list, true)) this.readingList(list, scope, false);
@@ -408,18 +419,29 @@ class Extraction {
     return title ? [title, ...context] : null;
   }
 
+  /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
+  private withoutPointers(paragraph: Paragraph): Paragraph | null {
+    const { paragraph: kept, removed } = withoutCrossReferences(paragraph);
+    if (removed.length) this.info(positionOf(paragraph), 'cross-reference', crossReferenceMessage(removed));
+    return kept;
+  }
+
+  private info(at: Position, rule: string, message: string): void {
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, at, 'info', rule, message));
+  }
+
   /** A reading list (rules/reading-list.ts) makes no card; what introduced it is no answer either (isEmptyAnswer). */
   private readingList(list: List, scope: Scope, answers: boolean): void {
     const count = list.children.length;
     const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
-    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'reading-list', message));
+    this.info(positionOf(list), 'reading-list', message);
     if (answers) this.linksLeftOut(scope);
   }
 
   /** A list of questions with no answers (rules/question-list.ts) makes no card. */
   private questionList(list: List): void {
     const message = `This list is ${list.children.length} questions with no answers (a question bank): nothing for the answer side, no card made`;
-    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'question-list', message));
+    this.info(positionOf(list), 'question-list', message);
   }
 
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
@@ -464,13 +486,22 @@ class Extraction {
       );
       return;
     }
+    const pointer = this.pointerOnly(blocks, title.text, rule);
+    if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
   }
 
   private leadInOnly(title: string, blocks: RootContent[], at: Position): void {
-    const message = `"${title}" is answered only by a sentence leading into what follows (${plainText(blocks).slice(0, 60)}…), which is not there; no card made`;
-    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, at, 'info', 'lead-in', message));
+    this.info(at, 'lead-in', `"${title}" is answered only by a sentence leading into what follows (${plainText(blocks).slice(0, 60)}…), which is not there; no card made`);
+  }
+
+  /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts), or the heading said again (rules/restated-heading.ts). */
+  private pointerOnly(blocks: RootContent[], title: string, rule: string): { rule: string; message: string } | null {
+    const embedded = embeddedNotesOnly(blocks);
+    if (embedded) return { rule: 'embed-note', message: embedsOnlyMessage(title, embedded) };
+    if (rule === 'section' && restatesHeading(title, blocks)) return { rule: 'restated-heading', message: restatedMessage(title, blocks) };
+    return null;
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {

@@ -23,12 +23,12 @@ import { isLinkOnlyItem, itemHead } from '../../parse/mdast.js';
 const LABEL = /^\s*(?:\([^()]{1,10}\)|\[[^\]]{1,10}\]|[^\s:]{1,10}\s*[:：])?\s*$/u;
 
 export function isReadingList(list: List, underTopic = false): boolean {
-  return list.children.length >= (underTopic ? 1 : 2) && list.children.every((item) => isLinkOnlyItem(item) || isEntry(item)) && !list.children.every(isLinkOnlyItem);
+  return list.children.length >= (underTopic ? 1 : 2) && list.children.every((item) => isLinkOnlyItem(item, list) || isEntry(item)) && !list.children.every((item) => isLinkOnlyItem(item, list));
 }
 
 /** A topic bullet whose children are only reading lists (`- Videos` › `- [Stacks](…), UCSD`). */
 export function isReadingTopic(rest: readonly Nodes[]): boolean {
-  return rest.length > 0 && rest.every((block) => block.type === 'list' && (block.children.every(isLinkOnlyItem) || isReadingList(block, true)));
+  return rest.length > 0 && rest.every((block) => block.type === 'list' && (block.children.every((item) => isLinkOnlyItem(item, block)) || isReadingList(block, true)));
 }
 
 /** The bullets reading lists leave out of a file (bench/coverage.ts does not count them). */
