@@ -1,6 +1,6 @@
 /**
- * `npm run score-cards -- NAME`: counts a blind review of bench/quality/NAME
- * (docs/card-review.md). Joins NAME.verdicts.jsonl (`id`, `verdict`,
+ * `npm run score-cards -- NAME [READER]`: counts a blind review of bench/quality/NAME
+ * (docs/card-review.md). Joins NAME.verdicts.jsonl (a second reader's: NAME-READER.verdicts.jsonl) (`id`, `verdict`,
  * `category`, `reason`, one line per card, written by the reader) with
  * NAME.key.jsonl (written by sample-cards) and prints good / weak / junk
  * overall and per folder, the categories, and cards the reader skipped.
@@ -49,14 +49,14 @@ export function score(keys: CardKey[], verdicts: Verdict[]) {
 }
 
 function main(): void {
-  const name = process.argv[2];
+  const [name, reader] = process.argv.slice(2);
   if (!name) {
-    console.error('usage: npm run score-cards -- NAME   (reads bench/quality/NAME.key.jsonl and NAME.verdicts.jsonl)');
+    console.error('usage: npm run score-cards -- NAME [READER]   (reads bench/quality/NAME.key.jsonl and NAME.verdicts.jsonl, or NAME-READER.verdicts.jsonl)');
     process.exit(2);
   }
   const { overall, folders, categories, missing } = score(
     readLines<CardKey>(join(qualityDir, `${name}.key.jsonl`)),
-    readLines<Verdict>(join(qualityDir, `${name}.verdicts.jsonl`)),
+    readLines<Verdict>(join(qualityDir, `${name}${reader ? `-${reader}` : ''}.verdicts.jsonl`)),
   );
   const percent = (n: number) => `${((100 * n) / Math.max(overall.total, 1)).toFixed(1)} %`;
   console.log(`${overall.total} cards: good ${overall.good} (${percent(overall.good)}), weak ${overall.weak} (${percent(overall.weak)}), junk ${overall.junk} (${percent(overall.junk)})`);

@@ -434,14 +434,14 @@ class Extraction {
   private readingList(list: List, scope: Scope, answers: boolean): void {
     const count = list.children.length;
     const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
-    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'reading-list', message));
+    this.info(positionOf(list), 'reading-list', message);
     if (answers) this.linksLeftOut(scope);
   }
 
   /** A list of questions with no answers (rules/question-list.ts) makes no card. */
   private questionList(list: List): void {
     const message = `This list is ${list.children.length} questions with no answers (a question bank): nothing for the answer side, no card made`;
-    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'question-list', message));
+    this.info(positionOf(list), 'question-list', message);
   }
 
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
@@ -471,18 +471,13 @@ class Extraction {
     // A heading that asks is still answered the way any heading is (rules/section.ts).
     const shape = title.question?.rule;
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
-    const split = rule === 'list' ? null : splitAnswer(blocks);
-    if (split) {
-      const asked = { ...section.scope, crumbs };
-      for (const part of split.parts) this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: asked, at: positionOf(part.blocks[0]) });
-      if (split.intro.length === 0) return;
-      blocks = split.intro;
+    if (rule !== 'list') {
+      const split = splitAnswer(blocks);
+      split?.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: section.scope, at: positionOf(part.blocks[0]) }));
+      if (split?.intro.length === 0) return;
+      blocks = split?.intro ?? blocks;
     }
-    if (blocks.length === 0) {
-      const message = `"${title.text}" is answered only by a sentence leading into what follows (${plainText(section.blocks).slice(0, 60)}…), which is not there; no card made`;
-      this.diagnostics.push(diagnostic(this.parsed.source.displayPath, section.position, 'info', 'lead-in', message));
-      return;
-    }
+    if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
     if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
       const size = answerSize(blocks);
@@ -491,10 +486,14 @@ class Extraction {
       );
       return;
     }
-    const pointer = this.pointerOnly(section.blocks, title.text, rule);
+    const pointer = this.pointerOnly(blocks, title.text, rule);
     if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
+  }
+
+  private leadInOnly(title: string, blocks: RootContent[], at: Position): void {
+    this.info(at, 'lead-in', `"${title}" is answered only by a sentence leading into what follows (${plainText(blocks).slice(0, 60)}…), which is not there; no card made`);
   }
 
   /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts), or the heading said again (rules/restated-heading.ts). */
@@ -592,14 +591,14 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
 
 /**
  * Outside a vault, a file's name is its title when it is written as one
- * — words with spaces, or in a script other than ASCII (`Basic Relations.md`,
- * `설정.md`; not a slug like `interview.md`, `4-python.md`, `HeapSort.md`) — and no heading of the file is its title: its top headings
+ * — words with spaces (`Basic Relations.md`, `커뮤니티 디렉터리.md`; not one word
+ * or a slug like `interview.md`, `면접.md`, `4-python.md`, `HeapSort.md`) — and no heading of the file is its title: its top headings
  * are sections, several at their level (`#### Reflexive`, `#### Transitive`),
  * not one heading every other one is under.
  */
 function namesItsTopic(parsed: ParsedFile): boolean {
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
-  if (!/\s|[^\x00-\x7f]/u.test(name.trim())) return false;
+  if (!/\s/u.test(name.trim())) return false;
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   const top = Math.min(...headings.map((heading) => heading.depth));
   return headings.filter((heading) => heading.depth === top).length >= 2;
