@@ -13,6 +13,7 @@ export { OSR_DEFAULTS, type OsrMode, type OsrSettings } from './osr.js';
 export { validateFile, validateNotes, validateRendered } from './validate/index.js';
 export { renderNote, type RenderOptions } from './render/index.js';
 export { identify, readLock, serializeLock, type ChangePlan, type LockFile } from './identify/index.js';
-export { buildApkg, NOTETYPES } from './write/apkg/index.js';
+export { NOTETYPES } from './anki/notetype.js';
+export { buildApkg } from './write/apkg/index.js';
 export { buildCsv } from './write/csv/index.js';
 export { formatDiagnostic, formatSummary, toJson } from './report.js';

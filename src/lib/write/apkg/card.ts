@@ -6,7 +6,7 @@
 import type { PackagedNote, ReviewState } from '../../model.js';
 import { COLLECTION_CREATED } from './collection.js';
 import { IdAllocator } from './note.js';
-import { NOTETYPES } from './notetype.js';
+import { NOTETYPES } from '../../anki/notetype.js';
 
 export interface CardRow {
   id: number;

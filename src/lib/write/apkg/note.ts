@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import type { PackagedNote } from '../../model.js';
-import { NOTETYPES, SORT_FIELD } from './notetype.js';
+import { cleanField } from '../../anki/field.js';
+import { NOTETYPES, SORT_FIELD } from '../../anki/notetype.js';
 
 export interface NoteRow {
   id: number;
@@ -41,15 +42,6 @@ export function stripHtmlPreservingMedia(html: string): string {
 /** Anki's `field_checksum`: the first 4 bytes of SHA-1, big-endian. */
 export function fieldChecksum(strippedText: string): number {
   return parseInt(createHash('sha1').update(strippedText, 'utf8').digest('hex').slice(0, 8), 16);
-}
-
-// Anki strips ASCII control characters other than \n and \t from every field
-// and stores fields in NFC (rslib notes/mod.rs), so the package holds exactly
-// what Anki would store.
-const INVALID_FIELD_CHARS = /[\x00-\x08\x0b-\x1f\x7f]/g;
-
-export function cleanField(field: string): string {
-  return field.replace(INVALID_FIELD_CHARS, '').normalize('NFC');
 }
 
 /** `" a b "`, or `""` without tags (Anki's `join_tags`). */

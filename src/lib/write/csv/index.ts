@@ -5,8 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { NOTE_FIELDS, type DeckPackage, type PackagedNote } from '../../model.js';
-import { cleanField } from '../apkg/note.js';
-import { notetypeName } from '../apkg/notetype.js';
+import { cleanField } from '../../anki/field.js';
+import { notetypeName } from '../../anki/notetype.js';
 import { assertWritable, inDueOrder } from '../apkg/package.js';
 
 export interface CsvColumn {
