@@ -7,7 +7,7 @@
  */
 import yargs from 'yargs';
 import { hideBin, Parser } from 'yargs/helpers';
-import { build, emptyReport, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
+import { build, DEFAULT_FORMATS, emptyReport, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
 import { diagnostic } from '../lib/diagnostic.js';
 import { formatDiagnostic, formatSummary, toJson } from '../lib/report.js';
 import { formatPlan } from '../lib/identify/index.js';
@@ -28,9 +28,9 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .option('out', { type: 'string', default: 'decks', requiresArg: true, describe: 'Folder the decks are written to' })
     .option('format', {
       type: 'string',
-      default: OUTPUT_FORMATS.join(','),
+      default: DEFAULT_FORMATS.join(','),
       requiresArg: true,
-      describe: 'Comma-separated outputs: apkg, csv',
+      describe: `Comma-separated outputs: ${OUTPUT_FORMATS.join(', ')} (html: a preview page of every card)`,
       coerce: parseFormats,
     })
     .option('lock', { type: 'string', requiresArg: true, describe: 'Lock file keeping card identities (default: <notes>/deckgen.lock.json)' })
@@ -96,7 +96,7 @@ function parseFormats(value: string | string[]): OutputFormat[] {
   if (Array.isArray(value)) return []; // given twice: check() reports it
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((format) => !OUTPUT_FORMATS.includes(format as OutputFormat));
-  if (unknown.length || formats.length === 0) throw new Error(`--format: unknown format "${unknown.join(',')}" (use apkg, csv)`);
+  if (unknown.length || formats.length === 0) throw new Error(`--format: unknown format "${unknown.join(',')}" (use ${OUTPUT_FORMATS.join(', ')})`);
   return formats as OutputFormat[];
 }
 

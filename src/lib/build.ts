@@ -22,9 +22,12 @@ import { validateFile, validateNotes, validateRendered } from './validate/index.
 import { buildApkg } from './write/apkg/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
 import { buildCsv } from './write/csv/index.js';
+import { buildHtml, type PreviewInput } from './write/html/index.js';
 
-export type OutputFormat = 'apkg' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv'];
+export type OutputFormat = 'apkg' | 'csv' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv', 'html'];
+/** What a build writes unless told: the decks. The preview (html) is asked for. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv'];
 export const LOCK_FILE_NAME = 'deckgen.lock.json';
 
 export interface BuildOptions {
@@ -82,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Kernel file systems are endless (links back into themselves, files that never end): never notes.
     return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes'));
   }
-  const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? OUTPUT_FORMATS);
+  const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? DEFAULT_FORMATS);
   if (lockProblem) return fail(report, diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', lockProblem));
   const unlisted = findUnlisted(notesDir, cwd);
   if (unlisted.folders.includes('')) return fail(report, ...unlisted.diagnostics);
@@ -120,7 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? OUTPUT_FORMATS, outDir, basename(notesDir));
+    const preview: PreviewInput = { title: basename(notesDir), notes: rendered, diagnostics: report.diagnostics };
+    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, outDir, basename(notesDir), preview);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
@@ -264,10 +268,11 @@ function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[
  * File → Import brings in every deck, and Anki matches notes by GUID, so
  * re-importing the whole file is always safe (docs/decisions.md).
  */
-async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string) {
+async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, preview: PreviewInput) {
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
   if (formats.includes('apkg')) outputs.push({ format: 'apkg', path: join(outDir, `${name}.apkg`), bytes: await buildApkg(pkg) });
   if (formats.includes('csv')) outputs.push({ format: 'csv', path: join(outDir, `${name}.csv`), bytes: buildCsv(pkg) });
+  if (formats.includes('html')) outputs.push({ format: 'html', path: join(outDir, `${name}.html`), bytes: buildHtml(pkg, preview) });
   return outputs;
 }
 

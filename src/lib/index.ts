@@ -2,7 +2,7 @@
  * deckgen as a library: the whole build, or its stages one by one (each a
  * function from data to data, in pipeline order).
  */
-export { build, LOCK_FILE_NAME, OUTPUT_FORMATS, type BuildOptions, type BuildReport, type OutputFormat } from './build.js';
+export { build, DEFAULT_FORMATS, LOCK_FILE_NAME, OUTPUT_FORMATS, type BuildOptions, type BuildReport, type OutputFormat } from './build.js';
 export type { Diagnostic, Severity } from './diagnostic.js';
 export * from './model.js';
 export { findNoteFiles, readNoteFile } from './read/index.js';
@@ -16,4 +16,5 @@ export { identify, readLock, serializeLock, type ChangePlan, type LockFile } fro
 export { NOTETYPES } from './anki/notetype.js';
 export { buildApkg } from './write/apkg/index.js';
 export { buildCsv } from './write/csv/index.js';
+export { buildHtml, type PreviewInput } from './write/html/index.js';
 export { formatDiagnostic, formatSummary, toJson } from './report.js';
