@@ -7,10 +7,11 @@
  */
 import yargs from 'yargs';
 import { hideBin, Parser } from 'yargs/helpers';
-import { build, DEFAULT_FORMATS, emptyReport, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
+import { build, DEFAULT_FORMATS, emptyReport, OUTPUT_FORMATS, type BuildOptions, type BuildReport, type OutputFormat } from '../lib/build.js';
 import { diagnostic } from '../lib/diagnostic.js';
 import { formatDiagnostic, formatSummary, toJson } from '../lib/report.js';
 import { formatPlan } from '../lib/identify/index.js';
+import { DEFAULT_PORT, runWatch } from './watch.js';
 
 interface PrintMode {
   json: boolean;
@@ -22,7 +23,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
   let usageError: string | null = null;
   const parser = yargs(argv)
     .scriptName('deckgen')
-    .usage('$0 [options]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
+    .usage('$0 [options]\n$0 watch [NOTES] [--serve [--port N]]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
     // requiresArg: `--notes` with its value forgotten is a mistake, not a request for the default.
     .option('notes', { type: 'string', default: 'notes', requiresArg: true, describe: 'Folder of markdown notes, read recursively (*.md)' })
     .option('out', { type: 'string', default: 'decks', requiresArg: true, describe: 'Folder the decks are written to' })
@@ -44,6 +45,12 @@ async function main(argv: string[], json: boolean): Promise<number> {
       describe:
         'Read every note as an obsidian-spaced-repetition note (--no-osr: none). Default: the notes of a vault with the plugin installed, and notes tagged #flashcards that hold OSR cards',
     })
+    .command('watch [notes]', 'Build, then rebuild after every save; --serve shows the preview live', (watch) =>
+      watch
+        .positional('notes', { type: 'string', describe: 'Folder of markdown notes (or --notes)' })
+        .option('serve', { type: 'boolean', default: false, describe: 'Also serve the preview page on 127.0.0.1, updated in place after each build' })
+        .option('port', { type: 'number', default: DEFAULT_PORT, requiresArg: true, describe: 'Port of --serve (0: any free port)' }),
+    )
     .epilogue(
       'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +
         'Rules, note syntax and diagnostics: README.md and docs/.',
@@ -77,7 +84,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     if (json) printJson(failure('usage', usageError), false);
     return 2;
   }
-  const report = await build({
+  const options: BuildOptions = {
     notesDir: args.notes,
     outDir: args.out,
     formats: args.format as OutputFormat[],
@@ -87,9 +94,28 @@ async function main(argv: string[], json: boolean): Promise<number> {
     check: args.check,
     lockPath: args.lock,
     osr: args.osr,
-  });
+  };
+  if (args._[0] === 'watch') return watch(options, args, json);
+  const report = await build(options);
   print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
   return report.exitCode;
+}
+
+/** `deckgen watch`: options are the build's, plus --serve and --port (src/bin/watch.ts). */
+function watch(options: BuildOptions, args: { json: boolean; check: boolean; 'dry-run': boolean; serve?: unknown; port?: unknown }, json: boolean): Promise<number> {
+  const port = Number(args.port);
+  const problem =
+    json || args.check || args['dry-run']
+      ? 'watch writes the decks after every save and prints for people: --json, --dry-run and --check do not go with it'
+      : !Number.isInteger(port) || port < 0 || port > 65535
+        ? `--port ${String(args.port)} is not a port number (0 to 65535)`
+        : null;
+  if (problem) {
+    process.stderr.write(`deckgen: ${problem}\nRun deckgen --help for usage.\n`);
+    if (json) printJson(failure('usage', problem), false);
+    return Promise.resolve(2);
+  }
+  return runWatch({ build: { ...options, dryRun: false, check: false }, serve: args.serve === true, port });
 }
 
 function parseFormats(value: string | string[]): OutputFormat[] {

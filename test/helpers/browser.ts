@@ -26,8 +26,13 @@ export interface OpenedPage {
   offline: string[];
 }
 
-/** Opens a page with every http(s) request refused and recorded, listening for errors from the start. */
+/**
+ * Opens a page with every http(s) request refused and recorded (but those to
+ * the page's own origin when it is served from 127.0.0.1), listening for
+ * errors from the start.
+ */
 export async function openPage(browser: Browser, url: string, options: { night?: boolean; width?: number } = {}): Promise<OpenedPage> {
+  const local = url.startsWith('http://127.0.0.1:') ? new URL(url).origin : null;
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.night ? 'dark' : 'light' });
   const opened: OpenedPage = { page, errors: [], offline: [] };
   page.on('console', (message) => {
@@ -35,6 +40,7 @@ export async function openPage(browser: Browser, url: string, options: { night?:
   });
   page.on('pageerror', (error) => opened.errors.push(`uncaught: ${error.message}`));
   await page.route(/^https?:/, async (route) => {
+    if (local && new URL(route.request().url()).origin === local) return route.continue();
     opened.offline.push(route.request().url());
     await route.abort();
   });

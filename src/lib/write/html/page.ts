@@ -69,6 +69,7 @@ export function previewPage(data: PreviewData): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="generator" content="deckgen">
+<link rel="icon" href="data:,">
 <title>${title} — deckgen preview</title>
 <style>
 .dg-face {
