@@ -1,13 +1,13 @@
 /**
- * src/lib/anki/template.ts and cloze.ts against the examples of Anki's own
+ * src/lib/write/anki/template.ts and cloze.ts against the examples of Anki's own
  * tests (rslib/src/template.rs and cloze.rs, `mod test`), then deckgen's note
  * types rendered the way Anki renders them.
  */
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
-import { clozeFilter, clozeNumbers, revealCloze } from '../src/lib/anki/cloze.js';
-import { NOTETYPES } from '../src/lib/anki/notetype.js';
-import { fieldIsEmpty, renderCard } from '../src/lib/anki/template.js';
+import { clozeFilter, clozeNumbers, revealCloze } from '../src/lib/write/anki/cloze.js';
+import { NOTETYPES } from '../src/lib/write/anki/notetype.js';
+import { fieldIsEmpty, renderCard } from '../src/lib/write/anki/template.js';
 
 /** Anki's `strip_html`, enough for its tests' assertions. */
 const text = (html: string) => decodeHTML(html.replace(/<[^>]*>/g, ''));
@@ -119,28 +119,30 @@ describe('Anki clozes (cloze.rs tests)', () => {
 
 describe("deckgen's note types rendered as Anki renders them", () => {
   it('Basic: the answer repeats the question above the line', () => {
-    const { question, answer } = renderCard(NOTETYPES.basic, ['헤더', '토큰 종류', 'JWT › 구조'], 0);
+    const { question, answer } = renderCard(NOTETYPES.basic, ['헤더', '토큰 종류', 'JWT › 구조', 'interview.md › JWT'], 0);
     expect(question).toBe('\n<div class="context">JWT › 구조</div>\n<div class="front">헤더</div>\n');
-    expect(answer).toBe(`${question}\n\n<hr id=answer>\n\n<div class="back">토큰 종류</div>`);
+    expect(answer).toBe(`${question}\n\n<hr id=answer>\n\n<div class="back">토큰 종류</div>\n\n<div class="source">interview.md › JWT</div>\n`);
   });
 
-  it('Basic: no breadcrumb block without a context', () => {
-    expect(renderCard(NOTETYPES.basic, ['Q', 'A', ''], 0).question).toBe('\n\n<div class="front">Q</div>\n');
+  it('Basic: no breadcrumb or source block without a context or source', () => {
+    const { question, answer } = renderCard(NOTETYPES.basic, ['Q', 'A', '', ''], 0);
+    expect(question).toBe('\n\n<div class="front">Q</div>\n');
+    expect(answer.endsWith('<div class="back">A</div>\n')).toBe(true);
   });
 
   it('reversed: the second card asks the back', () => {
-    const { question, answer } = renderCard(NOTETYPES.reversed, ['Capital of France', 'Paris', ''], 1);
+    const { question, answer } = renderCard(NOTETYPES.reversed, ['Capital of France', 'Paris', '', ''], 1);
     expect(question).toContain('<div class="back">Paris</div>');
-    expect(answer).toMatch(/<hr id=answer>\n\n<div class="front">Capital of France<\/div>$/);
+    expect(answer).toMatch(/<hr id=answer>\n\n<div class="front">Capital of France<\/div>\n$/);
   });
 
   it('Cloze: [...] on the front, the highlighted text on the back, one card per number', () => {
-    const fields = ['{{c1::HTTP}} 는 {{c2::TCP}} 위에서 동작한다', '', ''];
+    const fields = ['{{c1::HTTP}} 는 {{c2::TCP}} 위에서 동작한다', '', '', ''];
     const second = renderCard(NOTETYPES.cloze, fields, 1);
     expect(text(second.question).trim()).toBe('HTTP 는 [...] 위에서 동작한다');
     expect(second.answer).toContain('<span class="cloze" data-ordinal="2">TCP</span>');
     expect(second.answer).not.toContain('<hr id=answer>');
     expect(renderCard(NOTETYPES.cloze, fields, 2).empty).toBe(true);
-    expect(renderCard(NOTETYPES.cloze, [fields[0], 'extra', ''], 0).answer).toContain('<hr id=answer>\n<div class="back">extra</div>');
+    expect(renderCard(NOTETYPES.cloze, [fields[0], 'extra', '', ''], 0).answer).toContain('<hr id=answer>\n<div class="back">extra</div>');
   });
 });

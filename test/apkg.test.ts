@@ -3,7 +3,7 @@ import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { readAnkiPackage } from 'anki-reader';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOTE_FIELDS, type DeckPackage, type NoteKind, type PackagedNote } from '../src/lib/model.js';
-import { NOTETYPES, notetypeName, TEMPLATE_REVISIONS, templateFingerprint } from '../src/lib/anki/notetype.js';
+import { NOTETYPES, notetypeName, TEMPLATE_REVISIONS, templateFingerprint } from '../src/lib/write/anki/notetype.js';
 import { buildApkg } from '../src/lib/write/apkg/index.js';
 import { stripHtmlPreservingMedia } from '../src/lib/write/apkg/note.js';
 
@@ -19,6 +19,7 @@ function fixture(): DeckPackage {
       'JWT의 <b>구조</b>는?',
       '<b>Header</b>.Payload.Signature<br><img src="3f2a9c.png"><pre><code>line1\nline2</code></pre>',
       'Interview › JWT',
+      'interview.md › JWT',
     ],
     tags: ['interview::jwt', 'security'],
     ords: [0],
@@ -30,7 +31,7 @@ function fixture(): DeckPackage {
     guid: 'rev:2',
     kind: 'reversed',
     deck: 'cs',
-    fields: ['<code>a &lt; b</code>', '<p>비교\x07 연산자</p>\n<p>다음 줄</p>', ''],
+    fields: ['<code>a &lt; b</code>', '<p>비교\x07 연산자</p>\n<p>다음 줄</p>', '', 'interview.md'],
     tags: [],
     ords: [0, 1],
     mod: 1_790_000_100,
@@ -42,7 +43,7 @@ function fixture(): DeckPackage {
     guid: 'cloze`3',
     kind: 'cloze',
     deck: 'interview::JWT',
-    fields: ['{{c1::서명}}은 {{c2::HMAC}}로 만든다', '', 'JWT'],
+    fields: ['{{c1::서명}}은 {{c2::HMAC}}로 만든다', '', 'JWT', 'interview.md › JWT'],
     tags: ['cloze'],
     ords: [1, 0],
     mod: 1_790_000_200,
@@ -116,7 +117,7 @@ describe('apkg container', () => {
 
   it('changes when a note changes', async () => {
     const pkg = fixture();
-    pkg.notes[0] = { ...pkg.notes[0], fields: ['{{c1::x}}', '', ''], mod: pkg.notes[0].mod + 1 };
+    pkg.notes[0] = { ...pkg.notes[0], fields: ['{{c1::x}}', '', '', ''], mod: pkg.notes[0].mod + 1 };
     expect(await buildApkg(pkg)).not.toEqual(apkg);
   });
 });
@@ -238,7 +239,7 @@ describe('collection.anki2', () => {
     const notes = rows('select * from notes order by id');
     expect(notes.map((n) => n.guid)).toEqual(['a#1;,|x', 'rev:2', 'cloze`3']);
     for (const note of notes) {
-      expect(String(note.flds).split('\x1f')).toHaveLength(3);
+      expect(String(note.flds).split('\x1f')).toHaveLength(4);
       expect(note).toMatchObject({ usn: -1, flags: 0, data: '' });
       expect(note.mod as number).toBeLessThan(1e11);
     }
@@ -258,7 +259,7 @@ describe('collection.anki2', () => {
     expect(cloze.tags).toBe(' cloze ');
     expect(basic.mod).toBe(1_790_000_000);
     // The BEL control character is stripped; the newline and the entity stay.
-    expect(String(reversed.flds).split('\x1f')).toEqual(['<code>a &lt; b</code>', '<p>비교 연산자</p>\n<p>다음 줄</p>', '']);
+    expect(String(reversed.flds).split('\x1f')).toEqual(['<code>a &lt; b</code>', '<p>비교 연산자</p>\n<p>다음 줄</p>', '', 'interview.md']);
     expect(String(basic.flds).split('\x1f')[1]).toContain('<img src="3f2a9c.png">');
     expect(rows('select typeof(id) t, typeof(mod) m, typeof(csum) c from notes').every((r) => r.t === 'integer' && r.m === 'integer' && r.c === 'integer')).toBe(true);
   });
@@ -383,7 +384,7 @@ describe('invariants', () => {
       guid: `g${i}`,
       kind: i % 3 === 0 ? 'cloze' : i % 3 === 1 ? 'reversed' : 'basic',
       deck: `big::part${i % 7}`,
-      fields: [i % 3 === 0 ? `{{c1::항목}} ${i}` : `질문 ${i}`, `<b>답</b> ${i}`, `맥락 ${i % 10}`],
+      fields: [i % 3 === 0 ? `{{c1::항목}} ${i}` : `질문 ${i}`, `<b>답</b> ${i}`, `맥락 ${i % 10}`, `part${i % 7}.md › 맥락 ${i % 10}`],
       tags: [`t${i % 5}`],
       ords: i % 3 === 1 ? [0, 1] : [0],
       mod: 1_790_000_000 + i,

@@ -17,7 +17,7 @@ function fixture(): DeckPackage {
         guid: 'cl#;,|3',
         kind: 'cloze',
         deck: 'interview::JWT',
-        fields: ['{{c1::서명}}은 {{c2::HMAC}}로 만든다', '', 'JWT'],
+        fields: ['{{c1::서명}}은 {{c2::HMAC}}로 만든다', '', 'JWT', 'jwt.md › JWT'],
         ords: [0, 1],
         due: 3,
       }),
@@ -29,6 +29,7 @@ function fixture(): DeckPackage {
           'JWT의 <b>구조</b>는?',
           '<p>Header.Payload</p>\n<pre><code class="hljs">if (a)\n\treturn "b";</code></pre>',
           'Interview › JWT',
+          '<a href="obsidian://open?vault=v&amp;file=a%20%26%20b.md">a &amp; b.md</a>',
         ],
         tags: ['interview::jwt', 'security'],
         due: 1,
@@ -36,7 +37,7 @@ function fixture(): DeckPackage {
       note({
         guid: 'r"2',
         kind: 'reversed',
-        fields: ['# not a comment', '<img src="3f2a9c.png">a &lt; b', ''],
+        fields: ['# not a comment', '<img src="3f2a9c.png">a &lt; b', '', 'c.md'],
         ords: [0, 1],
         due: 2,
       }),
@@ -68,22 +69,35 @@ describe('CSV for Anki text import', () => {
       '#deck column:3',
       '#tags column:7',
       '#guid column:1',
+      '#if matches:update current',
     ]);
     expect(csv.charCodeAt(0)).toBe('#'.charCodeAt(0));
     expect(csv).not.toContain('\r');
     expect(csv.endsWith('\n')).toBe(true);
   });
 
-  it('writes one row per note in due order: guid, notetype, deck, three fields, tags', () => {
+  it('tells Anki to update the notes it matches, read the way Anki reads its headers', () => {
+    // rslib import_export/text/csv/metadata.rs: a header is `#key:value`, split at the first colon; the key is
+    // trimmed and lower-cased, the value compared exactly (`DupeResolution::from_text`: "update current").
+    const meta = new Map(headers.map((line) => {
+      const at = line.indexOf(':');
+      return [line.slice(1, at).trim().toLowerCase(), line.slice(at + 1)] as const;
+    }));
+    expect(meta.get('if matches')).toBe('update current');
+    expect(meta.get('separator')).toBe('tab');
+  });
+
+  it('writes one row per note in due order: guid, notetype, deck, three fields, tags, Source', () => {
     expect(records).toHaveLength(3);
-    for (const record of records) expect(record).toHaveLength(7);
+    for (const record of records) expect(record).toHaveLength(8);
     expect(records.map((r) => r.slice(0, 3))).toEqual([
       ['#a1', 'deckgen Basic', 'interview::JWT'],
       ['r"2', 'deckgen Basic (and reversed)', 'cs'],
       ['cl#;,|3', 'deckgen Cloze', 'interview::JWT'],
     ]);
     expect(records.map((r) => r[6])).toEqual(['interview::jwt security', '', '']);
-    expect(csvColumns.map((c) => c.column)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(records.map((r) => r[7])).toEqual(['<a href="obsidian://open?vault=v&amp;file=a%20%26%20b.md">a &amp; b.md</a>', 'c.md', 'jwt.md › JWT']);
+    expect(csvColumns.map((c) => c.column)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const named = (name: string) => csvColumns.find((c) => c.name === name)!.column;
     expect(headers).toContain(`#guid column:${named('guid')}`);
     expect(headers).toContain(`#notetype column:${named('notetype')}`);
@@ -112,9 +126,15 @@ describe('CSV for Anki text import', () => {
     const notes = db.exec('select guid, flds from notes order by id')[0].values as [string, string][];
     db.close();
     expect(records.map((r) => r[0])).toEqual(notes.map(([guid]) => guid));
+    // Anki maps the note type's fields to the columns that are not header columns, in order
+    // (rslib import_export/text/csv/import.rs `gather_note_fields`, with `#notetype column`).
+    const header = (key: string) => Number(headers.find((line) => line.startsWith(`#${key} column:`))!.split(':')[1]);
+    const meta = new Set(['guid', 'notetype', 'deck', 'tags'].map(header));
+    const fieldsOf = (record: string[]) => record.filter((_cell, i) => !meta.has(i + 1));
     // Apart from the newline rewrite checked above, the fields are the .apkg's, byte for byte.
-    expect(records.slice(1).map((r) => r.slice(3, 6))).toEqual(notes.slice(1).map(([, flds]) => flds.split('\x1f')));
-    expect(records[0][3]).toBe(notes[0][1].split('\x1f')[0]);
+    expect(records.slice(1).map(fieldsOf)).toEqual(notes.slice(1).map(([, flds]) => flds.split('\x1f')));
+    expect(fieldsOf(records[0])[0]).toBe(notes[0][1].split('\x1f')[0]);
+    expect(fieldsOf(records[0])[3]).toBe(notes[0][1].split('\x1f')[3]);
   });
 
   it('throws on a duplicate GUID', () => {

@@ -200,7 +200,7 @@ describe('an image many notes show', () => {
   it('is read once per process, and again when it changes on disk', () => {
     const dir = workspace({ 'img/logo.png': Buffer.from('first'), 'a.md': '' });
     const notesRoot = join(dir, 'notes');
-    const context = { notesRoot, noteFile: join(notesRoot, 'a.md'), source: 'notes/a.md', fallback: { line: 1, column: 1 }, media: new Map(), diagnostics: [] };
+    const context = { notesRoot, noteFile: join(notesRoot, 'a.md'), source: 'notes/a.md', fallback: { line: 1, column: 1 }, media: new Map(), lookups: new Map(), diagnostics: [] };
     const first = locate('img/logo.png', context);
     const again = locate('./img/logo.png', context);
     expect(first.kind === 'file' && again.kind === 'file' && again.data === first.data).toBe(true);

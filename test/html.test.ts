@@ -72,6 +72,6 @@ describe('deckgen --format html (seed notes)', () => {
   it('names html among the formats when one is unknown', () => {
     const wrong = runCli(['--format', 'pdf'], dir);
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain('(use apkg, csv, html)');
+    expect(wrong.stderr).toContain('(use apkg, csv, tsv, html)');
   });
 });

@@ -34,6 +34,7 @@ function rendered(spec: Spec): RenderedNote {
       position: { line: spec.line ?? 1, column: 1 },
       deck: spec.deck ?? 'Interview',
       context,
+      headings: context,
       front: [],
       back: [],
       // As extraction hands it over: cloze markers are nodes, so the text has only the words.
@@ -42,7 +43,7 @@ function rendered(spec: Spec): RenderedNote {
       tags: spec.tags ?? [file.replace(/\.md$/, '').replace(/\//g, '::')],
       ...(spec.id === undefined ? {} : { explicitId: spec.id }),
     },
-    fields: [`<p>${spec.front}</p>`, back === '' ? '' : `<p>${back}</p>`, context.join(' › ')],
+    fields: [`<p>${spec.front}</p>`, back === '' ? '' : `<p>${back}</p>`, context.join(' › '), [file, ...context].join(' › ')],
     ords: kind === 'cloze' ? clozeOrds : kind === 'reversed' ? [0, 1] : [0],
     media: [],
   };

@@ -27,6 +27,7 @@ function rendered(front: string, back: string, line: number, extra: Partial<Rend
       position: { line, column: 1 },
       deck: 'Interview',
       context: ['JWT', '구조'],
+      headings: ['JWT', '구조'],
       front: [],
       back: [],
       frontText: front,
@@ -34,7 +35,7 @@ function rendered(front: string, back: string, line: number, extra: Partial<Rend
       tags: ['interview'],
       ...extra,
     },
-    fields: [front, back, 'JWT › 구조'],
+    fields: [front, back, 'JWT › 구조', 'interview.md › JWT › 구조'],
     ords: [0],
     media: [],
   };

@@ -44,6 +44,7 @@ function note(front: Nodes[], options: Partial<ExtractedNote> = {}): ExtractedNo
     position: { line: 1, column: 1 },
     deck: 'Rich',
     context: [],
+    headings: [],
     front,
     back: [],
     frontText: '',
@@ -112,6 +113,7 @@ describe('blocks and text', () => {
       '<code>std::vector</code> 는 동적 배열이다',
       '오일러 항등식: \\(e^{i\\pi} + 1 = 0\\)',
       'C++ › STL &amp; &lt;vector&gt;',
+      'rich.md',
     ]);
     expect(basic.ords).toEqual([0]);
     const reversed = renderNote(note(front, { kind: 'reversed' }), { notesRoot }).rendered;
@@ -282,7 +284,7 @@ describe('sanitizing', () => {
 describe('clozes', () => {
   it('renders ==TCP== as {{c1::TCP}}', () => {
     const { rendered } = renderCloze('cloze highlight');
-    expect(rendered.fields).toEqual(['{{c1::TCP}} 는 연결 지향이다', '', '']);
+    expect(rendered.fields).toEqual(['{{c1::TCP}} 는 연결 지향이다', '', '', 'rich.md']);
     expect(rendered.ords).toEqual([0]);
   });
 

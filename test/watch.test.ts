@@ -84,14 +84,14 @@ describe('deckgen watch', () => {
 
   it('builds at once, then says it is watching', async () => {
     await watch.waitFor(() => watch.stdout.includes('Watching notes (Ctrl-C stops)'), 'the watching line');
-    expect(watch.builds()[0]).toMatch(/^\[\d\d:\d\d:\d\d\] Built in [\d.]+ s\nFirst build: 2 notes/);
+    expect(watch.builds()[0]).toMatch(/^\[\d\d:\d\d:\d\d\] Built in [\d.]+ s \(1 of 1 file compiled, 0 from the cache\)\nFirst build: 2 notes/);
     expect(watch.builds()[0]).toContain('wrote decks/notes.apkg, decks/notes.csv');
   });
 
   it('rebuilds after a save and prints what changed: the updated note', async () => {
     writeFileSync(join(dir, 'notes/network.md'), NOTE('SYN → SYN-ACK → ACK'));
     const second = await watch.build(2);
-    expect(second).toMatch(/^\[\d\d:\d\d:\d\d\] network\.md changed: rebuilt in [\d.]+ s\n2 notes: 0 added, 1 updated, 1 unchanged, 0 removed\./);
+    expect(second).toMatch(/^\[\d\d:\d\d:\d\d\] network\.md changed: rebuilt in [\d.]+ s \(1 of 1 file compiled, 0 from the cache\)\n2 notes: 0 added, 1 updated, 1 unchanged, 0 removed\./);
     expect(second).toContain('~ 네트워크 › TCP › 3-way handshake');
     const apkg = await readApkg(join(dir, 'decks/notes.apkg'));
     expect(apkg.notes.map((note) => note.fields[1])).toContain('SYN → SYN-ACK → ACK');
@@ -100,7 +100,10 @@ describe('deckgen watch', () => {
   it('builds a new file, keeps a renamed file’s cards (same GUIDs), and tells a deleted one', async () => {
     const before = lockGuids(dir);
     writeFileSync(join(dir, 'notes/os.md'), '# 운영체제\n\n- 데드락 : 서로의 자원을 기다리며 멈춘 상태\n');
-    expect(await watch.build(3)).toContain('3 notes: 1 added, 0 updated, 2 unchanged, 0 removed.');
+    const added = await watch.build(3);
+    expect(added).toContain('3 notes: 1 added, 0 updated, 2 unchanged, 0 removed.');
+    // The compile cache: only the new file is compiled.
+    expect(added).toContain('(1 of 2 files compiled, 1 from the cache)');
     renameSync(join(dir, 'notes/network.md'), join(dir, 'notes/net.md'));
     const renamed = await watch.build(4);
     expect(renamed).toMatch(/: rebuilt in/);

@@ -31,14 +31,16 @@ async function main(argv: string[], json: boolean): Promise<number> {
       type: 'string',
       default: DEFAULT_FORMATS.join(','),
       requiresArg: true,
-      describe: `Comma-separated outputs: ${OUTPUT_FORMATS.join(', ')} (html: a preview page of every card)`,
+      describe: `Comma-separated outputs: ${OUTPUT_FORMATS.join(', ')} (tsv: two columns for other flashcard apps; html: a preview page of every card)`,
       coerce: parseFormats,
     })
+    .option('tsv-html', { type: 'boolean', default: false, describe: 'The TSV holds simple HTML instead of plain text' })
     .option('lock', { type: 'string', requiresArg: true, describe: 'Lock file keeping card identities (default: <notes>/deckgen.lock.json)' })
     .option('strict', { type: 'boolean', default: false, describe: 'Warnings fail the build (exit 1)' })
     .option('prose', { type: 'boolean', default: false, describe: 'Make cards of long prose sections too (front matter `prose: true` does it per file)' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON report on stdout; human output goes to stderr' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print what a re-import would change' })
+    .option('cache', { type: 'boolean', default: true, describe: 'Reuse the compiled notes of files that did not change (--no-cache: compile every file)' })
     .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if the decks on disk are not what the notes build (for CI)' })
     .option('osr', {
       type: 'boolean',
@@ -94,9 +96,14 @@ async function main(argv: string[], json: boolean): Promise<number> {
     check: args.check,
     lockPath: args.lock,
     osr: args.osr,
+    tsvHtml: args['tsv-html'],
+    ...(args.cache ? {} : { cache: false as const }),
   };
   if (args._[0] === 'watch') return watch(options, args, json);
-  const report = await build(options);
+  // Only for a person watching: never into a pipe or a log, never next to --json.
+  const progress = process.stderr.isTTY && !args.json ? progressLine(process.stderr) : null;
+  const report = await build({ ...options, ...(progress ? { progress: progress.update } : {}) });
+  progress?.clear();
   print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
   return report.exitCode;
 }
@@ -116,6 +123,28 @@ function watch(options: BuildOptions, args: { json: boolean; check: boolean; 'dr
     return Promise.resolve(2);
   }
   return runWatch({ build: { ...options, dryRun: false, check: false }, serve: args.serve === true, port });
+}
+
+/**
+ * `compiled 40/100 files (12 cached)` on one line, redrawn at most ten times a second, shown only once a
+ * build has run for a second (a quick build prints nothing), and erased before the summary.
+ */
+function progressLine(stream: NodeJS.WriteStream) {
+  const started = Date.now();
+  let drawn = 0;
+  let shown = false;
+  return {
+    update(done: number, total: number, cached: number) {
+      const now = Date.now();
+      if (now - started < 1000 || (now - drawn < 100 && done < total)) return;
+      drawn = now;
+      shown = true;
+      stream.write(`\r\x1b[Kcompiled ${done}/${total} files (${cached} cached)`);
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
 }
 
 function parseFormats(value: string | string[]): OutputFormat[] {

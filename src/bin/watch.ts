@@ -64,7 +64,10 @@ export async function runWatch(command: WatchCommand): Promise<number> {
 function printBuild({ report, number, changed, milliseconds }: WatchedBuild, before: ReadonlySet<string>): Set<string> {
   const time = new Date().toTimeString().slice(0, 8);
   const what = number === 1 ? 'Built' : `${changed.length === 1 ? changed[0] : `${changed.length} files`} changed: rebuilt`;
-  const lines = [`[${time}] ${what} in ${(milliseconds / 1000).toFixed(1)} s`];
+  const { total, cached } = report.files;
+  // What the compile cache saved: after one save, one file is compiled again.
+  const work = total === 0 ? '' : ` (${total - cached} of ${total} file${total === 1 ? '' : 's'} compiled, ${cached} from the cache)`;
+  const lines = [`[${time}] ${what} in ${(milliseconds / 1000).toFixed(1)} s${work}`];
   if (report.changes) lines.push(formatPlan(report.changes, { limit: 10 }).trimEnd());
   const now = new Set(report.diagnostics.map(formatDiagnostic));
   for (const line of now) if (!before.has(line)) lines.push(line);

@@ -1,39 +1,38 @@
 /**
  * The whole pipeline, as the CLI runs it:
  *
- *   read → parse → validate (tree) → extract → validate (notes) → render → validate (rendered) → identify → write
+ *   compile each file (read → parse → validate tree → extract → render → validate rendered, compile/)
+ *   → across files (note rules) → identify → outputs → write (lock last)
  *
- * Each stage is called here and nowhere else. A bad file only loses its own
- * cards: every stage reports problems as diagnostics and goes on.
+ * A bad file only loses its own cards: every stage reports problems as
+ * diagnostics and goes on.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { append } from './array.js';
+import { CompileCache, defaultCacheDir } from './compile/cache.js';
+import { compileFiles } from './compile/files.js';
+import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { extractNotes, type ExtractOptions } from './extract/index.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
-import type { DeckPackage, ExtractedNote, PackagedNote, RenderedNote } from './model.js';
-import { parseFile } from './parse/index.js';
-import { findNoteFiles, findUnlisted, readNoteFile } from './read/index.js';
-import { foldersToSkip, listVaultFiles, readVault, type Vault } from './read/vault.js';
+import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
+import { findNoteFiles, findUnlisted } from './read/index.js';
 import { findOsr } from './read/osr.js';
-import { renderNote } from './render/index.js';
-import { validateFile, validateNotes, validateRendered } from './validate/index.js';
-import { buildApkg } from './write/apkg/index.js';
+import { foldersToSkip, listVaultFiles, readVault, vaultLocation } from './read/vault.js';
+import { validateNotes } from './validate/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
-import { buildCsv } from './write/csv/index.js';
-import { buildHtml, type PreviewInput } from './write/html/index.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, WRITERS, type OutputFormat, type WriteOptions } from './write/index.js';
 
-export type OutputFormat = 'apkg' | 'csv' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv', 'html'];
-/** What a build writes unless told: the decks. The preview (html) is asked for. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['apkg', 'csv'];
+export { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './write/index.js';
 export const LOCK_FILE_NAME = 'deckgen.lock.json';
 
 export interface BuildOptions {
   notesDir: string;
   outDir: string;
+  /** Default: DEFAULT_FORMATS (the .apkg and the CSV). */
   formats?: readonly OutputFormat[];
+  /** The TSV holds simple HTML instead of plain text. */
+  tsvHtml?: boolean;
   /** Warnings fail the build (exit 1). */
   strict?: boolean;
   /** Compute everything, write nothing. */
@@ -46,6 +45,12 @@ export interface BuildOptions {
   now?: number;
   /** Base for the paths shown to the user. */
   cwd?: string;
+  /** Folder of the compile cache, or false for none (`--no-cache`). Defaults to defaultCacheDir (compile/cache.ts). */
+  cache?: string | false;
+  /** Worker threads for compiling at most (default: one per core); 1 compiles in the calling thread. */
+  workers?: number;
+  /** Called as files are compiled (the CLI's progress line). */
+  progress?: (done: number, total: number, cached: number) => void;
   /**
    * obsidian-spaced-repetition notes: true = every note is one, false = none;
    * default: every note of a vault with the plugin, and notes tagged `#flashcards` that hold OSR cards.
@@ -64,72 +69,162 @@ export interface BuildReport {
   changes: ChangePlan | null;
   /** Only with `check`: whether the decks on disk are what the notes build. */
   upToDate: boolean | null;
+  /** Notes files compiled, how many of them came from the compile cache, and how many worker threads compiled the rest. */
+  files: { total: number; cached: number; threads: number };
   exitCode: 0 | 1 | 2;
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  const paths = resolvePaths(options);
+  const report = emptyReport();
+  const unusable = notesFolderProblem(paths) ?? lockPathProblem(paths, options.formats ?? DEFAULT_FORMATS);
+  if (unusable) {
+    report.diagnostics.push(unusable);
+    return finish(report, 'unusable', options);
+  }
+  const unlisted = findUnlisted(paths.notesDir, paths.cwd);
+  append(report.diagnostics, unlisted.diagnostics);
+  if (unlisted.folders.includes('')) return finish(report, 'unusable', options);
+  const { vault, diagnostics: vaultProblems } = readVault(paths.notesDir, paths.cwd);
+  append(report.diagnostics, vaultProblems);
+  const osr = findOsr(paths.notesDir, paths.show, options.osr);
+  append(report.diagnostics, osr.diagnostics);
+  const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir), vaultLocation: vaultLocation(paths.notesDir) };
+  const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
+  const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir, foldersToSkip(vault)), compileOptions, { cache, workers: options.workers, progress: options.progress });
+  report.files = { total: files.length, cached, threads };
+  const notes = acrossFiles(files, unlisted, report.diagnostics);
+  return finish(report, await identifyAndWrite(notes, paths, options, cache, report), options);
+}
+
+interface BuildPaths {
+  cwd: string;
+  notesDir: string;
+  outDir: string;
+  lockPath: string;
+  /** A path as shown to the user: relative to `cwd`, posix separators. */
+  show: (path: string) => string;
+}
+
+function resolvePaths(options: BuildOptions): BuildPaths {
   const cwd = options.cwd ?? process.cwd();
   const notesDir = resolve(cwd, options.notesDir);
-  const outDir = resolve(cwd, options.outDir);
-  const lockPath = resolve(cwd, options.lockPath ?? join(notesDir, LOCK_FILE_NAME));
-  const show = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
-  const report = emptyReport();
+  return {
+    cwd,
+    notesDir,
+    outDir: resolve(cwd, options.outDir),
+    lockPath: resolve(cwd, options.lockPath ?? join(notesDir, LOCK_FILE_NAME)),
+    show: (path) => relative(cwd, path).split(sep).join('/') || '.',
+  };
+}
 
-  if (!existsSync(notesDir)) {
-    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found'));
-  }
+function notesFolderProblem({ notesDir, show }: BuildPaths): Diagnostic | null {
+  if (!existsSync(notesDir)) return diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found');
   if (!statSync(notesDir).isDirectory()) {
-    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes'));
+    return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes');
   }
   if (/^\/(proc|sys|dev)(\/|$)/.test(realpathSync(notesDir))) {
     // Kernel file systems are endless (links back into themselves, files that never end): never notes.
-    return fail(report, diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes'));
+    return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes');
   }
-  const lockProblem = lockPathProblem(lockPath, notesDir, outDir, options.formats ?? DEFAULT_FORMATS);
-  if (lockProblem) return fail(report, diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', lockProblem));
-  const unlisted = findUnlisted(notesDir, cwd);
-  if (unlisted.folders.includes('')) return fail(report, ...unlisted.diagnostics);
-  append(report.diagnostics, unlisted.diagnostics);
-  const { vault, diagnostics: vaultProblems } = readVault(notesDir, cwd);
-  append(report.diagnostics, vaultProblems);
-  const osr = findOsr(notesDir, show, options.osr);
-  append(report.diagnostics, osr.diagnostics);
-  const extractOptions = { vault: vault !== null, osr: osr.mode, prose: options.prose };
-  const { notes: extracted, filesWithErrors, files } = extractAll(notesDir, cwd, vault, report.diagnostics, extractOptions);
-  const valid = validateNotes(extracted);
-  append(report.diagnostics, valid.diagnostics);
-  const shown = validateRendered(renderAll(valid.notes, notesDir, listVaultFiles(notesDir), report.diagnostics));
-  append(report.diagnostics, shown.diagnostics);
-  const rendered = shown.notes;
-  const filesWithProblems = problemFiles(report.diagnostics, files, extracted, shown.notes);
+  return null;
+}
 
-  const now = options.now ?? buildTime();
+interface BuildNotes {
+  rendered: RenderedNote[];
+  /**
+   * Files that are there but were skipped for an error (not read, not UTF-8,
+   * front matter not valid YAML…): their notes are unknown this build, not
+   * deleted, so identify() keeps their lock entries.
+   */
+  filesWithErrors: string[];
+  /** Folders that could not be listed: like filesWithErrors for every file in them. */
+  foldersWithErrors: string[];
+  /**
+   * Files built with an error in them, or with a note left out by validation:
+   * a note missing from such a file may be absent only until the problem is
+   * fixed, so its lock entry must not be dropped (docs/identity.md).
+   */
+  filesWithProblems: string[];
+}
+
+/** The cross-file step: every file's notes in path order, and the note rules that need all of them (duplicates). */
+function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]; folders: string[] }, diagnostics: Diagnostic[]): BuildNotes {
+  const rendered: RenderedNote[] = [];
+  // Files and folders that could not even be listed (read/index.ts findUnlisted) are unknown like unreadable files.
+  const filesWithErrors: string[] = [...unlisted.files];
+  const problems = new Set<string>();
+  for (const file of files) {
+    append(diagnostics, file.diagnostics);
+    if (!file.notes) {
+      filesWithErrors.push(file.relativePath);
+      continue;
+    }
+    append(rendered, file.notes);
+    if (file.leftOut > 0 || file.diagnostics.some((problem) => problem.severity === 'error')) problems.add(file.relativePath);
+  }
+  const valid = validateNotes(rendered.map(({ note }) => note));
+  append(diagnostics, valid.diagnostics);
+  const kept = new Set(valid.notes);
+  for (const { note } of rendered) if (!kept.has(note)) problems.add(note.relativePath);
+  return { rendered: rendered.filter(({ note }) => kept.has(note)), filesWithErrors, foldersWithErrors: unlisted.folders, filesWithProblems: [...problems] };
+}
+
+/**
+ * The lock is written last and atomically: pointed at a deck, a note or the
+ * output folder it would overwrite the deck, turn into a note, or be replaced
+ * by the next build's outputs.
+ */
+function lockPathProblem({ lockPath, notesDir, outDir, show }: BuildPaths, formats: readonly OutputFormat[]): Diagnostic | null {
+  const problem = (message: string) => diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', message);
+  const outputs = formats.map((format) => join(outDir, `${basename(notesDir)}.${format}`));
+  if (outputs.includes(lockPath)) return problem('--lock names a deck this build writes; give the lock file its own name (e.g. deckgen.lock.json)');
+  if (isInsideFolder(outDir, lockPath)) return problem('--lock is inside the --out folder; keep the lock next to the notes, where it is committed with them');
+  if (/\.(md|markdown)$/i.test(lockPath)) return problem('--lock names a markdown file, which would be read as a note; use a .json name');
+  if (existsSync(lockPath) && statSync(lockPath).isDirectory()) return problem('--lock is a folder; give the path of the lock file');
+  return null;
+}
+
+function isInsideFolder(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** How a build ended, before diagnostics are counted: `finish` turns it into the exit code. */
+type Outcome = 'built' | 'stale' | 'unusable';
+
+/**
+ * Identity, outputs and writes. With writes, all of it runs inside the build
+ * lock, so a build that waited reads the lock file the other one wrote.
+ */
+async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: BuildOptions, cache: CompileCache | null, report: BuildReport): Promise<Outcome> {
+  const { lockPath, show } = paths;
   const writes = !options.dryRun && !options.check;
-  // Returns false when the build must stop with exit 2: the lock file is unusable (then nothing may be
-  // re-identified or written), or a file could not be written.
-  const run = async (): Promise<boolean> => {
-    // Read inside the build lock, so a build that waited sees what the other one wrote.
+  const now = options.now ?? buildTime();
+  const run = async (): Promise<Outcome> => {
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
     append(report.diagnostics, lockProblems);
-    if (lockProblems.some((problem) => problem.severity === 'error')) return false;
-    const identified = identify(rendered, lock, now, {
-      filesWithErrors: [...filesWithErrors, ...unlisted.files],
-      foldersWithErrors: unlisted.folders,
-      filesWithProblems,
+    // An unusable lock file: nothing may be re-identified or written.
+    if (lockProblems.some((problem) => problem.severity === 'error')) return 'unusable';
+    const identified = identify(notes.rendered, lock, now, {
+      filesWithErrors: notes.filesWithErrors,
+      foldersWithErrors: notes.foldersWithErrors,
+      filesWithProblems: notes.filesWithProblems,
       lockDisplayPath: show(lockPath),
     });
     append(report.diagnostics, identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.
-    const pkg: DeckPackage = { notes: identified.packaged, media: rendered.flatMap((note) => note.media) };
+    const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const preview: PreviewInput = { title: basename(notesDir), notes: rendered, diagnostics: report.diagnostics };
-    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, outDir, basename(notesDir), preview);
+    // The preview shows the build's diagnostics beside the cards; notes.rendered is in the package's order.
+    const preview = { title: basename(paths.notesDir), notes: notes.rendered, diagnostics: report.diagnostics };
+    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, basename(paths.notesDir), { tsvHtml: options.tsvHtml, preview }, cache);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
       report.outputs = outputs.map(listed);
-      return true;
+      return report.upToDate === false ? 'stale' : 'built';
     }
     // Decks first, the lock last: a build that stops in between leaves the lock the decks were identified with.
     const writing = [
@@ -140,127 +235,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const problem = tryWrite(path, write, show);
       if (problem) {
         report.diagnostics.push(problem);
-        return false;
+        return 'unusable';
       }
       // Only what was written is reported as written.
       if (output) report.outputs.push(listed(output));
     }
-    return true;
+    return 'built';
   };
   try {
     // Only a build that writes needs the lock file to itself.
-    const usable = await (writes ? withBuildLock(lockPath, run, { displayPath: show(lockPath) }) : run());
-    if (!usable) return finish(report, 2, options);
+    return await (writes ? withBuildLock(lockPath, run, { displayPath: show(lockPath) }) : run());
   } catch (error) {
     // run() reports its own write errors; a file-system error here is taking the build lock (a read-only notes folder).
     if (error instanceof BuildLockBusyError) report.diagnostics.push(error.diagnostic);
     else if (isFileSystemError(error)) report.diagnostics.push(writeFailed(error.path ?? lockPath, error, show));
     else throw error;
-    return finish(report, 2, options);
+    return 'unusable';
   }
-  return finish(report, report.upToDate === false ? 1 : 0, options);
-}
-
-/**
- * Every note of every file, and the files that are there but were skipped for
- * an error (not read, not UTF-8, front matter not valid YAML…): their notes are
- * unknown this build, not deleted, so identify() keeps their lock entries.
- */
-function extractAll(notesDir: string, cwd: string, vault: Vault | null, diagnostics: Diagnostic[], options: ExtractOptions) {
-  const notes: ExtractedNote[] = [];
-  const filesWithErrors: string[] = [];
-  /** Display path → notes-relative path of every file read, to tell which file a diagnostic is about. */
-  const files = new Map<string, string>();
-  for (const path of findNoteFiles(notesDir, foldersToSkip(vault))) {
-    const relativePath = relative(notesDir, path).split(sep).join('/');
-    const found: Diagnostic[] = [];
-    const built = guarded(relativePath, path, cwd, () => extractFile(path, notesDir, cwd, options, found, files));
-    append(diagnostics, built.ok ? found : [...found, built.problem]);
-    if (built.ok && built.notes) append(notes, built.notes);
-    else filesWithErrors.push(relativePath);
-  }
-  return { notes, filesWithErrors, files };
-}
-
-/** One file through read, parse, validate and extract; null notes when the file was skipped for an error. */
-function extractFile(path: string, notesDir: string, cwd: string, options: ExtractOptions, diagnostics: Diagnostic[], files: Map<string, string>): ExtractedNote[] | null {
-  const read = readNoteFile(path, notesDir, cwd);
-  append(diagnostics, read.diagnostics);
-  if (!read.file) return null;
-  files.set(read.file.displayPath, read.file.relativePath);
-  const { parsed, diagnostics: parseProblems } = parseFile(read.file);
-  append(diagnostics, parseProblems);
-  if (!parsed) return null;
-  append(diagnostics, validateFile(parsed));
-  const extracted = extractNotes(parsed, options);
-  append(diagnostics, extracted.diagnostics);
-  return extracted.notes;
-}
-
-/**
- * The global guard: a bug that throws while one file (or one note) is built
- * costs that file only. It is reported as a bug, for that file, and the other
- * files still build; the file's notes keep their lock entries.
- */
-function guarded<T>(relativePath: string, path: string, cwd: string, work: () => T): { ok: true; notes: T } | { ok: false; problem: Diagnostic } {
-  try {
-    return { ok: true, notes: work() };
-  } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const shown = relative(cwd, path).split(sep).join('/') || relativePath;
-    const message = `deckgen bug while building this file (${reason.slice(0, 200)}); please report it with this file. Its notes keep their lock entries`;
-    return { ok: false, problem: diagnostic(shown, null, 'error', 'internal-error', message) };
-  }
-}
-
-/**
- * Files built with an error in them, or with a note left out by validation:
- * a note missing from such a file may be absent only until the problem is
- * fixed, so its lock entry must not be dropped (docs/identity.md).
- */
-function problemFiles(diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, string>, extracted: readonly ExtractedNote[], kept: readonly RenderedNote[]): string[] {
-  const problems = new Set<string>();
-  for (const problem of diagnostics) {
-    const file = files.get(problem.file);
-    if (file !== undefined && problem.severity === 'error') problems.add(file);
-  }
-  const written = new Set(kept.map((rendered) => rendered.note));
-  for (const note of extracted) if (!written.has(note)) problems.add(note.relativePath);
-  return [...problems];
-}
-
-/**
- * The lock is written last and atomically: pointed at a deck, a note or the
- * output folder it would overwrite the deck, turn into a note, or be replaced
- * by the next build's outputs.
- */
-function lockPathProblem(lockPath: string, notesDir: string, outDir: string, formats: readonly OutputFormat[]): string | null {
-  const outputs = formats.map((format) => join(outDir, `${basename(notesDir)}.${format}`));
-  if (outputs.includes(lockPath)) return '--lock names a deck this build writes; give the lock file its own name (e.g. deckgen.lock.json)';
-  if (isInsideFolder(outDir, lockPath)) return '--lock is inside the --out folder; keep the lock next to the notes, where it is committed with them';
-  if (/\.(md|markdown)$/i.test(lockPath)) return '--lock names a markdown file, which would be read as a note; use a .json name';
-  if (existsSync(lockPath) && statSync(lockPath).isDirectory()) return '--lock is a folder; give the path of the lock file';
-  return null;
-}
-
-function isInsideFolder(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[], diagnostics: Diagnostic[]): RenderedNote[] {
-  const rendered: RenderedNote[] = [];
-  for (const note of notes) {
-    // A note that fails to render is left out; problemFiles() then keeps its lock entry.
-    const result = guarded(note.relativePath, note.absolutePath, notesDir, () => renderNote(note, { notesRoot: notesDir, vaultFiles }));
-    if (!result.ok) {
-      diagnostics.push({ ...result.problem, file: note.source, line: note.position.line, column: note.position.column });
-      continue;
-    }
-    append(diagnostics, result.notes.diagnostics);
-    rendered.push(result.notes.rendered);
-  }
-  return rendered;
 }
 
 /**
@@ -268,12 +259,33 @@ function renderAll(notes: ExtractedNote[], notesDir: string, vaultFiles: string[
  * File → Import brings in every deck, and Anki matches notes by GUID, so
  * re-importing the whole file is always safe (docs/decisions.md).
  */
-async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, preview: PreviewInput) {
+async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: WriteOptions, cache: CompileCache | null) {
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
-  if (formats.includes('apkg')) outputs.push({ format: 'apkg', path: join(outDir, `${name}.apkg`), bytes: await buildApkg(pkg) });
-  if (formats.includes('csv')) outputs.push({ format: 'csv', path: join(outDir, `${name}.csv`), bytes: buildCsv(pkg) });
-  if (formats.includes('html')) outputs.push({ format: 'html', path: join(outDir, `${name}.html`), bytes: buildHtml(pkg, preview) });
+  for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
+    const path = join(outDir, `${name}.${format}`);
+    // The writer's options are part of what the bytes depend on.
+    const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
+    // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.
+    const reusable = format === 'html' ? null : cache;
+    outputs.push({ format, path, bytes: await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
+  }
   return outputs;
+}
+
+/**
+ * The bytes on disk when they are what this very package built last time
+ * (the cache keeps their digest): a rebuild with nothing changed skips the
+ * writer, which dominates it. Outputs are a function of the package and
+ * deckgen, so the bytes are the ones the writer would give.
+ */
+async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>) {
+  if (!cache) return write();
+  const key = cache.outputKey(format, pkg);
+  const reused = cache.loadOutput(key, path);
+  if (reused) return reused;
+  const bytes = await write();
+  cache.storeOutput(key, bytes);
+  return bytes;
 }
 
 function sameBytes(path: string, bytes: Uint8Array | string): boolean {
@@ -340,19 +352,17 @@ function buildTime(): number {
 
 /** A report of a build that built nothing (also used by the CLI for usage errors). */
 export function emptyReport(): BuildReport {
-  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, exitCode: 0 };
+  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, files: { total: 0, cached: 0, threads: 0 }, exitCode: 0 };
 }
 
-/** A configuration problem: nothing is built (exit 2). */
-function fail(report: BuildReport, ...problems: Diagnostic[]): BuildReport {
-  for (const problem of problems) report.diagnostics.push(problem);
-  report.exitCode = 2;
-  return report;
-}
-
-function finish(report: BuildReport, base: 0 | 1 | 2, options: BuildOptions): BuildReport {
+/**
+ * The one place exit codes are decided: 2 when the build could not run or
+ * write (usage, configuration, lock file, disk); else 1 for an error
+ * diagnostic, a warning under --strict, or stale decks under --check; else 0.
+ */
+function finish(report: BuildReport, outcome: Outcome, options: BuildOptions): BuildReport {
   report.diagnostics = sortDiagnostics(report.diagnostics);
   const failing = report.diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
-  report.exitCode = base === 2 ? 2 : failing || base === 1 ? 1 : 0;
+  report.exitCode = outcome === 'unusable' ? 2 : failing || outcome === 'stale' ? 1 : 0;
   return report;
 }

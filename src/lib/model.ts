@@ -8,14 +8,17 @@
  */
 import type { Nodes as MdastNodes } from 'mdast';
 
-/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (anki/notetype.ts). */
+/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (write/anki/notetype.ts). */
 export type NoteKind = 'basic' | 'reversed' | 'cloze';
 
-/** Fields of each note type, in Anki's field order. Never reorder, rename or extend: it breaks re-import. */
+/**
+ * Fields of each note type, in Anki's field order. Never reorder, rename or extend: every change asks each user
+ * to merge note types on their next import (README "Importing into Anki"). `Source` was added in issue 10.
+ */
 export const NOTE_FIELDS: Record<NoteKind, readonly string[]> = {
-  basic: ['Front', 'Back', 'Context'],
-  reversed: ['Front', 'Back', 'Context'],
-  cloze: ['Text', 'Back Extra', 'Context'],
+  basic: ['Front', 'Back', 'Context', 'Source'],
+  reversed: ['Front', 'Back', 'Context', 'Source'],
+  cloze: ['Text', 'Back Extra', 'Context', 'Source'],
 };
 
 /** What a notes file's name ends with (`.MD` and `.markdown` too); without it, the name is the file's title and deck. */
@@ -74,6 +77,8 @@ export interface ExtractedNote {
   deck: string;
   /** Breadcrumb shown on the question side: heading path, pseudo-headings and parent bullets. */
   context: string[];
+  /** The headings above the note in its file, outermost first (plain text): where the note comes from. */
+  headings: string[];
   /** Question side (cloze: the text with cloze markers). */
   front: MdastNodes[];
   /** Answer side (cloze: "Back Extra", may be empty). */

@@ -6,7 +6,7 @@
  * → `[anki:play:q:N]`) and qt/aqt/sound.py `av_refs_to_play_icons` (the
  * player link with its `onclick`).
  */
-import { renderCard } from '../../src/lib/anki/template.js';
+import { renderCard } from '../../src/lib/write/anki/template.js';
 
 export interface TemplateModel {
   type: number;

@@ -434,6 +434,7 @@ class Extraction {
       position: card.at,
       deck: this.deck,
       context,
+      headings: card.scope.headings,
       front,
       back: card.back,
       frontText: plainText(front),

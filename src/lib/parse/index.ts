@@ -23,6 +23,7 @@ import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
 import { boundDepth } from '../tree-depth.js';
 import { resolveReferences } from './references.js';
+import { parseInSections } from './sections.js';
 import { protectTablePipes, remarkWikilinks, restoreTablePipes } from './wikilink.js';
 
 export interface ParsedFile {
@@ -37,6 +38,11 @@ const processor = remark().use(remarkGfm).use(remarkMath).use(remarkCjkFriendly)
 // `:star:` is the emoji ⭐ on a card, as GitHub shows it, not the shortcode (remark-gemoji's transform, run on the parsed tree).
 const replaceShortcodes = remarkGemoji();
 
+/** The markdown parser with every syntax extension, before the tree transforms (exported for the sections test). */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
 export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diagnostics: Diagnostic[] } {
   const split = splitFrontMatter(source);
   if ('diagnostic' in split) return { parsed: null, diagnostics: [split.diagnostic] };
@@ -44,14 +50,31 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if ('diagnostic' in checked) return { parsed: null, diagnostics: [checked.diagnostic] };
   const budget = overBudget(split.body, source.displayPath);
   if (budget) return { parsed: null, diagnostics: [budget] };
-  const { tree, deep } = parseTree(split.body);
+  const parsed = parseTree(split.body, source.displayPath);
+  if ('diagnostic' in parsed) return { parsed: null, diagnostics: [parsed.diagnostic] };
+  const { tree, deep } = parsed;
   const diagnostics = deep.length ? [tooDeep(source.displayPath, deep[0].position?.start)] : [];
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics };
 }
 
-/** The tree and the nodes cut at the depth bound (`boundDepth`). */
-function parseTree(text: string): { tree: Root; deep: ReturnType<typeof boundDepth> } {
-  const tree = processor.parse(protectTablePipes(text));
+type ParsedTree = { tree: Root; deep: ReturnType<typeof boundDepth> };
+
+/**
+ * The tree and the nodes cut at the depth bound (`boundDepth`). With `file`, each stretch the parser takes in one go
+ * (the whole text, or a section of a large one) is held to MAX_HEADINGS; a fragment is part of a file that was.
+ */
+function parseTree(text: string): ParsedTree;
+function parseTree(text: string, file: string): ParsedTree | { diagnostic: Diagnostic };
+function parseTree(text: string, file?: string): ParsedTree | { diagnostic: Diagnostic } {
+  const budget: { over: Diagnostic | null } = { over: null };
+  const parseWithin = (piece: string, line: number): Root | null => {
+    budget.over = file === undefined ? null : tooManyHeadings(piece, line, piece.length === text.length, file);
+    return budget.over ? null : parseMarkdown(piece);
+  };
+  // protectTablePipes keeps the text's length, so positions still point into the text.
+  const tree = parseInSections(protectTablePipes(text), parseWithin);
+  // null only when a stretch was over the budget.
+  if (!tree) return { diagnostic: budget.over! };
   // Bounded before the other tree walks, which recurse.
   const deep = boundDepth(tree, MAX_TREE_DEPTH);
   restoreTablePipes(tree);
@@ -119,25 +142,33 @@ function splitFrontMatter(source: SourceFile): { data: Record<string, unknown>; 
 export const MAX_TREE_DEPTH = 100;
 /**
  * Per-file budget. The markdown parser (micromark) takes time that grows with
- * the square of the number of headings in one file (2,000 headings ≈ 2 s,
- * 20,000 ≈ 84 s), and memory ≈ 200× the file size, so one pathological file
- * could stall the whole build. Above either limit the file is skipped with
- * `file-too-large` (its notes keep their lock entries): split it.
+ * the square of the number of headings it parses in one go (2,000 headings ≈
+ * 2 s, 20,000 ≈ 84 s), and memory ≈ 200× the file size, so one pathological
+ * file could stall the whole build. A large file is parsed in sections
+ * (sections.ts), so the heading limit holds for each section: only headings
+ * with no blank line before them, where no cut can be made, add up. Above
+ * either limit the file is skipped with `file-too-large` (its notes keep
+ * their lock entries): split it.
  */
 export const MAX_FILE_CHARS = 2_000_000;
 export const MAX_HEADINGS = 2_000;
 
+const SPLIT_IT = 'split it into several files; it was skipped and its notes keep their identities';
+
 function overBudget(body: string, file: string): Diagnostic | null {
-  const split = 'split it into several files; it was skipped and its notes keep their identities';
-  if (body.length > MAX_FILE_CHARS) {
-    return diagnostic(file, null, 'error', 'file-too-large', `This file has ${body.length.toLocaleString('en')} characters (limit ${MAX_FILE_CHARS.toLocaleString('en')}): ${split}`);
-  }
+  if (body.length <= MAX_FILE_CHARS) return null;
+  return diagnostic(file, null, 'error', 'file-too-large', `This file has ${body.length.toLocaleString('en')} characters (limit ${MAX_FILE_CHARS.toLocaleString('en')}): ${SPLIT_IT}`);
+}
+
+/** `line` (0-based) is where the piece starts; `whole`: the piece is the whole file. */
+function tooManyHeadings(piece: string, line: number, whole: boolean, file: string): Diagnostic | null {
   // ATX headings, and the underlines of setext headings (thematic breaks count too: a cheap, safe overestimate).
-  const headings = body.match(/^ {0,3}(#{1,6}(?=[ \t]|$)|=+[ \t]*$|-{2,}[ \t]*$)/gm)?.length ?? 0;
-  if (headings > MAX_HEADINGS) {
-    return diagnostic(file, null, 'error', 'file-too-large', `This file has ${headings.toLocaleString('en')} headings (limit ${MAX_HEADINGS.toLocaleString('en')}), which would take minutes to parse: ${split}`);
-  }
-  return null;
+  const headings = piece.match(/^ {0,3}(#{1,6}(?=[ \t]|$)|=+[ \t]*$|-{2,}[ \t]*$)/gm)?.length ?? 0;
+  if (headings <= MAX_HEADINGS) return null;
+  const count = `${headings.toLocaleString('en')} headings (limit ${MAX_HEADINGS.toLocaleString('en')})`;
+  if (whole) return diagnostic(file, null, 'error', 'file-too-large', `This file has ${count}, which would take minutes to parse: ${SPLIT_IT}`);
+  const place = { line: line + 1, column: 1 };
+  return diagnostic(file, place, 'error', 'file-too-large', `From here this file has ${count} with no blank line before a heading where the parser could cut it, which would take minutes to parse: ${SPLIT_IT}`);
 }
 
 function tooDeep(file: string, place: { line: number; column: number } | undefined): Diagnostic {

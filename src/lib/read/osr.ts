@@ -6,10 +6,11 @@
  * (when there is one) holds the user's settings under `settings`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ClozeCrafter } from 'clozecraft';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { OSR_DEFAULTS, OSR_TAGGED, osrSettingsFrom, type OsrMode, type OsrSettings } from '../osr.js';
+import { vaultRoot } from './vault.js';
 
 export const OSR_PLUGIN_DIR = join('.obsidian', 'plugins', 'obsidian-spaced-repetition');
 
@@ -27,10 +28,8 @@ export function findOsr(notesDir: string, show: (path: string) => string, force?
 }
 
 function pluginDir(start: string): string | null {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (isDirectory(join(dir, '.obsidian'))) return isDirectory(join(dir, OSR_PLUGIN_DIR)) ? join(dir, OSR_PLUGIN_DIR) : null;
-    if (dirname(dir) === dir) return null;
-  }
+  const root = vaultRoot(start);
+  return root !== null && isDirectory(join(root, OSR_PLUGIN_DIR)) ? join(root, OSR_PLUGIN_DIR) : null;
 }
 
 function isDirectory(path: string): boolean {

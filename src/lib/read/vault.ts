@@ -12,7 +12,7 @@
  * is not valid JSON is a warning, and deckgen goes on as if it were missing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 
@@ -57,6 +57,28 @@ export function readVault(notesDir: string, cwd = process.cwd()): { vault: Vault
     }
   }
   return { vault, diagnostics };
+}
+
+/** Where the notes folder sits in an Obsidian vault: what an `obsidian://open` link to one of its notes needs. */
+export interface VaultLocation {
+  /** The vault's name: its folder's name, which is what Obsidian calls it. */
+  name: string;
+  /** The notes folder inside the vault (posix, relative to the vault; '' when it is the vault). */
+  notesFolder: string;
+}
+
+/** The nearest folder from the notes folder up that holds `.obsidian/`, or null outside a vault. */
+export function vaultRoot(notesDir: string): string | null {
+  for (let dir = resolve(notesDir); ; dir = dirname(dir)) {
+    if (isFolder(join(dir, '.obsidian'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+export function vaultLocation(notesDir: string): VaultLocation | null {
+  const root = vaultRoot(notesDir);
+  if (root === null) return null;
+  return { name: basename(root), notesFolder: relative(root, resolve(notesDir)).split(sep).join('/') };
 }
 
 /**

@@ -299,6 +299,6 @@ function clozeRaw(element: Element): ElementContent {
 
 /** Text as it may stand in a field: HTML-escaped, and inert for Anki's cloze and media parsers. */
 export function escapeText(text: string): string {
-  // Control characters are stripped once, where fields enter Anki (anki/field.ts cleanField).
+  // Control characters are stripped once, where fields enter Anki (write/anki/notes.ts cleanField).
   return neutraliseText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }

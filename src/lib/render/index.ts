@@ -9,17 +9,32 @@ import { clozeOrds } from './cloze.js';
 import { footnotesBlock } from './footnote.js';
 import { renderField, renderPlainText } from './html.js';
 import type { MediaContext } from './media.js';
+import type { VaultLocation } from '../read/vault.js';
+import { sourceField } from './source.js';
 
 export interface RenderOptions {
   /** Absolute notes folder; images must stay inside it. */
   notesRoot: string;
   /** Its files (posix, relative to it): where `![[name]]` embeds are found (read/vault.ts listVaultFiles). */
   vaultFiles?: readonly string[];
+  /** Where the notes folder is in an Obsidian vault (read/vault.ts): the Source field then links to the note. */
+  vault?: VaultLocation | null;
 }
 
-/** Shown between the parts of a note's context (heading path, parent bullets). */
+/** A local image a note looked for: its absolute path, and the media name it was bundled as (null: not bundled). */
+export interface MediaRef {
+  path: string;
+  name: string | null;
+}
 
-export function renderNote(note: ExtractedNote, options: RenderOptions): { rendered: RenderedNote; diagnostics: Diagnostic[] } {
+export interface RenderResult {
+  rendered: RenderedNote;
+  diagnostics: Diagnostic[];
+  /** The local images the note looked for, found or not: the rendering depends on those files. */
+  mediaRefs: MediaRef[];
+}
+
+export function renderNote(note: ExtractedNote, options: RenderOptions): RenderResult {
   const media: MediaContext = {
     notesRoot: options.notesRoot,
     vaultFiles: options.vaultFiles,
@@ -27,6 +42,7 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): { rende
     source: note.source,
     fallback: note.position,
     media: new Map<string, MediaFile>(),
+    lookups: new Map<string, string | null>(),
     diagnostics: [],
   };
   const footnotes = footnotesBlock([note.front, note.back]);
@@ -34,9 +50,10 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): { rende
     renderField(note.front, { media }),
     renderField(footnotes ? [...note.back, footnotes] : note.back, { media }),
     note.context.map((part) => renderPlainText(part, media)).join(CONTEXT_SEPARATOR),
+    sourceField(note.relativePath, note.headings, options.vault ?? null),
   ];
   const rendered: RenderedNote = { note, fields, ords: ords(note), media: [...media.media.values()] };
-  return { rendered, diagnostics: media.diagnostics };
+  return { rendered, diagnostics: media.diagnostics, mediaRefs: [...media.lookups].map(([path, name]) => ({ path, name })) };
 }
 
 function ords(note: ExtractedNote): number[] {

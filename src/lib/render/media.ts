@@ -27,6 +27,8 @@ export interface MediaContext {
   vaultFiles?: readonly string[];
   /** Bundled files by media name, shared by all fields of the note. */
   media: Map<string, MediaFile>;
+  /** Every local path an image looked for → the media name it was bundled as (null: not found or not allowed). */
+  lookups: Map<string, string | null>;
   diagnostics: Diagnostic[];
 }
 
@@ -79,12 +81,13 @@ function bundleImage(node: Element, context: MediaContext): boolean {
   if (refused) return report('warning', 'media-type-refused', `\`${shown}\` was not bundled: ${refused}`);
   const file = mediaFile(found.path, found.data);
   context.media.set(file.name, file);
+  context.lookups.set(found.lexical, file.name);
   node.properties.src = file.name;
   return true;
 }
 
 type Located =
-  | { kind: 'file'; path: string; data: Uint8Array }
+  | { kind: 'file'; path: string; lexical: string; data: Uint8Array }
   | { kind: 'outside' }
   | { kind: 'hidden' }
   | { kind: 'missing'; reason: string };
@@ -94,22 +97,37 @@ export function locate(target: string, context: MediaContext): Located {
   const path = localPath(target);
   // `/img/x.png` means "from the top of the notes", as on GitHub and static sites, not from the filesystem root.
   const lexical = path.startsWith('/') ? join(context.notesRoot, path) : resolve(dirname(context.noteFile), path);
-  const root = realRoot(context.notesRoot);
+  if (!context.lookups.has(lexical)) context.lookups.set(lexical, null);
+  return locatePath(lexical, context.notesRoot);
+}
+
+/**
+ * How an image path looks now, for the compile cache: a digest of what locate() decides and of the bytes it
+ * would bundle. Like locate(), it never opens a file outside the notes or under a hidden name.
+ */
+export function mediaState(lexical: string, notesRoot: string): { digest: string; data: Uint8Array | null } {
+  const found = locatePath(lexical, notesRoot);
+  if (found.kind !== 'file') return { digest: found.kind === 'missing' ? `missing:${found.reason}` : found.kind, data: null };
+  return { digest: createHash('sha256').update(found.path).update('\0').update(found.data).digest('hex'), data: found.data };
+}
+
+function locatePath(lexical: string, notesRoot: string): Located {
+  const root = realRoot(notesRoot);
   let real: string;
   try {
     real = realpathSync(lexical);
   } catch (error) {
-    if (!isInside(resolve(context.notesRoot), lexical) && !isInside(root, lexical)) return { kind: 'outside' };
+    if (!isInside(resolve(notesRoot), lexical) && !isInside(root, lexical)) return { kind: 'outside' };
     return { kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
   // Checked on the real path so a symlink inside the notes cannot point outside them.
   if (!isInside(root, real)) return { kind: 'outside' };
   // Before reading: `.git/config` or `.env` must never be opened, under its own name or through a link.
-  if (hasHiddenPart(relative(root, real)) || hasHiddenPart(relative(resolve(context.notesRoot), lexical))) return { kind: 'hidden' };
+  if (hasHiddenPart(relative(root, real)) || hasHiddenPart(relative(resolve(notesRoot), lexical))) return { kind: 'hidden' };
   try {
     const stat = statSync(real);
     if (!stat.isFile()) return { kind: 'missing', reason: 'not a file' };
-    return { kind: 'file', path: real, data: readOnce(real, stat) };
+    return { kind: 'file', path: real, lexical, data: readOnce(real, stat) };
   } catch (error) {
     return { kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }

@@ -9,6 +9,7 @@
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { build, DEFAULT_FORMATS, LOCK_FILE_NAME, type BuildOptions, type BuildReport } from '../build.js';
+import { defaultCacheDir } from '../compile/cache.js';
 
 export interface WatchedBuild {
   report: BuildReport;
@@ -37,7 +38,9 @@ export async function watchNotes(options: WatchOptions): Promise<NotesWatcher> {
   const notesDir = resolve(cwd, options.build.notesDir);
   const outDir = resolve(cwd, options.build.outDir);
   const outputs = (options.build.formats ?? DEFAULT_FORMATS).map((format) => join(outDir, `${basename(notesDir)}.${format}`));
-  const ignored = ownFiles(notesDir, [resolve(cwd, options.build.lockPath ?? join(notesDir, LOCK_FILE_NAME)), ...outputs]);
+  // The compile cache is written by builds too, and may sit inside the notes folder (a project's node_modules/.cache).
+  const cache = options.build.cache === false ? [] : [resolve(cwd, options.build.cache ?? defaultCacheDir(notesDir))];
+  const ignored = ownFiles(notesDir, [resolve(cwd, options.build.lockPath ?? join(notesDir, LOCK_FILE_NAME)), ...outputs, ...cache]);
   const changed = new Set<string>();
   let running: Promise<void> | null = null;
   let again = false;
@@ -88,16 +91,18 @@ export async function watchNotes(options: WatchOptions): Promise<NotesWatcher> {
 }
 
 /**
- * What a build writes or never reads: the lock file and the outputs, with
- * their temp and build-lock siblings (every build writes them: watching them
- * would build for ever), and dot folders other than an Obsidian vault's
- * settings (whose workspace files are only the app's window state).
+ * What a build writes or never reads: the lock file, the outputs and the
+ * compile cache, with their temp and build-lock siblings (every build writes
+ * them: watching them would build for ever), node_modules, and dot folders
+ * other than an Obsidian vault's settings (whose workspace files are only the
+ * app's window state).
  */
 function ownFiles(notesDir: string, written: readonly string[]): (path: string) => boolean {
   return (path) => {
-    if (written.some((file) => path === file || path.startsWith(`${file}.`))) return true;
+    if (written.some((file) => path === file || path.startsWith(`${file}.`) || path.startsWith(`${file}${sep}`))) return true;
     const parts = relative(notesDir, path).split(sep);
     if (parts[0] === '.obsidian') return /^workspace.*\.json$/.test(basename(path));
-    return parts.some((part) => part.startsWith('.') && part !== '.' && part !== '..');
+    // As read/index.ts: node_modules and dot folders hold no notes.
+    return parts.some((part) => part === 'node_modules' || (part.startsWith('.') && part !== '.' && part !== '..'));
   };
 }

@@ -91,7 +91,8 @@ class OsrNote {
     const line = question.firstLine + 1;
     const { kind, front, back, tags } = this.content(question, sides, line);
     const topics = this.topics(question, sides);
-    const context = this.headingsAbove(line);
+    const headings = this.headingsAbove(line);
+    const context = this.withName(headings);
     const { source } = this.parsed;
     return {
       kind,
@@ -102,6 +103,7 @@ class OsrNote {
       position: { line, column: 1 },
       deck: this.deck(topics),
       context,
+      headings,
       front,
       back,
       frontText: plainText(front),
@@ -153,7 +155,7 @@ class OsrNote {
     return cleanDeckName(topics[0].replace(/^#/, '').split('/').join('::'));
   }
 
-  /** OSR's context: the note's name, then the headings above the card (the name once when the first heading repeats it). */
+  /** The headings above a card's first line, outermost first. */
   private headingsAbove(line: number): string[] {
     const stack: { depth: number; text: string }[] = [];
     for (const heading of this.headings) {
@@ -161,7 +163,11 @@ class OsrNote {
       while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
       stack.push(heading);
     }
-    const headings = stack.map((heading) => heading.text).filter(Boolean);
+    return stack.map((heading) => heading.text).filter(Boolean);
+  }
+
+  /** OSR's context: the note's name, then the headings above the card (the name once when the first heading repeats it). */
+  private withName(headings: string[]): string[] {
     const name = this.parsed.source.relativePath.split('/').pop()!.replace(NOTE_EXTENSION, '').trim();
     return !name || headings[0]?.toLowerCase() === name.toLowerCase() ? headings : [name, ...headings];
   }

@@ -5,8 +5,8 @@
  */
 import type { PackagedNote, ReviewState } from '../../model.js';
 import { COLLECTION_CREATED } from './collection.js';
+import { cardOrds } from '../anki/cards.js';
 import { IdAllocator } from './note.js';
-import { NOTETYPES } from '../../anki/notetype.js';
 
 export interface CardRow {
   id: number;
@@ -23,21 +23,6 @@ export interface CardRow {
   ivl: number;
   /** Review card: ease, per mille. */
   factor: number;
-}
-
-// Anki clamps cloze ords to 499 (notetype/cardgen.rs: `.min(499)`).
-const MAX_CLOZE_ORD = 499;
-
-/** The note's card ords, ascending; throws on ords only a bug upstream can produce. */
-export function cardOrds(note: PackagedNote): number[] {
-  const notetype = NOTETYPES[note.kind];
-  const limit = notetype.type === 1 ? MAX_CLOZE_ORD : notetype.templates.length - 1;
-  const ords = [...note.ords].sort((a, b) => a - b);
-  const bad = ords.find((ord, i) => !Number.isInteger(ord) || ord < 0 || ord > limit || ords[i - 1] === ord);
-  if (ords.length === 0 || bad !== undefined) {
-    throw new Error(`deckgen bug: note ${note.guid} (${notetype.name}) has card ords [${note.ords.join(', ')}]`);
-  }
-  return ords;
 }
 
 /**

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import type { PackagedNote } from '../../model.js';
-import { cleanField } from '../../anki/field.js';
-import { NOTETYPES, SORT_FIELD } from '../../anki/notetype.js';
+import { cleanField } from '../anki/notes.js';
+import { NOTETYPES, SORT_FIELD } from '../anki/notetype.js';
 
 export interface NoteRow {
   id: number;

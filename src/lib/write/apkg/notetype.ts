@@ -1,10 +1,10 @@
 /**
  * The `col.models` entry of each deckgen note type (the note types themselves:
- * anki/notetype.ts).
+ * write/anki/notetype.ts).
  */
 import type { NoteKind } from '../../model.js';
-import { NOTETYPES, SORT_FIELD, TEMPLATE_REVISIONS } from '../../anki/notetype.js';
-import { CARD_CSS } from '../../anki/style.js';
+import { NOTETYPES, SORT_FIELD, TEMPLATE_REVISIONS } from '../anki/notetype.js';
+import { CARD_CSS } from '../anki/style.js';
 
 // Anki's defaults (rslib/src/notetype/header.tex), as genanki writes them.
 const LATEX_PRE =

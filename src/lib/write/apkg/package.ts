@@ -8,12 +8,13 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import { MAX_SECONDS, NOTE_FIELDS, type DeckPackage, type MediaFile, type NoteKind, type PackagedNote } from '../../model.js';
+import type { DeckPackage, MediaFile, NoteKind, PackagedNote } from '../../model.js';
+import { assertWritable, inDueOrder } from '../anki/notes.js';
 import { cardRows, type CardRow } from './card.js';
 import { collectionRow, type CollectionRow } from './collection.js';
 import { deckIds, decksJson, withParentDecks } from './deck.js';
 import { IdAllocator, noteRow, type NoteRow } from './note.js';
-import { NOTETYPES, TEMPLATE_REVISIONS } from '../../anki/notetype.js';
+import { NOTETYPES, TEMPLATE_REVISIONS } from '../anki/notetype.js';
 import { notetypeJson } from './notetype.js';
 import { SCHEMA_11_SQL } from './schema.js';
 
@@ -32,38 +33,6 @@ interface Collection {
   col: CollectionRow;
   notes: NoteRow[];
   cards: CardRow[];
-}
-
-function assertSeconds(note: PackagedNote, key: 'mod' | 'created'): void {
-  const value = note[key];
-  if (!Number.isSafeInteger(value) || value <= 0 || value >= MAX_SECONDS) {
-    throw new Error(`deckgen bug: note ${note.guid} has ${key} ${value}; expected whole seconds`);
-  }
-}
-
-/** Throws on notes only a bug upstream can produce; shared by the .apkg and CSV writers. */
-export function assertWritable(notes: readonly PackagedNote[]): void {
-  const seen = new Set<string>();
-  for (const note of notes) {
-    // The importer does not dedupe incoming GUIDs: a duplicate would silently merge two notes.
-    if (seen.has(note.guid)) throw new Error(`deckgen bug: duplicate GUID ${JSON.stringify(note.guid)} in package`);
-    if (note.guid === '') throw new Error('deckgen bug: note with an empty GUID');
-    seen.add(note.guid);
-    assertSeconds(note, 'mod');
-    assertSeconds(note, 'created');
-    if (!Number.isSafeInteger(note.due) || note.due < 0) {
-      throw new Error(`deckgen bug: note ${note.guid} has due ${note.due}`);
-    }
-    if (note.fields.length !== NOTE_FIELDS[note.kind].length) {
-      const expected = NOTE_FIELDS[note.kind].length;
-      throw new Error(`deckgen bug: note ${note.guid} has ${note.fields.length} fields, expected ${expected}`);
-    }
-  }
-}
-
-/** Notes by new-card position; the sort is stable, so ties keep the package order. */
-export function inDueOrder(notes: readonly PackagedNote[]): PackagedNote[] {
-  return [...notes].sort((a, b) => a.due - b.due);
 }
 
 /** Newest `mod` per deck, counting notes in its subdecks, so parent decks get one too. */

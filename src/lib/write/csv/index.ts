@@ -5,9 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { NOTE_FIELDS, type DeckPackage, type PackagedNote } from '../../model.js';
-import { cleanField } from '../../anki/field.js';
-import { notetypeName } from '../../anki/notetype.js';
-import { assertWritable, inDueOrder } from '../apkg/package.js';
+import { assertWritable, cleanField, inDueOrder } from '../anki/notes.js';
+import { notetypeName } from '../anki/notetype.js';
 
 export interface CsvColumn {
   /** 1-based, as in Anki's `#… column:N` headers. */
@@ -39,6 +38,12 @@ export const csvColumns: readonly CsvColumn[] = [
   },
   { column: 6, name: NOTE_FIELDS.basic[2], description: 'Breadcrumb shown above the question, HTML.' },
   { column: 7, name: 'tags', description: 'Space-separated tags, hierarchy joined by `::`.' },
+  {
+    column: 8,
+    name: NOTE_FIELDS.basic[3],
+    // Last, so the older columns keep their numbers: Anki gives the fields the non-header columns in order.
+    description: 'Notes file and headings, shown small on the back (in a vault, a link into Obsidian), HTML.',
+  },
 ];
 
 const GUID_COLUMN = 1;
@@ -47,7 +52,11 @@ const DECK_COLUMN = 3;
 const TAGS_COLUMN = 7;
 
 // `#separator` first: later headers are parsed with it. Without `#html:true`
-// Anki would escape the rendered HTML.
+// Anki would escape the rendered HTML. Without `#if matches:` the import
+// dialog's "Existing notes" choice is whatever the user picked last time, for
+// any CSV (rslib import_export/text/import.rs `update_config`); "keep current"
+// would silently stop every update. Anki compares the value exactly, with no
+// space after the colon (text/csv/metadata.rs `DupeResolution::from_text`).
 const HEADER = [
   '#separator:tab',
   '#html:true',
@@ -55,6 +64,7 @@ const HEADER = [
   `#deck column:${DECK_COLUMN}`,
   `#tags column:${TAGS_COLUMN}`,
   `#guid column:${GUID_COLUMN}`,
+  '#if matches:update current',
 ].join('\n');
 
 const PRE_BLOCK = /(<pre\b[^>]*>[\s\S]*?<\/pre>)/i;
@@ -74,7 +84,8 @@ export function csvField(html: string): string {
 }
 
 function csvRecord(note: PackagedNote): string[] {
-  return [note.guid, notetypeName(note.kind), note.deck, ...note.fields.map(csvField), note.tags.join(' ')];
+  const [asked, answer, context, source] = note.fields.map(csvField);
+  return [note.guid, notetypeName(note.kind), note.deck, asked, answer, context, note.tags.join(' '), source];
 }
 
 /** The CSV text for a package: tab-separated, UTF-8 without BOM, `\n` line ends. */

@@ -5,9 +5,9 @@
  */
 import { decodeHTML, escapeAttribute } from 'entities';
 import mime from 'mime';
-import { cleanField } from '../../anki/field.js';
-import { NOTETYPES } from '../../anki/notetype.js';
-import { renderCard } from '../../anki/template.js';
+import { cleanField } from '../anki/notes.js';
+import { NOTETYPES } from '../anki/notetype.js';
+import { renderCard } from '../anki/template.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostic.js';
 import type { ExtractedNote, MediaFile, PackagedNote, RenderedNote } from '../../model.js';
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { escapeText } from 'entities';
-import { CARD_CSS } from '../../anki/style.js';
+import { CARD_CSS } from '../anki/style.js';
 import type { PreviewData } from './cards.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { PAGE_CSS } from './style.js';

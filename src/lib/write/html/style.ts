@@ -1,6 +1,6 @@
 /**
  * The preview page's own look, around the cards. The cards themselves are
- * styled by the note types' CSS only (anki/style.ts), scoped to each card
+ * styled by the note types' CSS only (write/anki/style.ts), scoped to each card
  * side in page.ts so neither stylesheet touches the other.
  */
 export const PAGE_CSS = `:root {

@@ -85,6 +85,18 @@ export const CARD_CSS = `.card {
   line-height: 1.4;
 }
 
+/* Where the note comes from, below the answer: small, and out of the way. */
+.source {
+  font-size: 0.7em;
+  color: var(--dg-muted);
+  margin-top: 1.5em;
+  text-align: left;
+}
+
+.source a {
+  color: inherit;
+}
+
 .front,
 .back {
   text-align: left;

@@ -10,7 +10,7 @@
  * may change, provided the revision below is bumped.
  */
 import { createHash } from 'node:crypto';
-import { NOTE_FIELDS, type NoteKind } from '../model.js';
+import { NOTE_FIELDS, type NoteKind } from '../../model.js';
 import { CARD_CSS } from './style.js';
 
 export interface NotetypeTemplate {
@@ -37,19 +37,22 @@ export interface Notetype {
 // Shown small and muted above the question when the note has a breadcrumb.
 const CONTEXT = '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}';
 
+// Shown small below the answer: the notes file and headings, a link into Obsidian for a vault.
+const SOURCE = '{{#Source}}\n<div class="source">{{Source}}</div>\n{{/Source}}';
+
 // Each question is wrapped in a section on the field it asks, so a note whose
 // asked field is empty renders an empty front: Anki then treats that card as
 // empty instead of a card showing only the breadcrumb.
 const BASIC_CARD_1: NotetypeTemplate = {
   name: 'Card 1',
   qfmt: `{{#Front}}\n${CONTEXT}\n<div class="front">{{Front}}</div>\n{{/Front}}`,
-  afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n<div class="back">{{Back}}</div>',
+  afmt: `{{FrontSide}}\n\n<hr id=answer>\n\n<div class="back">{{Back}}</div>\n${SOURCE}`,
 };
 
 const REVERSED_CARD_2: NotetypeTemplate = {
   name: 'Card 2',
   qfmt: `{{#Back}}\n${CONTEXT}\n<div class="back">{{Back}}</div>\n{{/Back}}`,
-  afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n<div class="front">{{Front}}</div>',
+  afmt: `{{FrontSide}}\n\n<hr id=answer>\n\n<div class="front">{{Front}}</div>\n${SOURCE}`,
 };
 
 const CLOZE_QUESTION = `${CONTEXT}\n<div class="front">{{cloze:Text}}</div>`;
@@ -57,7 +60,7 @@ const CLOZE_QUESTION = `${CONTEXT}\n<div class="front">{{cloze:Text}}</div>`;
 const CLOZE: NotetypeTemplate = {
   name: 'Cloze',
   qfmt: CLOZE_QUESTION,
-  afmt: `${CLOZE_QUESTION}\n{{#Back Extra}}\n<hr id=answer>\n<div class="back">{{Back Extra}}</div>\n{{/Back Extra}}`,
+  afmt: `${CLOZE_QUESTION}\n{{#Back Extra}}\n<hr id=answer>\n<div class="back">{{Back Extra}}</div>\n{{/Back Extra}}\n${SOURCE}`,
 };
 
 /** The note types, by note kind. Ids and names: fixed forever (see the file comment). */
@@ -103,9 +106,9 @@ export const NOTETYPES: Readonly<Record<NoteKind, Notetype>> = {
  * test/apkg.test.ts fails until both are updated.
  */
 export const TEMPLATE_REVISIONS: Readonly<Record<NoteKind, { mod: number; fingerprint: string }>> = {
-  basic: { mod: 1_796_119_200, fingerprint: 'c6cf95d3407d6312' }, // 2026-12-01 10:00 UTC: Obsidian callouts
-  reversed: { mod: 1_796_119_200, fingerprint: '57479643d2763fd5' }, // 2026-12-01 10:00 UTC
-  cloze: { mod: 1_796_119_200, fingerprint: 'e57ccfb6b5a026ca' }, // 2026-12-01 10:00 UTC
+  basic: { mod: 1_796_130_000, fingerprint: '62130c2e28f8cb16' }, // 2026-12-01 13:00 UTC: the Source field
+  reversed: { mod: 1_796_130_000, fingerprint: '2ce24f0e8d413b3a' }, // 2026-12-01 13:00 UTC
+  cloze: { mod: 1_796_130_000, fingerprint: '076570e619b2bc93' }, // 2026-12-01 13:00 UTC
 };
 
 /** Everything a user sees of a note type, hashed: changes exactly when its revision must be bumped. */

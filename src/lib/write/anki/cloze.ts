@@ -1,6 +1,8 @@
 /**
  * Anki's cloze filter, ported from rslib/src/cloze.rs (ankitects/anki): how a
- * `{{cloze:Text}}` field shows on card N. The tokenizer runs over the raw
+ * `{{cloze:Text}}` field shows on card N — with Anki's own markup for the
+ * preview (revealCloze), and with a plain one for the outputs that show a
+ * cloze card's sides to other apps (clozeSide, the TSV). The tokenizer runs over the raw
  * field text (`{{c1,2::` opens, `}}` closes, the first `::` inside a cloze
  * starts its hint), clozes nest up to 10 deep, and each cloze becomes
  *
@@ -124,4 +126,26 @@ const MATHJAX = /(\\[([])(.*?)(\\[\])])/gis;
  */
 export function clozeFilter(text: string, ord: number, question: boolean): string {
   return revealCloze(text, ord, question).replace(MATHJAX, (_all, open: string, inner: string, close: string) => `${open}${inner.replace(HTML, '')}${close}`);
+}
+
+/**
+ * One side of cloze card `number` (Anki's ord + 1), for outputs that show a
+ * cloze card's two sides themselves instead of leaving it to Anki: read as
+ * Anki reads the field, the asked clozes marked `<span class="cloze">`, the
+ * others shown as their text. deckgen's own cloze markup never has a stray
+ * `}}` or `::` inside (render/cloze.ts), so this reads it exactly as Anki does.
+ *
+ * @example
+ * clozeSide('{{c1::서명}}은 {{c2::HMAC::알고리즘}}로', 2, 'question')
+ * // → '서명은 <span class="cloze">[알고리즘]</span>로'
+ * clozeSide('{{c1::서명}}은 {{c2::HMAC::알고리즘}}로', 2, 'answer')
+ * // → '서명은 <span class="cloze">HMAC</span>로'
+ */
+export function clozeSide(html: string, number: number, side: 'question' | 'answer'): string {
+  const shown = (nodes: Node[]): string => nodes.map((node) => (typeof node === 'string' ? node : plain(node))).join('');
+  const plain = (cloze: Cloze): string => {
+    if (!cloze.ordinals.includes(number)) return shown(cloze.nodes);
+    return `<span class="cloze">${side === 'question' ? `[${cloze.hint ?? '...'}]` : shown(cloze.nodes)}</span>`;
+  };
+  return shown(parse(html));
 }

@@ -1,0 +1,132 @@
+/**
+ * Compiles every notes file of a build: from the cache where it can, the
+ * rest in this thread or, when there is enough of it, in worker threads.
+ *
+ * The compile stage (remark, rehype, highlight.js…) is imported on the first
+ * miss only: a build whose files all come from the cache never loads it,
+ * which is most of a small build's start-up time.
+ */
+import { availableParallelism } from 'node:os';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostic.js';
+import { readNoteFile } from '../read/index.js';
+import type { CompileCache } from './cache.js';
+import { guarded, internalError } from './guard.js';
+import type { CompiledFile, CompileOptions } from './index.js';
+import type { CompileTask } from './worker.js';
+
+/** Below this much text to compile, starting workers (each loads the whole compile stage) costs more than it saves. */
+export const WORKER_MIN_CHARS = 400_000;
+
+export interface CompileRun {
+  files: CompiledFile[];
+  /** How many files came from the cache. */
+  cached: number;
+  /** Worker threads that compiled files; 0 when all was done in this thread. */
+  threads: number;
+}
+
+export interface CompileFilesOptions {
+  cache: CompileCache | null;
+  /** Called after each file; `cached` counts the files that came from the cache so far. */
+  progress?: (done: number, total: number, cached: number) => void;
+  /** Worker threads at most; defaults to the cores. 0 or 1: compile in this thread. */
+  workers?: number;
+  /** Text to compile below which no worker is started (default WORKER_MIN_CHARS). */
+  workerMinChars?: number;
+}
+
+export async function compileFiles(paths: readonly string[], options: CompileOptions, run: CompileFilesOptions): Promise<CompileRun> {
+  const { cache } = run;
+  const files: CompiledFile[] = new Array(paths.length);
+  const tasks: { index: number; task: CompileTask; read: Diagnostic[] }[] = [];
+  let cached = 0;
+  let done = 0;
+  const finished = () => run.progress?.(++done, paths.length, cached);
+  paths.forEach((path, index) => {
+    const guard = guarded(shown(path, options), () => readNoteFile(path, options.notesDir, options.cwd));
+    const read = guard.ok ? guard.value : { file: null, diagnostics: [guard.problem] };
+    if (!read.file) {
+      files[index] = unreadable(path, options, read.diagnostics);
+      return finished();
+    }
+    const key = cache?.key(read.file, options);
+    const hit = key ? cache!.load(key, options) : null;
+    if (hit) {
+      cached++;
+      files[index] = withReadDiagnostics(hit, read.diagnostics);
+      return finished();
+    }
+    tasks.push({ index, read: read.diagnostics, task: { file: read.file, options, cache: key ? { dir: cache!.dir, key } : null } });
+  });
+  if (tasks.length === 0) return { files, cached, threads: 0 };
+  const size = tasks.reduce((sum, { task }) => sum + task.file.text.length, 0);
+  const wanted = Math.min(run.workers ?? availableParallelism(), tasks.length);
+  const threads = wanted > 1 && size >= (run.workerMinChars ?? WORKER_MIN_CHARS) ? wanted : 0;
+  const compile = threads ? await workerPool(threads) : await inThread();
+  try {
+    await Promise.all(
+      tasks.map(async ({ index, task, read }) => {
+        // compileFile guards itself; this catches what it cannot: a worker that died (out of memory) or a result
+        // that could not be sent back. The file is lost for this build only, like any file a bug stopped.
+        const compiled = await compile.run(task).catch((error: unknown) => unreadable(task.file.absolutePath, options, [internalError(task.file.displayPath, error)]));
+        files[index] = withReadDiagnostics(compiled, read);
+        finished();
+      }),
+    );
+  } finally {
+    await compile.close();
+  }
+  cache?.prune();
+  return { files, cached, threads: compile.threads() };
+}
+
+interface Compiler {
+  run(task: CompileTask): Promise<CompiledFile>;
+  close(): Promise<void>;
+  /** How many worker threads did compile. */
+  threads(): number;
+}
+
+async function inThread(): Promise<Compiler> {
+  const { runTask } = await import('./worker.js');
+  return { run: async (task) => runTask(task), close: async () => {}, threads: () => 0 };
+}
+
+/** tinypool, one thread per core, each loading the compile stage once. */
+async function workerPool(threads: number): Promise<Compiler> {
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  const used = new Set<number>();
+  return {
+    run: async (task) => {
+      const { result, thread } = (await pool.run(task)) as { result: CompiledFile; thread: number };
+      used.add(thread);
+      return result;
+    },
+    close: () => pool.destroy(),
+    threads: () => used.size,
+  };
+}
+
+const here = fileURLToPath(import.meta.url);
+
+/** worker.js in dist/; from the TypeScript sources, a JavaScript entry that loads worker.ts through tsx. */
+function workerModule(): string {
+  return here.endsWith('.js') ? here.replace(/files\.js$/, 'worker.js') : here.replace(/files\.ts$/, 'worker-tsx.mjs');
+}
+
+function unreadable(path: string, options: CompileOptions, diagnostics: Diagnostic[]): CompiledFile {
+  return { relativePath: relative(options.notesDir, path).split(sep).join('/'), notes: null, mediaRefs: [], leftOut: 0, diagnostics };
+}
+
+/** A path as diagnostics show it (read/index.ts does the same for the files it reads). */
+function shown(path: string, options: CompileOptions): string {
+  return relative(options.cwd, path).split(sep).join('/') || path;
+}
+
+/** Reading is never cached (it is how the cache key is found), so its problems join the compiled result afresh. */
+function withReadDiagnostics(compiled: CompiledFile, diagnostics: Diagnostic[]): CompiledFile {
+  return diagnostics.length ? { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] } : compiled;
+}

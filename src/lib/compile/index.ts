@@ -1,0 +1,100 @@
+/**
+ * The per-file compile unit: one markdown file (as read) in, its rendered notes out.
+ *
+ *   parse → validate (tree) → extract → render → validate (rendered)
+ *
+ * Everything here depends only on the file, the media it references and the
+ * CompileOptions, and writes nothing: that is what lets a result be cached
+ * (compile/cache.ts) or computed in a worker thread (compile/pool.ts). What
+ * needs every file at once (note rules, identity) comes after, in build.ts.
+ */
+import { append } from '../array.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { extractNotes } from '../extract/index.js';
+import type { ExtractedNote, RenderedNote, SourceFile } from '../model.js';
+import type { OsrMode } from '../osr.js';
+import type { VaultLocation } from '../read/vault.js';
+import { parseFile } from '../parse/index.js';
+import { renderNote, type MediaRef } from '../render/index.js';
+import { validateFile, validateRendered } from '../validate/index.js';
+import { guarded } from './guard.js';
+
+/**
+ * Every setting that changes what a file compiles to. Keep it one plain,
+ * JSON-serializable object: the cache keys on all of it and workers receive
+ * it as is, so a setting added here is part of the cache key automatically.
+ */
+export interface CompileOptions {
+  /** Absolute notes folder: decks and tags come from paths inside it; images must stay inside it. */
+  notesDir: string;
+  /** Base of the paths shown in diagnostics. */
+  cwd: string;
+  /** The notes folder is an Obsidian vault (`.obsidian/`): a file's name is its title. */
+  vault: boolean;
+  /** How obsidian-spaced-repetition notes are read (read/osr.ts findOsr: the plugin's settings, or none). */
+  osr?: OsrMode;
+  /** Long prose sections make cards too (`--prose`, extract/rules/prose-section.ts). */
+  prose?: boolean;
+  /** Every file of the notes folder (posix, relative to it): where `![[name]]` embeds are found. */
+  vaultFiles: string[];
+  /** Where the notes folder is in an Obsidian vault (read/vault.ts): the Source field then links to the note. */
+  vaultLocation: VaultLocation | null;
+}
+
+export interface CompiledFile {
+  /** Path relative to the notes folder, posix separators. */
+  relativePath: string;
+  /**
+   * The file's notes, in document order; null when the file could not be read
+   * or parsed (not UTF-8, front matter not valid YAML…): its notes are unknown
+   * this build, not deleted. Notes keep their markdown trees: note rules across
+   * files (long-answer) still read them.
+   */
+  notes: RenderedNote[] | null;
+  /** Every local image the notes looked for, found or not: the result depends on these files too. */
+  mediaRefs: MediaRef[];
+  /** Notes extracted but left out by the rendered-note rules (e.g. an empty side). */
+  leftOut: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Everything after reading: a function of the decoded file, its images and the options (what the cache keys on).
+ * Never throws: a bug while parsing or extracting loses the file (its notes keep their lock entries), a bug while
+ * rendering one note loses that note (compile/guard.ts).
+ */
+export function compileFile(file: SourceFile, options: CompileOptions): CompiledFile {
+  const diagnostics: Diagnostic[] = [];
+  const extracted = guarded(file.displayPath, () => extractFile(file, options, diagnostics));
+  if (!extracted.ok) diagnostics.push(extracted.problem);
+  const notes = extracted.ok ? extracted.value : null;
+  if (!notes) return { relativePath: file.relativePath, notes: null, mediaRefs: [], leftOut: 0, diagnostics };
+  const refs = new Map<string, MediaRef>();
+  const rendered: RenderedNote[] = [];
+  for (const note of notes) {
+    const result = guarded(file.displayPath, () => renderNote(note, { notesRoot: options.notesDir, vaultFiles: options.vaultFiles, vault: options.vaultLocation }));
+    if (!result.ok) {
+      // Left out like a note the rendered-note rules drop: the file counts as having a problem, the note keeps its entry.
+      diagnostics.push({ ...result.problem, line: note.position.line, column: note.position.column });
+      continue;
+    }
+    append(diagnostics, result.value.diagnostics);
+    for (const ref of result.value.mediaRefs) refs.set(ref.path, ref);
+    rendered.push(result.value.rendered);
+  }
+  const shown = validateRendered(rendered);
+  append(diagnostics, shown.diagnostics);
+  const leftOut = notes.length - shown.notes.length;
+  return { relativePath: file.relativePath, notes: shown.notes, mediaRefs: [...refs.values()], leftOut, diagnostics };
+}
+
+/** Parse, tree rules and extraction; null when the file was skipped for an error (its diagnostics say why). */
+function extractFile(file: SourceFile, options: CompileOptions, diagnostics: Diagnostic[]): ExtractedNote[] | null {
+  const { parsed, diagnostics: parseProblems } = parseFile(file);
+  append(diagnostics, parseProblems);
+  if (!parsed) return null;
+  append(diagnostics, validateFile(parsed));
+  const extracted = extractNotes(parsed, { vault: options.vault, prose: options.prose === true, ...(options.osr ? { osr: options.osr } : {}) });
+  append(diagnostics, extracted.diagnostics);
+  return extracted.notes;
+}
