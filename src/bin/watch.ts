@@ -5,7 +5,7 @@
  * stops it once a build under way has written its files.
  */
 import { basename, join, resolve } from 'node:path';
-import { OUTPUT_FORMATS, type BuildOptions, type OutputFormat } from '../lib/build.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, type BuildOptions, type OutputFormat } from '../lib/build.js';
 import { formatPlan } from '../lib/identify/index.js';
 import { formatDiagnostic } from '../lib/report.js';
 import { watchNotes, type WatchedBuild } from '../lib/watch/index.js';
@@ -22,7 +22,8 @@ export interface WatchCommand {
 
 export async function runWatch(command: WatchCommand): Promise<number> {
   // The live preview is the page: serving it means writing it.
-  const formats: readonly OutputFormat[] = command.serve && !command.build.formats?.includes('html') ? [...(command.build.formats ?? []), 'html'] : (command.build.formats ?? []);
+  const asked = command.build.formats ?? DEFAULT_FORMATS;
+  const formats: readonly OutputFormat[] = command.serve ? [...asked, 'html'] : asked;
   const options: BuildOptions = { ...command.build, formats: OUTPUT_FORMATS.filter((format) => formats.includes(format)) };
   const cwd = options.cwd ?? process.cwd();
   let server: PreviewServer | null = null;
