@@ -7,10 +7,11 @@
  */
 import yargs from 'yargs';
 import { hideBin, Parser } from 'yargs/helpers';
-import { build, DEFAULT_FORMATS, emptyReport, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
+import { build, DEFAULT_FORMATS, emptyReport, OUTPUT_FORMATS, type BuildOptions, type BuildReport, type OutputFormat } from '../lib/build.js';
 import { diagnostic } from '../lib/diagnostic.js';
 import { formatDiagnostic, formatSummary, toJson } from '../lib/report.js';
 import { formatPlan } from '../lib/identify/index.js';
+import { DEFAULT_PORT, runWatch } from './watch.js';
 
 interface PrintMode {
   json: boolean;
@@ -22,7 +23,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
   let usageError: string | null = null;
   const parser = yargs(argv)
     .scriptName('deckgen')
-    .usage('$0 [options]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
+    .usage('$0 [options]\n$0 watch [NOTES] [--serve [--port N]]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
     // requiresArg: `--notes` with its value forgotten is a mistake, not a request for the default.
     .option('notes', { type: 'string', default: 'notes', requiresArg: true, describe: 'Folder of markdown notes, read recursively (*.md)' })
     .option('out', { type: 'string', default: 'decks', requiresArg: true, describe: 'Folder the decks are written to' })
@@ -30,7 +31,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
       type: 'string',
       default: DEFAULT_FORMATS.join(','),
       requiresArg: true,
-      describe: `Comma-separated outputs: ${OUTPUT_FORMATS.join(', ')} (tsv: two columns for other flashcard apps)`,
+      describe: `Comma-separated outputs: ${OUTPUT_FORMATS.join(', ')} (tsv: two columns for other flashcard apps; html: a preview page of every card)`,
       coerce: parseFormats,
     })
     .option('tsv-html', { type: 'boolean', default: false, describe: 'The TSV holds simple HTML instead of plain text' })
@@ -46,6 +47,12 @@ async function main(argv: string[], json: boolean): Promise<number> {
       describe:
         'Read every note as an obsidian-spaced-repetition note (--no-osr: none). Default: the notes of a vault with the plugin installed, and notes tagged #flashcards that hold OSR cards',
     })
+    .command('watch [notes]', 'Build, then rebuild after every save; --serve shows the preview live', (watch) =>
+      watch
+        .positional('notes', { type: 'string', describe: 'Folder of markdown notes (or --notes)' })
+        .option('serve', { type: 'boolean', default: false, describe: 'Also serve the preview page on 127.0.0.1, updated in place after each build' })
+        .option('port', { type: 'number', default: DEFAULT_PORT, requiresArg: true, describe: 'Port of --serve (0: any free port)' }),
+    )
     .epilogue(
       'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +
         'Rules, note syntax and diagnostics: README.md and docs/.',
@@ -79,9 +86,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     if (json) printJson(failure('usage', usageError), false);
     return 2;
   }
-  // Only for a person watching: never into a pipe or a log, never next to --json.
-  const progress = process.stderr.isTTY && !args.json ? progressLine(process.stderr) : null;
-  const report = await build({
+  const options: BuildOptions = {
     notesDir: args.notes,
     outDir: args.out,
     formats: args.format as OutputFormat[],
@@ -93,11 +98,31 @@ async function main(argv: string[], json: boolean): Promise<number> {
     osr: args.osr,
     tsvHtml: args['tsv-html'],
     ...(args.cache ? {} : { cache: false as const }),
-    ...(progress ? { progress: progress.update } : {}),
-  });
+  };
+  if (args._[0] === 'watch') return watch(options, args, json);
+  // Only for a person watching: never into a pipe or a log, never next to --json.
+  const progress = process.stderr.isTTY && !args.json ? progressLine(process.stderr) : null;
+  const report = await build({ ...options, ...(progress ? { progress: progress.update } : {}) });
   progress?.clear();
   print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
   return report.exitCode;
+}
+
+/** `deckgen watch`: options are the build's, plus --serve and --port (src/bin/watch.ts). */
+function watch(options: BuildOptions, args: { json: boolean; check: boolean; 'dry-run': boolean; serve?: unknown; port?: unknown }, json: boolean): Promise<number> {
+  const port = Number(args.port);
+  const problem =
+    json || args.check || args['dry-run']
+      ? 'watch writes the decks after every save and prints for people: --json, --dry-run and --check do not go with it'
+      : !Number.isInteger(port) || port < 0 || port > 65535
+        ? `--port ${String(args.port)} is not a port number (0 to 65535)`
+        : null;
+  if (problem) {
+    process.stderr.write(`deckgen: ${problem}\nRun deckgen --help for usage.\n`);
+    if (json) printJson(failure('usage', problem), false);
+    return Promise.resolve(2);
+  }
+  return runWatch({ build: { ...options, dryRun: false, check: false }, serve: args.serve === true, port });
 }
 
 /**

@@ -217,7 +217,9 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, basename(paths.notesDir), options, cache);
+    // The preview shows the build's diagnostics beside the cards; notes.rendered is in the package's order.
+    const preview = { title: basename(paths.notesDir), notes: notes.rendered, diagnostics: report.diagnostics };
+    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, basename(paths.notesDir), { tsvHtml: options.tsvHtml, preview }, cache);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
@@ -263,7 +265,9 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
     const path = join(outDir, `${name}.${format}`);
     // The writer's options are part of what the bytes depend on.
     const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
-    outputs.push({ format, path, bytes: await reuseOrWrite(cache, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
+    // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.
+    const reusable = format === 'html' ? null : cache;
+    outputs.push({ format, path, bytes: await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
   }
   return outputs;
 }

@@ -8,7 +8,7 @@
  */
 import type { Nodes as MdastNodes } from 'mdast';
 
-/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (write/apkg/notetype.ts). */
+/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (write/anki/notetype.ts). */
 export type NoteKind = 'basic' | 'reversed' | 'cloze';
 
 /**

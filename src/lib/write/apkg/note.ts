@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import type { PackagedNote } from '../../model.js';
 import { cleanField } from '../anki/notes.js';
-import { NOTETYPES, SORT_FIELD } from './notetype.js';
+import { NOTETYPES, SORT_FIELD } from '../anki/notetype.js';
 
 export interface NoteRow {
   id: number;

@@ -14,7 +14,8 @@ import { cardRows, type CardRow } from './card.js';
 import { collectionRow, type CollectionRow } from './collection.js';
 import { deckIds, decksJson, withParentDecks } from './deck.js';
 import { IdAllocator, noteRow, type NoteRow } from './note.js';
-import { NOTETYPES, notetypeJson, TEMPLATE_REVISIONS } from './notetype.js';
+import { NOTETYPES, TEMPLATE_REVISIONS } from '../anki/notetype.js';
+import { notetypeJson } from './notetype.js';
 import { SCHEMA_11_SQL } from './schema.js';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
