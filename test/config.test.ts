@@ -45,9 +45,9 @@ describe.concurrent('notes folder config', () => {
     expect(fromConfig.status).toBe(1);
     expect((JSON.parse(fromConfig.stdout) as Report).outputs.map((output) => output.path)).toEqual(['built/notes.csv']); // out is relative to the notes folder
     expect(fronts(join(dir, 'built', 'notes.csv'))).toEqual(['diary term', 'kept term']);
-    const flags = await runCliAsync(['--json', '--no-strict', '--out', 'elsewhere', '--format', 'apkg'], dir);
+    const flags = await runCliAsync(['--verbose', '--no-strict', '--out', 'elsewhere', '--format', 'apkg'], dir, { NO_COLOR: '1' });
     expect(flags.status, flags.stderr).toBe(0);
-    expect((JSON.parse(flags.stdout) as Report).outputs.map((output) => output.path)).toEqual(['elsewhere/notes.apkg']);
+    expect(flags.stdout).toContain('Settings from notes/.deckgenrc\nWrote elsewhere/notes.apkg\n');
   });
 
   it('reports an invalid config as config-invalid with the key and its line, exit 2, nothing written', async ({ expect }) => {

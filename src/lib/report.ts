@@ -9,7 +9,7 @@ export type Colors = ReturnType<typeof pc.createColors>;
 const plain = pc.createColors(false);
 
 /** Up to this many decks the summary lists them; more are listed only with `verbose` (a vault has hundreds). */
-export const LISTED_DECKS = 10;
+const LISTED_DECKS = 10;
 
 const SEVERITY_COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
@@ -33,6 +33,7 @@ export function formatSummary(report: BuildReport, mode: { dryRun: boolean; chec
     `${count(report.decks.length, 'deck')}, ${count(report.notes, 'note')}, ${count(report.cards, 'card')}; ${severities.join(', ')}`,
     ...(listDecks ? report.decks.map((deck) => `  ${deck.name}: ${count(deck.notes, 'note')}, ${count(deck.cards, 'card')}`) : [colors.dim('  (--verbose lists the decks)')]),
     ...(mode.verbose ? report.sources.map((source) => `  ${colors.dim(source.file)}: ${count(source.notes, 'note')}`) : []),
+    ...(mode.verbose && report.config ? [`Settings from ${report.config}`] : []),
   ];
   const kept = report.changes?.inFilesWithErrors.length ?? 0;
   // Said on every build: these notes are missing from the decks until their files are fixed.
