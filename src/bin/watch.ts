@@ -28,7 +28,7 @@ export async function runWatch(command: WatchCommand): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let server: PreviewServer | null = null;
   if (command.serve) {
-    const page = join(resolve(cwd, options.outDir), `${basename(resolve(cwd, options.notesDir))}.html`);
+    const page = join(resolve(cwd, options.outDir ?? 'decks'), `${basename(resolve(cwd, options.notesDir))}.html`);
     try {
       server = await servePreview(page, command.port);
     } catch (error) {
@@ -70,7 +70,7 @@ function printBuild({ report, number, changed, milliseconds }: WatchedBuild, bef
   const work = total === 0 ? '' : ` (${total - cached} of ${total} file${total === 1 ? '' : 's'} compiled, ${cached} from the cache)`;
   const lines = [`[${time}] ${what} in ${(milliseconds / 1000).toFixed(1)} s${work}`];
   if (report.changes) lines.push(formatPlan(report.changes, { limit: 10 }).trimEnd());
-  const now = new Set(report.diagnostics.map(formatDiagnostic));
+  const now = new Set(report.diagnostics.map((problem) => formatDiagnostic(problem)));
   for (const line of now) if (!before.has(line)) lines.push(line);
   const count = (severity: string) => report.diagnostics.filter((problem) => problem.severity === severity).length;
   const written = report.outputs.map((output) => output.path).join(', ');

@@ -36,7 +36,8 @@ export interface NotesWatcher {
 export async function watchNotes(options: WatchOptions): Promise<NotesWatcher> {
   const cwd = options.build.cwd ?? process.cwd();
   const notesDir = resolve(cwd, options.build.notesDir);
-  const outDir = resolve(cwd, options.build.outDir);
+  // TODO(config): a config file's `out` is not seen here; watch assumes --out or `decks`.
+  const outDir = resolve(cwd, options.build.outDir ?? 'decks');
   const outputs = (options.build.formats ?? DEFAULT_FORMATS).map((format) => join(outDir, `${basename(notesDir)}.${format}`));
   // The compile cache is written by builds too, and may sit inside the notes folder (a project's node_modules/.cache).
   const cache = options.build.cache === false ? [] : [resolve(cwd, options.build.cache ?? defaultCacheDir(notesDir))];
