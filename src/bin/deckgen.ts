@@ -10,16 +10,20 @@ import { hideBin, Parser } from 'yargs/helpers';
 import { build, DEFAULT_FORMATS, emptyReport, OUTPUT_FORMATS, type BuildReport, type OutputFormat } from '../lib/build.js';
 import { diagnostic } from '../lib/diagnostic.js';
 import { formatDiagnostic, formatSummary, toJson } from '../lib/report.js';
-import { formatPlan } from '../lib/identify/index.js';
+import { formatPlan, type Verbosity } from '../lib/identify/index.js';
+import { removedCommand } from './removed.js';
 
 interface PrintMode {
   json: boolean;
   dryRun: boolean;
   check: boolean;
+  verbosity: Verbosity;
 }
 
 async function main(argv: string[], json: boolean): Promise<number> {
   let usageError: string | null = null;
+  // Set by a subcommand's handler; the build runs only when none ran.
+  let command: Promise<number> | null = null;
   const parser = yargs(argv)
     .scriptName('deckgen')
     .usage('$0 [options]\n\nTurn the bullets in markdown notes into Anki decks (.apkg) and Anki-importable CSV.')
@@ -46,6 +50,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
       describe:
         'Read every note as an obsidian-spaced-repetition note (--no-osr: none). Default: the notes of a vault with the plugin installed, and notes tagged #flashcards that hold OSR cards',
     })
+    .command(removedCommand((run) => (command = run)))
     .epilogue(
       'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +
         'Rules, note syntax and diagnostics: README.md and docs/.',
@@ -79,6 +84,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     if (json) printJson(failure('usage', usageError), false);
     return 2;
   }
+  if (command) return await command;
   // Only for a person watching: never into a pipe or a log, never next to --json.
   const progress = process.stderr.isTTY && !args.json ? progressLine(process.stderr) : null;
   const report = await build({
@@ -96,7 +102,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     ...(progress ? { progress: progress.update } : {}),
   });
   progress?.clear();
-  print(report, { json: args.json, dryRun: args['dry-run'], check: args.check });
+  print(report, { json: args.json, dryRun: args['dry-run'], check: args.check, verbosity: 'normal' });
   return report.exitCode;
 }
 
@@ -138,9 +144,11 @@ function failure(rule: string, message: string): BuildReport {
 function print(report: BuildReport, mode: PrintMode): void {
   for (const problem of report.diagnostics) process.stderr.write(`${formatDiagnostic(problem)}\n`);
   const human = mode.json ? process.stderr : process.stdout;
-  if (mode.dryRun && report.changes) human.write(`${formatPlan(report.changes)}\n`);
-  human.write(`${formatSummary(report, mode)}\n`);
-  if (mode.json) printJson(report, mode.dryRun);
+  // Every build says what the next import will do, not only --dry-run: removed notes are listed until cleared.
+  const plan = report.changes ? formatPlan(report.changes, { verbosity: mode.verbosity }) : '';
+  if (plan.trim() !== '') human.write(`${plan}\n`);
+  if (mode.verbosity !== 'quiet') human.write(`${formatSummary(report, mode)}\n`);
+  if (mode.json) printJson(report, true);
 }
 
 function printJson(report: BuildReport, withChanges: boolean): void {
