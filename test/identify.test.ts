@@ -190,6 +190,12 @@ describe('identify: rebuilding after edits', () => {
     const text = formatPlan(result.changes);
     expect(text).toContain('never deletes');
     expect(text).toContain(`nid:${first.packaged[1].noteId}`);
+    // --quiet keeps the warnings only: the removed note and its search, no summary or lists of updates.
+    const quiet = formatPlan(result.changes, { verbosity: 'quiet' });
+    expect(quiet).not.toContain('notes:');
+    expect(quiet).toContain('Removed — an Anki import never deletes notes');
+    expect(quiet).toContain(`nid:${first.packaged[1].noteId}`);
+    expect(formatPlan(build(base, first.lock, T1).changes, { verbosity: 'quiet' }).trim()).toBe('');
     // The next build still lists it; after REMOVED_DAYS it is forgotten.
     const again = build(specs, result.lock, T1 + 86_400);
     expect(again.changes.removed).toEqual([]);
