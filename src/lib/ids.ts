@@ -16,10 +16,6 @@ export class IdAllocator {
     this.used.add(id);
   }
 
-  has(id: number): boolean {
-    return this.used.has(id);
-  }
-
   take(base: number): number {
     let id = this.nextFor.get(base) ?? base;
     while (this.used.has(id)) id += 1;

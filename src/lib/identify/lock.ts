@@ -79,7 +79,7 @@ export interface LockFile {
 }
 
 /** Version 1's `relativePath:line` → its parts; a path may itself hold colons, the line is after the last one. */
-export function splitSource(source: string): { file: string; line: number } {
+function splitSource(source: string): { file: string; line: number } {
   const colon = source.lastIndexOf(':');
   if (colon < 0) return { file: source, line: 0 };
   return { file: source.slice(0, colon), line: Number(source.slice(colon + 1)) || 0 };
