@@ -339,3 +339,128 @@ describe('embeds in a field that also holds raw HTML', () => {
     expect(rendered.media).toHaveLength(2);
   });
 });
+
+/**
+ * A card holds its own answer: what only points at other notes (the blind
+ * review of the two vaults found these as junk) makes no card, with an info.
+ * The examples are the rule modules' own (src/lib/extract/rules/…).
+ */
+describe('pointers to other notes', () => {
+  const infos = (markdown: string, path?: string) =>
+    extract(markdown, path)
+      .diagnostics.filter((d) => d.severity === 'info')
+      .map((d) => `${d.line} ${d.rule}: ${d.message}`);
+  const renderedBacks = (markdown: string) =>
+    extract(markdown).notes.map((note) => renderNote(note, { notesRoot: '/notes', vaultFiles: [] }));
+
+  describe('embed-note (rules/note-embed.ts)', () => {
+    it('a heading answered only by embeds of other notes makes no card', () => {
+      const markdown = '## 보안\n![[보안 및 개인정보 보호#호스팅|Security and privacy]]\n![[보안 및 개인정보 보호#암호화|Security and privacy]]';
+      expect(cards(markdown)).toEqual([]);
+      expect(infos(markdown)).toEqual(['2 embed-note: "보안" only embeds other notes ("보안 및 개인정보 보호"), which make cards of their own; no card made from it']);
+    });
+
+    it('a paragraph of note embeds beside text is left out of the card; the text is the answer', () => {
+      const [{ rendered, diagnostics }] = renderedBacks('## Sync for teams\nEvery collaborator needs an active subscription.\n\n![[Collaborate on a shared vault#Limits|Collaboration]]');
+      expect(rendered.fields[1]).toBe('Every collaborator needs an active subscription.');
+      expect(diagnostics.map((d) => `${d.line} ${d.rule}: ${d.message}`)).toEqual([
+        '4 embed-note: `![[Collaborate on a shared vault|Collaboration]]` embeds another note, which makes cards of its own; it was left out of this card',
+      ]);
+    });
+
+    it('an embed inside a sentence stays its name, like a link', () => {
+      const [{ rendered }] = renderedBacks('## Memory\nRecall ![[Paging]] here.');
+      expect(rendered.fields[1]).toBe('Recall Paging here.');
+    });
+  });
+
+  describe('cross-reference (rules/cross-reference.ts)', () => {
+    it.each([
+      ['## 동기화\n기기 간 노트 동기화에 대한 정보는 [[기기 간 노트 동기화]]를 참조하세요.', '기기 간 노트 동기화에 대한 정보는 기기 간 노트 동기화를 참조하세요.'],
+      ['## Sync\nFor syncing between devices, see [[Sync your notes]].', 'For syncing between devices, see Sync your notes.'],
+      ['## FAQ\n일반적인 질문에 대한 답변은 [[자주 묻는 질문|Sync FAQ]]를 확인하세요.', '일반적인 질문에 대한 답변은 Sync FAQ를 확인하세요.'],
+      ['## 리본\n[[리본]]에 대해 자세히 알아보세요.', '리본에 대해 자세히 알아보세요.'],
+      ['## Interviews\nRead more about [how to behave in an interview](./cheatsheet.md).', 'Read more about how to behave in an interview.'],
+    ])('%j makes no card', (markdown, text) => {
+      expect(cards(markdown)).toEqual([]);
+      expect(infos(markdown)).toEqual([`2 cross-reference: "${text.length > 60 ? `${[...text].slice(0, 59).join('')}…` : text}" only points to another note or page; left out of the answer`]);
+    });
+
+    it('a question that only leads to a pointer goes with it', () => {
+      const markdown = '## Headless\nWant to sync without the desktop app? See [[Obsidian Headless]].';
+      expect(cards(markdown)).toEqual([]);
+      expect(infos(markdown)).toEqual(['2 cross-reference: "Want to sync without the desktop app? See Obsidian Headless." only points to another note or page; left out of the answer']);
+    });
+
+    it.each([
+      ["## Markov's inequality\nSee [[Expected value]].\n\nPr[X ≥ v] ≤ E[X] / v", "Markov's inequality => Pr[X ≥ v] ≤ E[X] / v"],
+      ['## 그래프\n그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.', '그래프 => 그래프는 노트 간의 연결을 보여줘요.'],
+      ['## Sync\nSync encrypts notes. For details, see [[Security]].', 'Sync => Sync encrypts notes.'],
+      ['## 제한 사항\n공동 작업자는 20명까지예요. [[팀을 위한 동기화]]에서 자세히 알아보기.', '제한 사항 => 공동 작업자는 20명까지예요.'],
+      ['## Bayes\nsee [[Conditional probability]]. If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].', 'Bayes => If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].'],
+    ])('is taken off an answer that has more to say: %j', (markdown, expected) => {
+      expect(cards(markdown)).toEqual([expected]);
+    });
+
+    it.each([
+      ['a pointer between two sentences that say something', '## Sync\nSync encrypts notes. See [[Security]]. Keys never leave the device.', ['Sync => Sync encrypts notes. See Security. Keys never leave the device.']],
+      ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['속성 => 설정에서 속성을 확인하세요.']],
+      ['a bullet, which keeps its place in its list', '## Probability\n- independent events multiply\n- see [[Bayes theorem]]', ['Probability => independent events multiply see Bayes theorem']],
+      ['a sentence without a link', '## Sync\nSee the status bar.', ['Sync => See the status bar.']],
+    ])('keeps %s', (_what, markdown, expected) => {
+      expect(cards(markdown)).toEqual(expected);
+    });
+  });
+
+  describe('see-also (rules/see-also.ts)', () => {
+    it.each([
+      ['## 더 알아보기\n나만의 테마를 만들 준비가 되셨나요? [테마 빌드](https://docs.obsidian.md/Themes) 방법을 배우거나 [[CSS 스니펫]]을 만들어 보세요.', '더 알아보기'],
+      ['## Next steps\n- Set up a custom domain: [[Custom domains]]\n- Learn about [[Site customization]]', 'Next steps'],
+      ['## 관련 문서\n### 동기화\n- [[기기 간 노트 동기화]] : 기기 간에 노트를 맞춰요', '관련 문서'],
+    ])('a signpost section makes no card, nor anything under it: %j', (markdown, heading) => {
+      expect(cards(`# Themes\n- Theme : a CSS file that styles the app\n${markdown}\n## Install\n- Store : where themes are listed`)).toEqual([
+        'Themes › Theme => a CSS file that styles the app',
+        'Themes › Install › Store => where themes are listed',
+      ]);
+      expect(infos(markdown)).toEqual([`1 see-also: "${heading}" points to other notes and pages; no card made from it or what is under it`]);
+    });
+
+    it('the same heading over text without a link is an ordinary section', () => {
+      expect(cards('## 다음 단계\n서버에 배포한다.')).toEqual(['다음 단계 => 서버에 배포한다.']);
+    });
+  });
+
+  describe('restated-heading (rules/restated-heading.ts)', () => {
+    it('a sentence that only says what kind of section this is makes no card; the sub-sections do', () => {
+      const markdown = '## 고유 노트\n[[고유 노트 생성]] 관련 명령어예요.\n### `unique`\n고유 노트를 만들어요.';
+      expect(cards(markdown)).toEqual(['고유 노트 › unique => 고유 노트를 만들어요.']);
+      expect(infos(markdown)).toEqual(['2 restated-heading: "고유 노트" is answered only by a sentence that restates it ("고유 노트 생성 관련 명령어예요."); no card made']);
+      expect(cards('## Bookmarks\nCommands related to [[bookmarks]].')).toEqual([]);
+    });
+
+    it.each([
+      ['## TCP\nTCP is a connection-oriented transport protocol.', ['TCP => TCP is a connection-oriented transport protocol.']],
+      ['## Equivalence relation\nA relation that is [[Symmetric]], [[Reflexive]] and [[Transitive]].', ['Equivalence relation => A relation that is Symmetric, Reflexive and Transitive.']],
+      ['## Logo\n![logo](logo.png)', ['Logo => logo']],
+      ['## 작업\n작업 관리 명령어예요.', ['작업 => 작업 관리 명령어예요.']],
+    ])('keeps %j', (markdown, expected) => {
+      expect(cards(markdown)).toEqual(expected);
+    });
+  });
+
+  describe('index entries (rules/index-entry.ts)', () => {
+    it.each([
+      ['## 팀과 함께 Obsidian 사용하기\n- [[팀을 위한 게재]]\n    - 팀 보관함에서 데이터를 게재하는 방법.'],
+      ['## 중요 자료\n아래는 공식 웹사이트의 관련 페이지로 연결되는 중요한 링크예요.\n- [제품 구매](https://obsidian.md/pricing)\n    - 상용 라이선스, Sync 또는 Publish 구매'],
+      ['## 질문 및 조언\n커뮤니티 채널에 참여할 수 있어요:\n- [[샌드박스 보관함|샌드박스 보관함 살펴보기]]\n- [Discord 서버 참여하기](https://discord.gg/obsidianmd)'],
+    ])('an entry of an index page, and the sentence introducing the entries, make no card: %j', (markdown) => {
+      expect(cards(markdown)).toEqual([]);
+    });
+
+    it('cards written inside an entry are still cards; a lone [[TCP]] is a concept in its list', () => {
+      expect(cards('## OS\n- [Paging](paging.md)\n    - Page : a fixed-size block')).toEqual(['OS › Page => a fixed-size block']);
+      expect(cards('## Protocols\n- [[TCP]]\n- [[UDP]]')).toEqual(['Protocols => TCP UDP']);
+      expect(extract('## 질문\n- [[샌드박스 보관함]]\n- [포럼](https://forum.obsidian.md/)').diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['2 link-only', '3 link-only']);
+    });
+  });
+});

@@ -50,6 +50,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it('1. a generic front with no topic in its context is asked under the file title (README: its folder), with a no-topic info', () => {
     expect(inFile('SQL').map(question)).toEqual(['SQL › Examples', 'SQL › Key idea 1']);
     expect(inFile('방법론').map(question)).toEqual(['방법론 › 1번 방법 (권장)']);
+    // A file name written as a title (words, spaces) over sections of one level is their topic, as in a vault;
+    // a slug (`SQL.md`, `interview.md`) is not, and a file whose one top heading is its title needs none.
+    expect(inFile('Basic Relations').map(question)).toEqual(['Basic Relations › Reflexive', 'Basic Relations › Transitive']);
+    // A front under generic crumbs only is a detail of something unnamed: the title goes in front too.
+    expect(inFile('Bayes theorem').map(question)).toEqual(['Bayes theorem › Proof › Mathematical notation']);
+    expect(rules('Bayes theorem.md', 'no-topic')).toEqual([`2: "Proof › Mathematical notation" names no topic: asked under the file's title, "Bayes theorem › Proof › Mathematical notation"`]);
     expect(rules('SQL.md', 'no-topic')).toEqual([
       `2: "Examples" names no topic: asked under the file's title, "SQL › Examples"`,
       `6: "Key idea 1" names no topic: asked under the file's title, "SQL › Key idea 1"`,
@@ -57,6 +63,19 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // Where the context names the subject, the same short fronts are good cards, untouched.
     expect(inFile('topics').map(question)).toEqual(['Factory Method 패턴 › 개념', 'JWT › 특징', 'JWT › 구조 › 헤더']);
     expect(rules('topics.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. paragraphs leading with a bold term they define, each before a list, name the topic of that list', () => {
+    expect(inFile('bold-lead').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 프로세스 => 멀티 프로세스 란 하나의 응용프로그램을 여러 개의 프로세스로 구성하여 각 프로세스가 하나의 작업을 처리하도록 하는 것이다.',
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 프로세스 › 장점 => 자식 프로세스 중 하나에 문제가 발생해도 다른 프로세스로 확산되지 않는다.',
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 스레드 => 멀티 스레드 란 하나의 응용프로그램을 여러 개의 스레드로 구성하는 것이다.',
+      '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 스레드 › 장점 => 시스템 자원 소모가 줄어든다.',
+      // Only leading into the list, or naming the heading it is under, it is the question's answer.
+      '운영체제 › K-means의 단점은 무엇인가요? => K-means 알고리즘의 단점 은 다음과 같다. K 를 몇 개로 설정하냐에 따라 성능이 달라진다.',
+      '운영체제 › 플러그인 => 플러그인 은 추가 기능으로 Obsidian을 확장해요. 코어 플러그인은 기본으로 포함돼요.',
+      '운영체제 › 플러그인 › 테마 => 테마 는 Obsidian의 모양을 바꿔요. 커뮤니티 테마가 있어요.',
+    ]);
   });
 
   it('2. one card per question: bold paragraphs, <details>, Q./A. pairs, question headings; an unanswered one is a warning', () => {
@@ -76,12 +95,54 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it('2. a multiple-choice question answered only by its choices is no card (question-unanswered); one whose answer is marked is', () => {
+    expect(inFile('choice').map(question)).toEqual([
+      'Mock test › Which of the following is not a transport protocol?',
+      'Mock test › CPU를 두 개 이상 두고 업무를 분담하여 처리하는 방식을 의미하는 것은?',
+    ]);
+    expect(rules('choice.md', 'question-unanswered')).toEqual([
+      '3: Question "RISC와 CISC에 대해 잘못 설명한 것은?" lists its choices but not which one is right; no card made (mark the answer, e.g. `정답: 2` or a bold choice)',
+    ]);
+  });
+
+  it('2. a list of questions with no answers (a question bank) makes no card; steps, a rubric and answered questions do', () => {
+    expect(inFile('question-bank').map(question)).toEqual([
+      'Interviews › 다음 단계',
+      'Interviews › Rubric › Communication',
+      'Interviews › Rubric › Problem solving',
+      'Interviews › Rubric › Testing',
+      'Interviews › 데드락 › 데드락이란?',
+      'Interviews › 데드락 › 발생 조건은?',
+      'Interviews › 데드락 › 막는 방법은?',
+    ]);
+    expect(rules('question-bank.md', 'question-list')).toEqual([
+      '5: This list is 4 questions with no answers (a question bank): nothing for the answer side, no card made',
+      '13: This list is 3 questions with no answers (a question bank): nothing for the answer side, no card made',
+    ]);
+  });
+
   it('3. a long prose section makes no card (info), unless the file asks for prose; what is kept but too long is a warning', () => {
     expect(inFile('essay').map(question)).toEqual(['Monorepo › Build tool › Bazel']);
     expect(rules('essay.md', 'prose-section')).toHaveLength(1);
     expect(rules('essay.md', 'prose-section')[0]).toMatch(/^5: "The move to a monorepo" is answered by \d+ lines of prose/);
     expect(inFile('essay-kept').map(question)).toEqual(['Monorepo, kept › The move to a monorepo']);
     expect(rules('essay-kept.md', 'long-answer')[0]).toMatch(/^8: Answer to "The move to a monorepo" is \d+ lines, \d+ characters: too long to recall/);
+  });
+
+  it('3. a long answer made of paragraphs that lead with a term is split along them, each term a card under the question', () => {
+    expect(inFile('long').map((card) => `${question(card)} => ${card.back.slice(0, 12)}`)).toEqual([
+      'Machine learning › 앙상블 방법엔 어떤 것들이 있나요? › 앙상블(Ensemble) => 앙상블 기법 앙상블(E',
+      'Machine learning › 앙상블 방법엔 어떤 것들이 있나요? › 배깅(Bagging) => 배깅(Bagging) ',
+      'Machine learning › 앙상블 방법엔 어떤 것들이 있나요? › 부스팅(Boosting) => 부스팅(Boosting',
+      'Machine learning › 캐시의 지역성 => 캐시 메모리는 적중률(',
+      'Machine learning › 캐시의 지역성 › 시간적 지역성 => CPU가 한 번 참조한',
+      'Machine learning › 캐시의 지역성 › 공간적 지역성 => CPU가 참조한 데이터',
+    ]);
+    // The image went with the first term, the box after the last term stays with it; a label (`Frequency: Occasional`)
+    // and a bold phrase inside a sentence lead nothing: they stay in the part before them.
+    expect(inFile('long')[2].back).toContain('배깅 vs 부스팅');
+    expect(inFile('long')[5].back).toMatch(/Frequency: Occasional 합병정렬은 순차적 인 비교로/);
+    expect(rules('long.md', 'long-answer')).toEqual([]);
   });
 
   it('3. --prose turns long prose sections back into cards for the whole build', async () => {
@@ -93,11 +154,57 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('boilerplate').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Network › TCP › 흐름 제어 => 수신자가 처리할 수 있는 만큼만 보낸다',
       'Network › UDP => UDP는 연결 없이 데이터그램을 보낸다.',
+      // A bold linked term is a term being defined; a list of plain links with notes is a reading list.
+      'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
+      'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
+    ]);
+    expect(rules('boilerplate.md', 'reading-list')).toEqual([
+      '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
+      '62: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
+      '66: This list only points to things to read (3 links): a reading list, nothing to ask; no card made',
     ]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree']) {
+    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree', 'Readings', 'Videos', 'basecs', 'Peterman', 'Zajac', 'HTTP 완벽 가이드', '.end']) {
       expect(everything, leftover).not.toContain(leftover);
     }
+  });
+
+  it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {
+    expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
+    expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
+  });
+
+  it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
+    expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
+  });
+
+  it('4. MDX import/export lines and JSX components are not content; a Docusaurus admonition is a box', () => {
+    expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',
+      'Stacks › Implementations › push => adds an item on top',
+    ]);
+    const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
+    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export']) expect(everything, leftover).not.toContain(leftover);
+  });
+
+  it('3. a sentence that only leads into what follows is no answer: left off the end of one, no card when it was all', () => {
+    expect(inFile('lead-in').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Database › Index 자료구조 › B+-Tree 인덱스 알고리즘 => 칼럼의 값을 변형하지 않고 원래의 값을 이용해 인덱싱하는 알고리즘이다.',
+      'Database › 얕은 복사 vs 깊은 복사 › 얕은 복사 => 한 객체의 모든 멤버 변수의 값을 다른 객체로 복사',
+      'Database › 프로젝트 구성하기 › Spring Boot Project => 먼저 스프링 부트 프로젝트를 만든다.',
+      'Database › Skills => Include programming languages and tech stacks: Java TypeScript',
+      'Database › Sync › Where are the servers hosted? => They are hosted by DigitalOcean in the following regions: Regions Asia : Singapore Europe : Frankfurt',
+      'Database › Sync › Metrics => 평가지표는 분류와 회귀를 위한 평가지표로 나눌 수 있다.',
+      'Database › Sync › Metrics › Accuracy => 맞힌 비율',
+      // A callout titled by a label (참고, Tip) is a box in its section's answer; one with a title of its own asks it.
+      'Database › Sync › Setup => Connect a vault from the settings. 참고 Sync needs an account.',
+      'Database › Sync › Setup › Thrashing => The system spends its time paging.',
+    ]);
+    expect(rules('lead-in.md', 'lead-in')).toEqual([
+      '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',
+      '13: "얕은 복사 vs 깊은 복사" is answered only by a sentence leading into what follows (shallow copy와 deep copy가 어떻게 다른지 알아보자…), which is not there; no card made',
+      '21: "프로젝트 구성하기" is answered only by a sentence leading into what follows (이제 프로젝트를 구성해보자!…), which is not there; no card made',
+    ]);
   });
 
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {

@@ -72,12 +72,13 @@ describe('an Obsidian vault through the CLI (test/fixtures/vault)', () => {
   };
   const tags = (front: string) => note(front).tags.trim().split(' ');
 
-  it('builds, with one media-missing warning at the missing embed, and infos for the note embed and the drawing', () => {
+  it('builds, with one media-missing warning at the missing embed, and infos for the note embeds and the drawing', () => {
     expect(build.status).toBe(0);
     expect(build.diagnostics.map(({ file, line, severity, rule }) => ({ file, line, severity, rule }))).toEqual([
       { file: 'vault/OS/Memory.md', line: 36, severity: 'info', rule: 'embed-note' },
       { file: 'vault/OS/Memory.md', line: 39, severity: 'warning', rule: 'media-missing' },
       { file: 'vault/OS/Memory.md', line: 50, severity: 'info', rule: 'obsidian-unsupported' },
+      { file: 'vault/OS/Memory.md', line: 55, severity: 'info', rule: 'embed-note' },
       { file: 'vault/Excalidraw/Address space.md', line: 1, severity: 'info', rule: 'obsidian-unsupported' },
     ].sort((a, b) => (a.file < b.file ? -1 : 1)));
   });
@@ -107,7 +108,7 @@ describe('an Obsidian vault through the CLI (test/fixtures/vault)', () => {
       expect(field).not.toMatch(/\{\{(title|date)\}\}|TODO|review segmentation|chapter 8|practise|Draft|check: per process|center|Excalidraw/);
     }
     expect(build.apkg.notes.map((apkgNote) => apkgNote.fields[0]).sort()).toEqual(
-      ['Address space', 'Caches', 'Dense set', 'Examples', 'Frame', 'Old diagram', 'Page', 'Page table', 'Paging', 'Recording', 'Round robin', 'Scheduling', 'Segment', 'Thrashing'].sort(),
+      ['Address space', 'Caches', 'Dense set', 'Examples', 'Frame', 'Old diagram', 'Page', 'Page table', 'Paging', 'Recording', 'Round robin', 'Segment', 'Swapping', 'Thrashing'].sort(),
     );
   });
 
@@ -116,7 +117,16 @@ describe('an Obsidian vault through the CLI (test/fixtures/vault)', () => {
     expect(note('Frame').fields[1]).toBe('a fixed-size block of physical memory, see inverse and Segmentation');
     expect(note('Caches').fields[1]).toContain('<td>the TLB</td>\n<td>recent translations</td>');
     expect(note('Caches').fields[1]).toContain('<td>page cache</td>\n<td>file pages</td>');
-    expect(note('Scheduling').fields[1]).toBe('Process scheduling');
+  });
+
+  it('a note embed is no answer: a heading of only embeds makes no card, one beside text is left out of it', () => {
+    expect(build.apkg.notes.filter((apkgNote) => apkgNote.fields[0] === 'Scheduling')).toEqual([]);
+    const info = (line: number) => build.diagnostics.find((d) => d.line === line && d.rule === 'embed-note')?.message;
+    expect(info(36)).toBe('"Scheduling" only embeds other notes ("Process scheduling"), which make cards of their own; no card made from it');
+    expect(note('Swapping').fields[1]).toBe('Pages leave memory for the disk when frames run out.');
+    expect(info(55)).toBe('`![[Process scheduling]]` embeds another note, which makes cards of its own; it was left out of this card');
+    // Text beside a drawing is an answer too: the drawing is left out, not the card.
+    expect(note('Address space').fields[1]).toBe('Virtual addresses are translated to physical ones.');
   });
 
   it('puts the tag lines on the notes of their scope', () => {

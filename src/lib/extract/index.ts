@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, isWikilinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -24,8 +24,8 @@ import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
-import { pseudoHeading } from './rules/pseudo-heading.js';
-import { APPARATUS_HEADING, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
+import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
@@ -34,6 +34,16 @@ import { fileTitles, isGeneric } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
+import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
+import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
+import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
+import { isIndexEntry } from './rules/index-entry.js';
+import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { isReadingList, isReadingTopic } from './rules/reading-list.js';
+import { isUnansweredChoice } from './rules/choice.js';
+import { isQuestionList } from './rules/question-list.js';
+import { splitAnswer } from './rules/split.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -78,10 +88,15 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   if (isJournalHeading(name)) {
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
   }
+  const apparatus = isApparatusFile(parsed.source.relativePath, parsed.frontMatter.title);
+  if (apparatus) {
+    const message = `"${apparatus}" is the repository's apparatus (licence, credits, contributing, changelog), not notes to learn; no cards made from this file`;
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'boilerplate-file', message)] };
+  }
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
-  const title = options.vault || parsed.frontMatter.title ? titleCrumb(parsed) : null;
+  const title = options.vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
-  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, Boolean(options.vault));
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   extraction.reportUnanswered();
@@ -108,6 +123,7 @@ class Extraction {
     private readonly parsed: ParsedFile,
     readonly titleCrumbs: Crumb[],
     private readonly prose: boolean,
+    private readonly vault: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
     this.scopeTags = scopeTags(parsed.tree);
@@ -123,6 +139,7 @@ class Extraction {
     let base = scope;
     let local = scope;
     let beforeDetails: Scope | null = null;
+    const leads = boldLeads(blocks);
     const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
     const ask = (start: QuestionStart, rule: string, at: Nodes) => {
       local = extend(base, this.question(start.question, rule, at));
@@ -131,10 +148,10 @@ class Extraction {
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (block.type === 'heading' && topLevel) {
-        this.flushSection();
+        this.flushSection(block);
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
         this.skipBelow = null;
-        base = local = this.enterHeading(block);
+        base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
         continue;
       }
@@ -167,30 +184,37 @@ class Extraction {
           continue;
         }
       }
-      const pseudo = pseudoHeading(block, blocks[index + 1]);
+      const found = pseudoHeading(block, blocks[index + 1], leads);
+      // A bold lead that names the heading it is under (`## 플러그인` › `**플러그인**은 …`) is that heading's answer.
+      const pseudo = found?.answer && sameText(found.text, local.crumbs[local.crumbs.length - 1]?.text) ? null : found;
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
+        if (pseudo.answer && answers) answer(pseudo.answer);
         continue;
       }
-      if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
+      if (block.type === 'list' && isReadingList(block)) this.readingList(block, local, answers);
+      else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
+      else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
-        const { rest, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
+        const { rest: left, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
+        const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
-      } else if (block.type === 'callout' && this.callout(block, local, depth, answers)) continue;
+      } else if (block.type === 'callout' && this.callout(block, local, depth, answers, blocks[index - 1])) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
       else if (answers && this.underHeading(local) && isProse(block)) answer(block);
     }
   }
 
   /**
-   * Prose before the first heading is a preamble (banners, badges), not an
-   * answer — unless the file's name is its title (titleCrumb): then it answers
-   * the title, as a note's first paragraph does in a vault.
+   * Prose before the first heading is a preamble (banners, badges, a site
+   * page's introduction under its front matter `title:`), not an answer —
+   * unless the file is a vault note: its name is its title (titleCrumb), and
+   * its first paragraph answers it, as a note's first paragraph does.
    */
   private underHeading(scope: Scope): boolean {
-    return scope.crumbs.length > 0;
+    return scope.crumbs.length > (this.vault ? 0 : this.titleCrumbs.length);
   }
 
   /**
@@ -198,11 +222,14 @@ class Extraction {
    * heading (`… › Thrashing` → the body; its bullets are cards under it),
    * without ending the section around it. One with bullets but no title of
    * its own is read like a quote holding a list. Returns false for the rest,
-   * which are a box in their section's answer.
+   * which are a box in their section's answer — also one titled by a label
+   * (`참고`, `Tip`: rules/no-topic.ts) and one that a sentence before it
+   * introduces (`… hosted in these regions:`, rules/lead-in.ts).
    */
-  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean): boolean {
+  private callout(callout: Callout, scope: Scope, depth: number, answers: boolean, before: RootContent | undefined): boolean {
     const title = plainText(callout.title);
-    if (callout.titled && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
+    const asks = !isGeneric(title) && !(before && introduces(before));
+    if (callout.titled && asks && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
       const outer = this.section;
       this.section = null;
       this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
@@ -215,7 +242,8 @@ class Extraction {
     return true;
   }
 
-  private enterHeading(heading: Heading): Scope {
+  /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
+  private enterHeading(heading: Heading, blocks: RootContent[], index: number): Scope {
     const taken = takeInlineTags(heading.children);
     const tags = [...taken.tags, ...(this.scopeTags.get(heading) ?? [])];
     const nodes = cleanFront(taken.nodes);
@@ -224,11 +252,12 @@ class Extraction {
     const crumb: Crumb = { text, nodes };
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text)) {
+    const seeAlso = isSeeAlsoSection(text, blocks, index);
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      }
+      } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
@@ -236,7 +265,7 @@ class Extraction {
 
   private item(item: ListItem, list: List, scope: Scope, depth: number, emitRuns: boolean): void {
     if (depth > MAX_LIST_DEPTH || isEmptyItem(item)) return; // reported by validation
-    if (isLinkOnlyItem(item)) {
+    if (isLinkOnlyItem(item, list)) {
       if (emitRuns) this.linksLeftOut(scope);
       return; // reported by validation (link-only)
     }
@@ -271,10 +300,14 @@ class Extraction {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
     }
-    // A linked entry with children is a table of contents, not a question: only its children can hold cards.
-    if (isLinksOnly(head) || (rest.length > 0 && isWikilinksOnly(head))) return children(scope);
+    // A linked entry with children is an index entry, not a question: only its children can hold cards.
+    if (isLinksOnly(head) || isIndexEntry(head, rest)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return children(scope);
+    }
     // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
-    if (rest.length && rest.every((block) => block.type === 'list' && block.children.every(isLinkOnlyItem))) {
+    if (isReadingTopic(rest)) {
+      for (const list of rest as List[]) if (isReadingList(list, true)) this.readingList(list, scope, false);
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
@@ -373,13 +406,42 @@ class Extraction {
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
     // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add.
-    if (!isGeneric(front) || context.some((crumb) => !isGeneric(crumb))) return context;
+    // heading at all, its name): nothing to add. Under generic crumbs only (`Proof › Mathematical notation`)
+    // the front is a detail of something the card does not name.
+    const genericFront = isGeneric(front);
+    if (context.some((crumb) => !isGeneric(crumb)) || (!genericFront && context.length === 0)) return context;
     const { relativePath, absolutePath, displayPath } = this.parsed.source;
     const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
-    const message = title ? `"${front}" names no topic: asked under the file's title, "${title} › ${front}"` : `"${front}" names no topic and neither does the file's title; no card made`;
+    if (!title && !genericFront) return context;
+    const asked = [...context, front].join(' › ');
+    const message = title ? `"${asked}" names no topic: asked under the file's title, "${title} › ${asked}"` : `"${asked}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
+  }
+
+  /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
+  private withoutPointers(paragraph: Paragraph): Paragraph | null {
+    const { paragraph: kept, removed } = withoutCrossReferences(paragraph);
+    if (removed.length) this.info(positionOf(paragraph), 'cross-reference', crossReferenceMessage(removed));
+    return kept;
+  }
+
+  private info(at: Position, rule: string, message: string): void {
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, at, 'info', rule, message));
+  }
+
+  /** A reading list (rules/reading-list.ts) makes no card; what introduced it is no answer either (isEmptyAnswer). */
+  private readingList(list: List, scope: Scope, answers: boolean): void {
+    const count = list.children.length;
+    const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'reading-list', message));
+    if (answers) this.linksLeftOut(scope);
+  }
+
+  /** A list of questions with no answers (rules/question-list.ts) makes no card. */
+  private questionList(list: List): void {
+    const message = `This list is ${list.children.length} questions with no answers (a question bank): nothing for the answer side, no card made`;
+    this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(list), 'info', 'question-list', message));
   }
 
   /** References left out of the answer being built: what came before them may only introduce them (isEmptyAnswer). */
@@ -395,10 +457,13 @@ class Extraction {
     add(this.section);
   }
 
-  flushSection(): void {
+  /** `next`: the heading that ends the section; deeper than the section's own, it goes on answering it (rules/lead-in.ts). */
+  flushSection(next?: Heading): void {
     const section = this.section;
     this.section = null;
     if (!section || isEmptyAnswer(section)) return;
+    const own = this.headingStack[this.headingStack.length - 1];
+    let blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
@@ -406,22 +471,49 @@ class Extraction {
     // A heading that asks is still answered the way any heading is (rules/section.ts).
     const shape = title.question?.rule;
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
+    const split = rule === 'list' ? null : splitAnswer(blocks);
+    if (split) {
+      const asked = { ...section.scope, crumbs };
+      for (const part of split.parts) this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: asked, at: positionOf(part.blocks[0]) });
+      if (split.intro.length === 0) return;
+      blocks = split.intro;
+    }
+    if (blocks.length === 0) {
+      const message = `"${title.text}" is answered only by a sentence leading into what follows (${plainText(section.blocks).slice(0, 60)}…), which is not there; no card made`;
+      this.diagnostics.push(diagnostic(this.parsed.source.displayPath, section.position, 'info', 'lead-in', message));
+      return;
+    }
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
-    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(section.blocks)) {
-      const size = answerSize(section.blocks);
+    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
+      const size = answerSize(blocks);
       this.diagnostics.push(
         diagnostic(this.parsed.source.displayPath, section.position, 'info', 'prose-section', `"${title.text}" is answered by ${size.lines} lines of prose with nothing to ask in it (no question, definition, list or cloze); no card made (front matter \`prose: true\` or --prose makes one)`),
       );
       return;
     }
+    const pointer = this.pointerOnly(section.blocks, title.text, rule);
+    if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
-    this.emit({ kind: 'basic', rule, front, back: section.blocks, scope, at: section.position });
+    this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
+  }
+
+  /** An answer that only points elsewhere: embeds of other notes (rules/note-embed.ts), or the heading said again (rules/restated-heading.ts). */
+  private pointerOnly(blocks: RootContent[], title: string, rule: string): { rule: string; message: string } | null {
+    const embedded = embeddedNotesOnly(blocks);
+    if (embedded) return { rule: 'embed-note', message: embedsOnlyMessage(title, embedded) };
+    if (rule === 'section' && restatesHeading(title, blocks)) return { rule: 'restated-heading', message: restatedMessage(title, blocks) };
+    return null;
   }
 
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
     const { source } = this.parsed;
     card.scope.crumbs.forEach((crumb) => this.answered.add(crumb));
     const front = card.kind === 'cloze' ? card.front : (cleanFront(card.front as PhrasingContent[]) as Nodes[]);
+    if (card.kind === 'basic' && isUnansweredChoice(plainText(front), card.back)) {
+      const message = `Question "${plainText(front)}" lists its choices but not which one is right; no card made (mark the answer, e.g. \`정답: 2\` or a bold choice)`;
+      this.diagnostics.push(diagnostic(source.displayPath, card.at, 'warning', 'question-unanswered', message));
+      return;
+    }
     const context = this.topic(plainText(front), card.scope.crumbs.map((crumb) => crumb.text).filter((text) => !isPositional(text)), card.at);
     if (!context) return;
     const tags = [pathTag(source.relativePath, card.scope.headings), ...this.fileTags, ...card.scope.tags];
@@ -469,6 +561,10 @@ function paragraphOf(lines: PhrasingContent[][]): Paragraph {
   return { type: 'paragraph', children: joinLines(lines) };
 }
 
+function sameText(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.replace(/\s+/gu, '').toLowerCase() === b.replace(/\s+/gu, '').toLowerCase();
+}
+
 function sectionKey(scope: Scope): string {
   return scope.crumbs.map((crumb) => crumb.text).join('\u0000');
 }
@@ -492,6 +588,21 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
   const first = headings[0] ? plainText(takeInlineTags(headings[0].children).nodes) : '';
   if (!title || first.toLowerCase() === title.toLowerCase()) return null;
   return { text: title, nodes: [{ type: 'text', value: title }] };
+}
+
+/**
+ * Outside a vault, a file's name is its title when it is written as one
+ * — words with spaces, or in a script other than ASCII (`Basic Relations.md`,
+ * `설정.md`; not a slug like `interview.md`, `4-python.md`, `HeapSort.md`) — and no heading of the file is its title: its top headings
+ * are sections, several at their level (`#### Reflexive`, `#### Transitive`),
+ * not one heading every other one is under.
+ */
+function namesItsTopic(parsed: ParsedFile): boolean {
+  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  if (!/\s|[^\x00-\x7f]/u.test(name.trim())) return false;
+  const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
+  const top = Math.min(...headings.map((heading) => heading.depth));
+  return headings.filter((heading) => heading.depth === top).length >= 2;
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

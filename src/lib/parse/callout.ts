@@ -52,7 +52,7 @@ function callout(quote: Blockquote): Callout | null {
   const blocks: BlockContent[] = body.length ? [{ type: 'paragraph', children: body, position: first.position } satisfies Paragraph, ...(rest as BlockContent[])] : (rest as BlockContent[]);
   return {
     type: 'callout',
-    calloutType: TYPES[written] ?? 'note',
+    calloutType: calloutTypeOf(written),
     fold: marker[2] === '+' || marker[2] === '-' ? marker[2] : undefined,
     title: title.length ? title : [{ type: 'text', value: written.charAt(0).toUpperCase() + written.slice(1) }],
     titled: title.length > 0,
@@ -61,8 +61,13 @@ function callout(quote: Blockquote): Callout | null {
   };
 }
 
+/** Obsidian's base type of a type as written (`faq` → question); an unknown type is a note. */
+export function calloutTypeOf(written: string): string {
+  return TYPES[written.toLowerCase()] ?? 'note';
+}
+
 /** The title is the rest of the marker's line; the lines after it start the body. */
-function splitFirstLine(nodes: PhrasingContent[]): { title: PhrasingContent[]; body: PhrasingContent[] } {
+export function splitFirstLine(nodes: PhrasingContent[]): { title: PhrasingContent[]; body: PhrasingContent[] } {
   const title: PhrasingContent[] = [];
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index];

@@ -19,6 +19,7 @@ import { markCallouts } from './callout.js';
 import { remarkComments } from './comment.js';
 import { dropSpanningComments } from './html-comments.js';
 import { markDisplayMath } from './display-math.js';
+import { dropMdx } from './mdx.js';
 import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
 import { boundDepth } from '../tree-depth.js';
@@ -83,6 +84,7 @@ function parseTree(text: string, file?: string): ParsedTree | { diagnostic: Diag
   markBlockIds(tree);
   dropEmptyParagraphs(tree);
   markCallouts(tree);
+  dropMdx(tree);
   resolveReferences(tree);
   markDisplayMath(tree, text);
   markEscapedHashes(tree, text);

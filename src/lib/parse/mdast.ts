@@ -3,7 +3,7 @@
  * ask. Kept with the parse stage (which owns the tree) so the two stages agree
  * on what, say, an empty bullet is.
  */
-import type { ListItem, Nodes, PhrasingContent } from 'mdast';
+import type { List, ListItem, Nodes, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /** Bullets nested deeper than this stay inside their parent's answer but make no cards of their own. */
@@ -24,10 +24,17 @@ export function isEmptyItem(item: ListItem): boolean {
   return item.children.length === 1 && head !== null && plainText(head) === '';
 }
 
-/** A bullet that is nothing but links (`- [참고1](http://…)`): a reference, not a question. */
-export function isLinkOnlyItem(item: ListItem): boolean {
+/**
+ * A bullet that is nothing but links (`- [참고1](http://…)`): a reference, not
+ * a question. So is a bullet of only `[[wikilinks]]` in a `list` of such
+ * bullets (a reading list mixing a vault's notes and web pages); elsewhere a
+ * lone `- [[TCP]]` names a concept (isWikilinksOnly).
+ */
+export function isLinkOnlyItem(item: ListItem, list?: List): boolean {
   const head = itemHead(item);
-  return head !== null && item.children.length === 1 && isLinksOnly(head);
+  if (head === null || item.children.length !== 1) return false;
+  if (isLinksOnly(head)) return true;
+  return list !== undefined && isWikilinksOnly(head) && list.children.some((other) => other !== item && isLinkOnlyItem(other));
 }
 
 /** Inline content that is nothing but links: a reference or a table-of-contents entry, not something to ask. */

@@ -3,7 +3,8 @@
  *
  *     ![[diagram.png|300]]      → <img src="<hash>.png" width="300">   (bundled by rehypeMedia)
  *     ![[talk.mp3]]             → [sound:<hash>.mp3]                     (Anki plays it; video too)
- *     ![[Other note#Heading]]   → "Other note", info `embed-note`          (not inlined)
+ *     ![[Other note#Heading]]   → "Other note", info `embed-note`          (not inlined; left out when it
+ *                                                                         is a paragraph of its own)
  *     ![[board.canvas]]         → left out, info `obsidian-unsupported`
  *
  * A file is found the way Obsidian finds it (resolveEmbed). Between the syntax
@@ -43,20 +44,45 @@ export const embedHandler: Handler = (state, node: Embed) => {
   return element;
 };
 
-/** rehype plugin, before rehypeMedia: each embed becomes an image or sound to bundle, its text, or nothing. */
+/**
+ * rehype plugin, before rehypeMedia: each embed becomes an image or sound to
+ * bundle, its text, or nothing. A note embedded as a paragraph of its own is
+ * left out (its note makes cards of its own: extract/rules/note-embed.ts), and
+ * a paragraph left empty goes with it.
+ */
 export function rehypeEmbeds() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
     const context = file.data[MEDIA_CONTEXT] as MediaContext;
+    const paragraphs = embedParagraphs(tree);
+    const standalone = new Set(paragraphs.flatMap(({ paragraph }) => paragraph.children));
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== EMBED_TAG || !parent || index === undefined) return;
-      const replacement = embedded(node, context);
+      const replacement = embedded(node, context, standalone.has(node));
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];
     });
+    for (const { paragraph, parent } of paragraphs) {
+      if (paragraph.children.every(isSpace)) parent.children.splice(parent.children.indexOf(paragraph), 1);
+    }
   };
 }
 
-function embedded(node: Element, context: MediaContext): ElementContent[] {
+/** Paragraphs made only of embeds, as blocks of their own (a bullet's text is its bullet's, not a block). */
+function embedParagraphs(tree: Root): { paragraph: Element; parent: Root | Element }[] {
+  const found: { paragraph: Element; parent: Root | Element }[] = [];
+  visit(tree, 'element', (node, _index, parent) => {
+    if (node.tagName !== 'p' || !parent || (parent.type === 'element' && parent.tagName === 'li')) return;
+    const embeds = node.children.filter((child) => !isSpace(child));
+    if (embeds.length && embeds.every((child) => child.type === 'element' && child.tagName === EMBED_TAG)) found.push({ paragraph: node, parent });
+  });
+  return found;
+}
+
+function isSpace(node: ElementContent): boolean {
+  return (node.type === 'text' && node.value.trim() === '') || (node.type === 'element' && node.tagName === 'br');
+}
+
+function embedded(node: Element, context: MediaContext, standalone: boolean): ElementContent[] {
   const target = String(node.properties.dataTarget ?? '');
   const alias = typeof node.properties.dataAlias === 'string' ? node.properties.dataAlias : undefined;
   const text = String(node.properties.dataText ?? '');
@@ -73,6 +99,10 @@ function embedded(node: Element, context: MediaContext): ElementContent[] {
     }
     if (isDrawing(target, context)) {
       report('info', 'obsidian-unsupported', `\`${shown}\` embeds an Excalidraw drawing, which a card cannot show; it was left out`);
+      return [];
+    }
+    if (standalone) {
+      report('info', 'embed-note', `\`${shown}\` embeds another note, which makes cards of its own; it was left out of this card`);
       return [];
     }
     report('info', 'embed-note', `\`${shown}\` embeds another note; the card shows its name, not its text`);

@@ -5,11 +5,17 @@
  *     [:arrow_double_up:Top](#top) [:leftwards_arrow_with_hook: Back](../README.md) [:information_source: Home](../README.md)
  *     [Back to top](#contents)   ⬆ [맨 위로](#목차)   [더 자세히보기](…)        navigation
  *     작성자 : 홍길동    Author: Jane Doe    Written by …    {{author}}       credits, template prompts
+ *     Source: Glassdoor    출처: 위키백과                                    citations on a line of their own
  *     [![build](https://img.shields.io/badge/build-passing-green.svg)](…)   badges
  *     TODO    TBD    작성 중                                                 placeholders
+ *     _Network.end_    The End                                              end-of-document markers
+ *     Current page: 0    Current chapter: 5    Progress: 30%                 reading progress
  *
- * Sections that are only apparatus make no card: `Table of contents`
- * (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
+ * Files that are only apparatus make no card (info `boilerplate-file`):
+ * `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `CODE_OF_CONDUCT.md`,
+ * `크레딧.md` (credits), also by front matter `title:`.
+ *
+ * Sections that are only apparatus make no card: `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`…) whose entries are only links.
  */
@@ -21,14 +27,22 @@ const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+/** `Source: Glassdoor`, `출처: 위키백과`: a short citation on a line of its own. */
+const SOURCE_LINE = /^(?:source|sources|출처|via)\s*[:：]\s*[^:：]{1,60}$/iu;
+/** `Current page: 12`, `Current chapter: 5`, `Progress: 30%`, `진도: 3장`: where the reader is, not what they learned. */
+const PROGRESS = /^(?:(?:current|last|next)\s+(?:page|chapter|lecture|section|episode|video|lesson|module|part|unit)|progress|진도|읽은\s*(?:곳|페이지|쪽))\s*[:：]?\s*[\p{N}]+(?:\s*(?:\/|of)\s*\p{N}+)?\s*(?:%|장|쪽|페이지|p)?\.?$/iu;
+/** `_Network.end_`, `The End`: the end of the document, not a line of it. */
+const END_MARKER = /^(?:[\p{L}\p{N} -]+\.end|the end|-+ ?end ?-+)[.!]?$/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
+/** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `크레딧.md`. */
+const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also)$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
 export function isBoilerplateLine(nodes: readonly PhrasingContent[]): boolean {
   const text = plainText(nodes);
-  if (CREDIT.test(text) || PLACEHOLDER.test(text) || (TEMPLATE_PROMPT.test(text) && text.replace(new RegExp(TEMPLATE_PROMPT, 'gu'), '').replace(/[^\p{L}]/gu, '').length < 12)) return true;
+  if (CREDIT.test(text) || PLACEHOLDER.test(text) || END_MARKER.test(text) || PROGRESS.test(text) || SOURCE_LINE.test(text) || (TEMPLATE_PROMPT.test(text) && text.replace(new RegExp(TEMPLATE_PROMPT, 'gu'), '').replace(/[^\p{L}]/gu, '').length < 12)) return true;
   const links: PhrasingContent[] = nodes.filter((node) => node.type === 'link' || node.type === 'linkReference' || node.type === 'image');
   if (links.length === 0) return /^[\u2b06\u2191\u{1f51d}]\ufe0f?$/u.test(text) || (text.length < 30 && NAVIGATION_WORD.test(text.replace(ARROWS, ' ').trim()));
   const others = nodes.filter((node) => !links.includes(node) && !(node.type === 'text' && node.value.replace(ARROWS, '') === '') && node.type !== 'break');
@@ -54,4 +68,11 @@ function isBadge(node: PhrasingContent): boolean {
   if (node.type === 'image') return BADGE.test(node.url);
   if (node.type === 'link') return node.children.length > 0 && node.children.every((child) => child.type === 'image' && BADGE.test(child.url));
   return false;
+}
+
+/** The file's title (front matter `title:`, else its name) says it is apparatus, not notes: no card from it. */
+export function isApparatusFile(relativePath: string, title?: string): string | null {
+  const name = relativePath.split('/').pop()!.replace(/\.(md|markdown)$/iu, '');
+  const found = [title, name].find((candidate) => candidate && APPARATUS_FILE.test(candidate.replace(/[_-]+/gu, ' ').trim()));
+  return found ?? null;
 }

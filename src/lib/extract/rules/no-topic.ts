@@ -9,6 +9,10 @@
  *     ## Examples
  *     SELECT … is a query …
  *
+ * A front that names something is still a detail of something unnamed when
+ * every crumb above it is generic (`Proof › Mathematical notation`), and is
+ * asked the same way (`Bayes theorem › Proof › Mathematical notation`).
+ *
  * When no crumb of the context names a topic, the file's title is put in
  * front of the context: front matter `title:`, else the file name, and for a
  * `README.md` (or `index.md`) its folder's name. If the title is generic
@@ -20,11 +24,16 @@ const GENERIC = new Set(
     '정의', '개념', '특징', '특성', '장점', '단점', '장단점', '예시', '예', '예제', '종류', '방법', '정리', '요약', '개요', '소개',
     '설명', '구현', '코드', '예시 코드', '목적', '결론', '배경', '원리', '구조', '과정', '기능', '역할', '용도', '차이', '차이점',
     '문제', '문제점', '해결', '해결법', '해결 방법', '사용법', '주의', '주의사항', '주의 사항', '비교', '활용', '참고', '특징 및 장점',
+    // callout and box labels
+    '팁', '경고', '알림', '정보', '중요', '힌트',
     // English
     'definition', 'definitions', 'concept', 'concepts', 'example', 'examples', 'overview', 'summary', 'pros', 'cons', 'pros and cons',
     'advantages', 'disadvantages', 'appendix', 'introduction', 'intro', 'features', 'characteristics', 'description', 'details',
     'usage', 'implementation', 'code', 'background', 'conclusion', 'motivation', 'explanation', 'notes', 'note', 'tips', 'types',
     'methods', 'approach', 'solution', 'purpose', 'key idea', 'key ideas', 'idea', 'main idea', 'basics', 'general',
+    'problem', 'problem statement', 'statement', 'proof', 'exercise', 'exercises', 'remark', 'remarks', 'discussion',
+    // callout and box labels
+    'tip', 'hint', 'expert tip', 'pro tip', 'warning', 'caution', 'danger', 'important', 'info', 'information', 'reminder',
   ].map((word) => word.toLowerCase()),
 );
 const POSITIONAL = [

@@ -17,26 +17,56 @@
  *     중앙에 위치한 메인 노드를 통해 다른 노드와 소통할 수 있는 구조이다.
  *     - `장점`: 장애 발견이 쉽고 관리가 용이함
  *
- * Either is context for what follows (`JWT › 구조 › 헤더`, `… › Star › 장점`)
+ * Paragraphs that lead with a bold term they define (rules/split.ts), each directly
+ * followed by a list, two or more under one heading — each list is about its
+ * term, and the paragraph answers it:
+ *
+ *     #### 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요.
+ *     **멀티 프로세스**란 하나의 응용프로그램을 여러 개의 프로세스로 구성하여 …   → … › 멀티 프로세스 → the paragraph
+ *     - `장점`: 여러 개의 자식 프로세스 중 하나에 문제가 발생하면 …               → … › 멀티 프로세스 › 장점
+ *     **멀티 스레드**란 하나의 응용프로그램을 여러 개의 스레드로 구성하고 …        → … › 멀티 스레드
+ *     - `장점`: …                                                                 → … › 멀티 스레드 › 장점
+ *
+ * (Not when the paragraph only leads into the list, `**K-means의 단점**은 다음과 같다.`:
+ * the list goes on answering the question, rules/lead-in.ts.)
+ *
+ * Each is context for what follows (`JWT › 구조 › 헤더`, `… › Star › 장점`)
  * until the next pseudo-heading or heading.
  */
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
+import { isLeadIn } from './lead-in.js';
+import { boldLead } from './split.js';
 
 export const MAX_PSEUDO_HEADING_LENGTH = 30;
 
 export interface PseudoHeading {
   text: string;
   nodes: PhrasingContent[];
+  /** The paragraph that answers it, for a bold lead term. */
+  answer?: Paragraph;
 }
 
-export function pseudoHeading(block: RootContent, next: RootContent | undefined): PseudoHeading | null {
+/** `leads`: the paragraphs of this run that lead with a bold term before a list (boldLeads). */
+export function pseudoHeading(block: RootContent, next: RootContent | undefined, leads: ReadonlySet<RootContent> = new Set()): PseudoHeading | null {
   if (!next) return null;
+  const lead = leads.has(block) ? boldLead(block as Paragraph) : null;
+  if (lead) return { text: plainText(lead), nodes: lead, answer: block as Paragraph };
   const paragraph = numberedItem(block, next) ?? boldLine(block);
   if (!paragraph) return null;
   const text = plainText(paragraph.children);
   if (!text || [...text].length > MAX_PSEUDO_HEADING_LENGTH || /[.?!:：]$/u.test(text)) return null;
   return { text, nodes: paragraph.children };
+}
+
+/**
+ * Paragraphs that lead with a bold term and are followed by a list — only
+ * when a run of blocks has two or more: then they are how it is laid out (one
+ * alone is just a sentence with a bold word, followed by a list).
+ */
+export function boldLeads(blocks: readonly RootContent[]): Set<RootContent> {
+  const leads = blocks.filter((block, index) => block.type === 'paragraph' && blocks[index + 1]?.type === 'list' && !isLeadIn(block) && boldLead(block) !== null);
+  return new Set(leads.length >= 2 ? leads : []);
 }
 
 function numberedItem(block: RootContent, next: RootContent): Paragraph | null {

@@ -15,8 +15,8 @@ export const linkOnly: TreeRule = {
   severity: 'info',
   check({ source, tree }) {
     const found: Diagnostic[] = [];
-    visit(tree, 'listItem', (item: ListItem) => {
-      if (isLinkOnlyItem(item)) {
+    visit(tree, 'listItem', (item: ListItem, _index, parent) => {
+      if (isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined)) {
         found.push(diagnostic(source.displayPath, item.position?.start, 'info', 'link-only', 'Bullet is only a link: nothing to ask, no card made'));
       }
     });

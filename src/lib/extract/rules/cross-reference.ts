@@ -1,0 +1,123 @@
+/**
+ * Rule `cross-reference` (info) — a sentence that only sends the reader to
+ * another note or page says nothing to recall: it is left out of the answer,
+ * and a heading it was all of makes no card.
+ *
+ *     ## 동기화
+ *     기기 간 노트 동기화에 대한 정보는 [[기기 간 노트 동기화]]를 참조하세요.    → no card (info cross-reference)
+ *
+ *     ## Sync
+ *     For syncing between devices, see [[Sync your notes]].                    → no card (info cross-reference)
+ *
+ *     ## Headless
+ *     Want to sync without the desktop app? See [[Obsidian Headless]].         → no card (info cross-reference)
+ *
+ *     ## Markov's inequality
+ *     See [[Expected value]].                                                  → "Markov's inequality" →
+ *                                                                                "Pr[X ≥ v] ≤ E[X] / v"
+ *     Pr[X ≥ v] ≤ E[X] / v
+ *
+ *     ## 그래프
+ *     그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.              → "그래프" → "그래프는 노트 간의
+ *                                                                                연결을 보여줘요."
+ *
+ * A cross-reference is a sentence whose verb points at its links: a link
+ * followed by 참조하세요 / 참고하세요 / 참고 / 알아보세요 / 알아보기 /
+ * 살펴보세요 (확인하세요 only after a phrase saying what the link is for:
+ * `…에 대한 답변은 [[FAQ]]를 확인하세요`, not `설정에서 [[속성]]을
+ * 확인하세요`), or `see` / `refer to` / `learn more in` / `related:` before
+ * it, with at most a `For …,` / `To …,` / `If …,` in front. What the sentence
+ * says the link is for only names the link. Such sentences are taken off the
+ * start and the end of a paragraph, with a question that only leads to one.
+ *
+ * Kept: a pointer between two sentences that say something, and bullets, which
+ * keep their place in their list (`- see [[Bayes theorem]]`).
+ */
+import type { Paragraph, PhrasingContent } from 'mdast';
+import { plainText } from '../../parse/mdast.js';
+import { trimPhrasing } from '../phrasing.js';
+
+/** Stands for a link in the sentence's shape. */
+const LINK = '\u27e6L\u27e7';
+const LINKS = String.raw`${LINK}(?:\s*(?:,|및|와|과|또는|and|or|&)\s*${LINK})*`;
+/** Korean: the links, their particle, then a verb that points at them (참조하세요, 참고, 알아보세요, 알아보기). */
+const KOREAN = new RegExp(
+  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
+  'u',
+);
+/** `확인하세요` (check) is also an instruction; it points only after a phrase naming what the link is for. */
+const KOREAN_CHECK = new RegExp(String.raw`(?:은|는|려면|다면|라면|으면|경우(?:에는)?)\s+${LINKS}\s*(?:을|를|도|에서)?\s*확인(?:하세요|하십시오|해\s?주세요|해\s?보세요)\s*[.!]?$`, 'u');
+const ENGLISH = new RegExp(
+  String.raw`^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|related|learn\s+more\s+(?:about|in|at|from)|read\s+more\s+(?:about|in|at))\s*:?\s*(?:the\s+)?${LINKS}(?:\s+for\s+(?:more\s+)?(?:details|information|more)|\s+to\s+learn\s+more)?\s*[.!]?$`,
+  'iu',
+);
+
+/**
+ * The paragraph without its cross-references: the sentences at its start and
+ * end that only point elsewhere (and a question that only leads to one), and
+ * what was taken out. `paragraph` is null when nothing is left.
+ */
+export function withoutCrossReferences(paragraph: Paragraph): { paragraph: Paragraph | null; removed: PhrasingContent[][] } {
+  const all = sentences(paragraph.children);
+  let start = 0;
+  let end = all.length;
+  while (start < end && pointsOnly(all[start])) start++;
+  while (end > start && pointsOnly(all[end - 1])) end--;
+  // `Want to sync without the app? See [[Headless]].`: the question only leads to the pointer.
+  if (end < all.length && all.slice(start, end).every(isQuestion)) end = start;
+  if (start === 0 && end === all.length) return { paragraph, removed: [] };
+  const removed = [...all.slice(0, start), ...all.slice(end)];
+  if (start === end) return { paragraph: null, removed };
+  const kept = all.slice(start, end).flatMap((sentence, i): PhrasingContent[] => (i ? [{ type: 'text', value: ' ' }, ...sentence] : sentence));
+  return { paragraph: { ...paragraph, children: trimPhrasing(kept) }, removed };
+}
+
+export function crossReferenceMessage(removed: readonly PhrasingContent[][]): string {
+  const text = removed.map((sentence) => plainText(sentence)).join(' ');
+  const shown = [...text].length > 60 ? `${[...text].slice(0, 59).join('')}…` : text;
+  return `"${shown}" only points to another note or page; left out of the answer`;
+}
+
+/** One sentence that only points to other notes or pages. */
+function pointsOnly(sentence: readonly PhrasingContent[]): boolean {
+  const shape = shapeOf(sentence);
+  if (!shape.includes(LINK) || !isOneSentence(shape)) return false;
+  return KOREAN.test(shape) || KOREAN_CHECK.test(shape) || ENGLISH.test(shape);
+}
+
+/** Inline content cut into sentences where its own text ends one (`. `, `? `, `! `); links and emphasis are never cut. */
+function sentences(nodes: readonly PhrasingContent[]): PhrasingContent[][] {
+  const out: PhrasingContent[][] = [[]];
+  for (const node of nodes) {
+    if (node.type !== 'text') {
+      out[out.length - 1].push(node);
+      continue;
+    }
+    node.value.split(/(?<=[.!?。])\s+/u).forEach((part, i) => {
+      if (i) out.push([]);
+      if (part) out[out.length - 1].push({ ...node, value: part });
+    });
+  }
+  return out.map(trimPhrasing).filter((sentence) => sentence.length);
+}
+
+function isQuestion(sentence: readonly PhrasingContent[]): boolean {
+  return /[?？]$/u.test(plainText(sentence));
+}
+
+/** The text with each link as LINK, so words inside a link's text never count as the sentence's own. */
+function shapeOf(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'link' || node.type === 'linkReference' || node.type === 'wikiLink') return LINK;
+      if (node.type === 'text') return node.value;
+      return node.type === 'break' ? ' ' : plainText([node]);
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isOneSentence(shape: string): boolean {
+  return !/[.!?。](?=\s)/u.test(shape.replace(/[.!?。]\s*$/u, ''));
+}

@@ -1,0 +1,53 @@
+/**
+ * Rule `see-also` (info) — a section whose heading says it points elsewhere
+ * (`Learn more`, `Next steps`, `Related notes`, `더 알아보기`, `자세히 알아보기`,
+ * `다음 단계`, `관련 문서`, `함께 보기`; the list below) and that holds a link
+ * is a signpost to other notes and pages, not knowledge: neither it nor
+ * anything under it makes a card.
+ *
+ *     ## 더 알아보기                                                       → no card (info see-also)
+ *     나만의 테마를 만들 준비가 되셨나요? [테마 빌드](https://docs.obsidian.md/Themes) 방법을 배우거나 [[CSS 스니펫]]을 만들어 보세요.
+ *
+ *     ## Next steps                                                        → no card (info see-also)
+ *     - Set up a custom domain: [[Custom domains]]
+ *     - Learn about [[Site customization]]
+ *
+ * The same heading over text without any link is an ordinary section
+ * (`## 다음 단계` › `서버에 배포한다.` stays a card). `References`, `See also`
+ * and `Further reading` are reference sections (rules/boilerplate.ts).
+ */
+import type { Heading, RootContent } from 'mdast';
+import { visit, EXIT } from 'unist-util-visit';
+
+const SEE_ALSO_HEADING =
+  /^(?:learn more|read more|more (?:info(?:rmation)?|resources)|next steps?|what'?s next|related(?: (?:notes?|pages?|topics?|articles?|links|reading|resources))?|additional resources|(?:더|자세히) ?알아보기|더 ?읽(?:어 ?보기|을 ?거리)|읽을 ?거리|다음 ?단계|관련 (?:주제|문서|노트|글|항목|링크|페이지|자료)|함께 ?보기|같이 ?보기|추가 ?자료)$/iu;
+
+/**
+ * The heading at `blocks[index]` heads a see-also section: its text is one of
+ * the pointer headings, and its section (down to the next heading of its
+ * level or higher) holds a link.
+ */
+export function isSeeAlsoSection(text: string, blocks: readonly RootContent[], index: number): boolean {
+  const heading = blocks[index] as Heading;
+  if (!SEE_ALSO_HEADING.test(text.trim())) return false;
+  for (let i = index + 1; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.type === 'heading' && block.depth <= heading.depth) break;
+    if (holdsLink(block)) return true;
+  }
+  return false;
+}
+
+export function seeAlsoMessage(text: string): string {
+  return `"${text}" points to other notes and pages; no card made from it or what is under it`;
+}
+
+function holdsLink(block: RootContent): boolean {
+  let found = false;
+  visit(block, (node) => {
+    if (node.type !== 'link' && node.type !== 'linkReference' && node.type !== 'wikiLink' && node.type !== 'embed') return;
+    found = true;
+    return EXIT;
+  });
+  return found;
+}

@@ -1,0 +1,121 @@
+/**
+ * MDX and Docusaurus syntax in `.md` notes (Docusaurus reads every `.md` as
+ * MDX): what the site's build acts on is not text of the note, so it never
+ * reaches a card.
+ *
+ *     import InDocAd from './_components/InDocAd';      ES module lines: removed
+ *     export const toc = [];
+ *     <InDocAd />                                      a JSX component (a tag that is no HTML element): removed;
+ *     <Tabs> … </Tabs>                                 markdown between its tags stays
+ *
+ *     :::tip Expert tip                                an admonition: a callout, as Obsidian's
+ *     Practice with a friend.                          `> [!tip] Expert tip` is (parse/callout.ts)
+ *     :::
+ *
+ * A paragraph is removed only when every line of it is an `import … from '…'`
+ * / `import '…'` / `export …` statement, so prose that mentions `import` stays.
+ */
+import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { htmlTagNames } from 'html-tag-names';
+import type { Callout } from '../model.js';
+import { calloutTypeOf, splitFirstLine } from './callout.js';
+
+const ESM_LINE = /^\s*(?:import\s+(?:[\w$*{}\s,]+\s+from\s+)?['"][^'"]+['"]|export\s+(?:const|let|var|function|default|class|\{)[^\n]*?);?\s*$/;
+const HTML_ELEMENTS = new Set(htmlTagNames);
+/** `<Name …/>`, `<Name>`, `</Name>`, `<Tabs.Item>` — one or more tags and nothing else. */
+const JSX_TAGS = /^(?:\s*<\/?([A-Z][\w.]*)(?:\s[^<>]*)?\/?>)+\s*$/;
+const ADMONITION_OPEN = /^:::[ \t]*([a-z]+)(?:\[([^\]\n]*)\]|[ \t]+([^\n]+))?[ \t]*$/i;
+const ADMONITION_CLOSE = /^:::[ \t]*$/;
+
+export function dropMdx(tree: Root): void {
+  const walk = (node: Nodes) => {
+    if (!('children' in node)) return;
+    if (node.type === 'paragraph' || node.type === 'heading') return;
+    const kept = (node.children as RootContent[]).filter((child) => !isMdx(child));
+    node.children = withAdmonitions(kept) as never;
+    (node.children as Nodes[]).forEach(walk);
+  };
+  walk(tree);
+}
+
+function isMdx(node: RootContent): boolean {
+  if (node.type === 'paragraph') {
+    const text = node.children.every((child) => child.type === 'text') ? node.children.map((child) => (child as { value: string }).value).join('') : null;
+    return text !== null && text.split('\n').every((line) => ESM_LINE.test(line));
+  }
+  if (node.type === 'html') {
+    const tags = JSX_TAGS.test(node.value) ? [...node.value.matchAll(/<\/?([A-Za-z][\w.]*)/g)].map((match) => match[1]) : [];
+    return tags.length > 0 && tags.every((name) => /^[A-Z]/.test(name) && !HTML_ELEMENTS.has(name.toLowerCase()));
+  }
+  return false;
+}
+
+/** `:::type [title]` … `:::` in a run of blocks becomes a callout; an admonition never closed stays as written. */
+function withAdmonitions(blocks: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const open = openingOf(blocks[index]);
+    const close = open ? closingFrom(blocks, index, open.body) : -1;
+    if (!open || close === -1) {
+      out.push(blocks[index]);
+      continue;
+    }
+    const inside: BlockContent[] = [];
+    const first = close === index ? withoutLastLine(open.body) : open.body;
+    if (first.length) inside.push(paragraphOf(first, blocks[index]));
+    if (close > index) {
+      inside.push(...(blocks.slice(index + 1, close) as BlockContent[]));
+      const last = withoutLastLine((blocks[close] as Paragraph).children);
+      if (last.length) inside.push(paragraphOf(last, blocks[close]));
+    }
+    const callout: Callout = {
+      type: 'callout',
+      calloutType: calloutTypeOf(open.type),
+      title: open.title.length ? open.title : [{ type: 'text', value: open.type.charAt(0).toUpperCase() + open.type.slice(1) }],
+      titled: open.title.length > 0,
+      children: inside,
+      position: { start: blocks[index].position!.start, end: blocks[close].position!.end },
+    };
+    out.push(callout);
+    index = close;
+  }
+  return out;
+}
+
+function openingOf(block: RootContent): { type: string; title: PhrasingContent[]; body: PhrasingContent[] } | null {
+  if (block.type !== 'paragraph' || block.children[0]?.type !== 'text') return null;
+  const { title: line, body } = splitFirstLine(block.children);
+  const text = line.length === 1 && line[0].type === 'text' ? line[0].value : null;
+  const match = text === null ? null : ADMONITION_OPEN.exec(text);
+  if (!match) return null;
+  const title = (match[2] ?? match[3] ?? '').trim();
+  return { type: match[1].toLowerCase(), title: title ? [{ type: 'text', value: title }] : [], body };
+}
+
+/** The block whose last line is the closing `:::` — the opening paragraph itself, or one after it. */
+function closingFrom(blocks: RootContent[], index: number, body: PhrasingContent[]): number {
+  if (endsWithClose(body)) return index;
+  for (let next = index + 1; next < blocks.length; next++) {
+    const block = blocks[next];
+    if (block.type === 'paragraph' && endsWithClose(block.children)) return next;
+    if (block.type === 'heading' || openingOf(block)) return -1;
+  }
+  return -1;
+}
+
+function endsWithClose(nodes: PhrasingContent[]): boolean {
+  const last = nodes[nodes.length - 1];
+  return last?.type === 'text' && ADMONITION_CLOSE.test(last.value.split('\n').pop()!);
+}
+
+function withoutLastLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  const last = nodes[nodes.length - 1] as { type: 'text'; value: string };
+  const cut = last.value.lastIndexOf('\n');
+  const kept = cut === -1 ? nodes.slice(0, -1) : [...nodes.slice(0, -1), { ...last, value: last.value.slice(0, cut) }];
+  while (kept.length && (kept[kept.length - 1].type === 'break' || (kept[kept.length - 1].type === 'text' && !(kept[kept.length - 1] as { value: string }).value.trim()))) kept.pop();
+  return kept;
+}
+
+function paragraphOf(children: PhrasingContent[], from: RootContent): Paragraph {
+  return { type: 'paragraph', children, position: from.position };
+}
