@@ -130,11 +130,12 @@ function print(report: BuildReport, args: BuildArgs, colors: (stream: NodeJS.Wri
   const mode = { dryRun: args['dry-run'], check: args.check, verbose: args.verbose };
   for (const problem of report.diagnostics) process.stderr.write(`${formatDiagnostic(problem, colors(process.stderr))}\n`);
   const human = args.json ? process.stderr : process.stdout;
-  if (!args.quiet) {
-    if (mode.dryRun && report.changes) human.write(`${formatPlan(report.changes)}\n`);
-    human.write(`${formatSummary(report, mode, colors(human))}\n`);
-  }
-  if (args.json) printJson(report, mode.dryRun);
+  // Every build says what the next import will do, not only --dry-run: removed notes are listed until cleared.
+  const verbosity = args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal';
+  const plan = report.changes ? formatPlan(report.changes, { verbosity }) : '';
+  if (plan.trim() !== '') human.write(`${plan}\n`);
+  if (!args.quiet) human.write(`${formatSummary(report, mode, colors(human))}\n`);
+  if (args.json) printJson(report, true);
 }
 
 export function printJson(report: BuildReport, withChanges: boolean): void {

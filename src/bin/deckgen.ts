@@ -16,6 +16,7 @@ import { BUILD_OPTIONS, buildCommand, printJson } from './build-command.js';
 import type { Command } from './command.js';
 import { withSuggestions } from './suggest.js';
 import { watchCommand } from './watch-command.js';
+import { removedCommand } from './removed.js';
 
 // ../../package.json from both src/bin (tsx) and dist/bin (installed).
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -31,6 +32,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
   };
   register(parser, buildCommand(argv, colors), record);
   register(parser, watchCommand(), record);
+  parser.command(removedCommand((run) => record(() => run)));
   parser
     .usage('$0 [NOTES] [options]\n$0 watch [NOTES] [--serve [--port N]]\n\nTurn the bullets in markdown notes (a folder, default notes/, or one .md file) into Anki decks (.apkg), Anki-importable CSV and TSV for other apps.')
     .epilogue(
@@ -44,7 +46,7 @@ async function main(argv: string[], json: boolean): Promise<number> {
     .help()
     .alias('h', 'help')
     .fail((message, error) => {
-      const known = [...Object.keys(BUILD_OPTIONS), 'serve', 'port', 'help', 'version'];
+      const known = [...Object.keys(BUILD_OPTIONS), 'serve', 'port', 'clear', 'help', 'version'];
       usageError = withSuggestions(message ?? error?.message ?? 'invalid arguments', argv, known);
     });
   if (json && argv.some((arg) => arg === '--help' || arg === '-h')) {

@@ -21,3 +21,4 @@ export { buildHtml, type PreviewInput } from './write/html/index.js';
 export { buildTsv, type TsvOptions } from './write/tsv/index.js';
 export { WRITERS, type WriteOptions, type Writer } from './write/index.js';
 export { formatDiagnostic, formatSummary, toJson } from './report.js';
+export { removedNotes, type RemovedOptions, type RemovedReport } from './removed.js';

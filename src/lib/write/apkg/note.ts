@@ -55,23 +55,6 @@ export function joinTags(tags: readonly string[]): string {
   return unique.length === 0 ? '' : ` ${unique.join(' ')} `;
 }
 
-/**
- * Hands out ids "base, then +1 until unused". Remembers where each base left
- * off, so 10,000 notes created in the same second stay linear, not quadratic.
- */
-export class IdAllocator {
-  private readonly used = new Set<number>();
-  private readonly nextFor = new Map<number, number>();
-
-  take(base: number): number {
-    let id = this.nextFor.get(base) ?? base;
-    while (this.used.has(id)) id += 1;
-    this.used.add(id);
-    this.nextFor.set(base, id + 1);
-    return id;
-  }
-}
-
 /** The note's row. Field count and the other invariants are checked by package.ts before this runs. */
 export function noteRow(note: PackagedNote, id: number): NoteRow {
   const notetype = NOTETYPES[note.kind];
