@@ -71,7 +71,14 @@ describe.concurrent('deckgen [NOTES]', () => {
     const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`deck${i}.md`, `# T${i}\n- term${i} : definition ${i}`]));
     const result = await runCliAsync(['--format', 'csv'], workspace(files), noColorEnv);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout.trim().split('\n')).toEqual(['30 decks, 30 notes, 30 cards; 0 errors, 0 warnings, 0 infos', '  (--verbose lists the decks)', 'Wrote decks/notes.csv']);
+    // The change plan every build prints (one line on a first build), then the summary.
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'First build: 30 notes, all new to deckgen (no lock file yet).',
+      '',
+      '30 decks, 30 notes, 30 cards; 0 errors, 0 warnings, 0 infos',
+      '  (--verbose lists the decks)',
+      'Wrote decks/notes.csv',
+    ]);
   });
 
   it('colours for a terminal (FORCE_COLOR stands in for one), never under NO_COLOR, into a pipe or with --json', async ({ expect }) => {
