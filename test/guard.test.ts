@@ -1,5 +1,5 @@
 /**
- * The global guard (build.ts): a bug that throws while one file is built
+ * The per-file guard (compile/guard.ts): a bug that throws while one file is built
  * becomes an `internal-error` diagnostic for that file, the other files still
  * build, and the file's notes keep their lock entries. The bug is simulated:
  * extraction throws for one file, as a real bug in a rule would.
@@ -14,9 +14,10 @@ vi.mock('../src/lib/extract/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/lib/extract/index.js')>();
   return {
     ...real,
-    extractNotes: (file: Parameters<typeof real.extractNotes>[0]) => {
-      if (file.source.text.includes('TRIGGER-BUG')) throw new TypeError('simulated bug');
-      return real.extractNotes(file);
+    // The build's options pass through: only the one file's extraction is replaced by a bug.
+    extractNotes: (...args: Parameters<typeof real.extractNotes>) => {
+      if (args[0].source.text.includes('TRIGGER-BUG')) throw new TypeError('simulated bug');
+      return real.extractNotes(...args);
     },
   };
 });

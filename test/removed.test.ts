@@ -17,6 +17,18 @@ const lockOf = (dir: string) => parseLock(readFileSync(join(dir, 'notes', 'deckg
 const searchLine = /One search selects (?:it|all \d+) in Anki's browser \(Browse, paste, Edit › Select All, Notes › Delete\): (\S+)/;
 
 describe('removed notes', () => {
+  it('are the ones of the lock the build uses: a config `lock` is read by `deckgen removed` too', () => {
+    const dir = seedWorkspace();
+    writeFileSync(join(dir, 'notes', 'deckgen.config.json'), '{ "lock": "locks/cards.json" }\n');
+    expect(runCli([], dir, epoch(T0)).status).toBe(0);
+    replaceOnce(join(dir, 'notes', 'interview.md'), '- 비동기 : 상대방의 상태와 관계없이 동작\n', '');
+    expect(runCli([], dir, epoch(T0 + 100)).status).toBe(0);
+    const listed = runCli(['removed'], dir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('Removed notes still listed (1):');
+    expect(runCli(['removed', '--clear'], dir).stdout).toContain('Cleared 1 removed note from notes/locks/cards.json');
+  });
+
   it('are listed by the build that removes them, by every later build, and until `deckgen removed --clear`', async () => {
     const dir = seedWorkspace();
     const notes = join(dir, 'notes', 'interview.md');

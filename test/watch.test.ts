@@ -152,6 +152,34 @@ describe('deckgen watch', () => {
   });
 });
 
+// Before the watch asked the build for its paths, both looped: the writes it did not know of were taken for saves.
+describe.each([
+  { what: 'a notes folder whose config puts decks and lock inside it', args: ['notes'], config: '{ "out": "built", "lock": "locks/cards.json" }\n', apkg: 'notes/built/notes.apkg', lock: 'notes/locks/cards.json' },
+  { what: 'one notes file, its config putting the decks inside the folder', args: ['notes/network.md'], config: '{ "out": "built" }\n', apkg: 'notes/built/network.apkg', lock: 'notes/network.deckgen.lock.json' },
+])('deckgen watch on $what', ({ args, config, apkg, lock }) => {
+  let dir: string;
+  let watch: Watch;
+
+  beforeAll(async () => {
+    dir = workspace({ 'network.md': NOTE('SYN, SYN-ACK, ACK'), 'deckgen.config.json': config });
+    watch = new Watch(args, dir);
+    await watch.build(1);
+  });
+  afterAll(async () => {
+    await watch.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes where a build writes and does not take those writes for saves; a real save still builds', async () => {
+    await readApkg(join(dir, apkg));
+    expect(existsSync(join(dir, lock))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(watch.builds(), watch.stdout).toHaveLength(1);
+    writeFileSync(join(dir, 'notes/network.md'), NOTE('SYN → SYN-ACK → ACK'));
+    expect(await watch.build(2)).toContain('1 updated');
+  });
+});
+
 /** One raw HTTP request to the preview server (what a browser would never send, too). */
 function rawRequest(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
  * stops it once a build under way has written its files.
  */
 import { basename, join, resolve } from 'node:path';
-import { DEFAULT_FORMATS, OUTPUT_FORMATS, type BuildOptions, type OutputFormat } from '../lib/build.js';
+import { buildTargets, DEFAULT_FORMATS, OUTPUT_FORMATS, type BuildOptions, type OutputFormat } from '../lib/build.js';
 import { formatPlan } from '../lib/identify/index.js';
 import { formatDiagnostic } from '../lib/report.js';
 import { watchNotes, type WatchedBuild } from '../lib/watch/index.js';
@@ -28,7 +28,8 @@ export async function runWatch(command: WatchCommand): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let server: PreviewServer | null = null;
   if (command.serve) {
-    const page = join(resolve(cwd, options.outDir ?? 'decks'), `${basename(resolve(cwd, options.notesDir))}.html`);
+    // A build that cannot run yet (an invalid config) gets the default place until it can.
+    const page = buildTargets(options)?.outputs.html ?? join(resolve(cwd, options.outDir ?? 'decks'), `${basename(resolve(cwd, options.notesDir))}.html`);
     try {
       server = await servePreview(page, command.port);
     } catch (error) {

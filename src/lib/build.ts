@@ -133,6 +133,40 @@ export async function build(given: BuildOptions): Promise<BuildReport> {
   return finish(report, await identifyAndWrite(notes, paths, options, cache, report), options);
 }
 
+/** Where a build reads and writes, with the notes folder's config applied: what `deckgen watch` must not take for a save. */
+export interface BuildTargets {
+  /** The folder of the notes (of the one file, when a file was named). */
+  notesDir: string;
+  lockPath: string;
+  /** Every output the build writes, by format. */
+  outputs: Partial<Record<OutputFormat, string>>;
+  /** The compile cache's folder; null with `cache: false`. */
+  cacheDir: string | null;
+}
+
+/** The paths build() would use with these options; null when it could not run at all (its diagnostics say why). */
+export function buildTargets(given: BuildOptions): BuildTargets | null {
+  const cwd = given.cwd ?? process.cwd();
+  const target = notesTarget(resolve(cwd, given.notesDir), showFrom(cwd));
+  if ('problem' in target) return null;
+  const loaded = loadConfig(target.notesDir, showFrom(cwd));
+  if (loaded.diagnostics.length) return null;
+  const options = withConfig(given, loaded.config, target.notesDir);
+  const paths = resolvePaths(options, target, cwd);
+  const formats = options.formats ?? DEFAULT_FORMATS;
+  return {
+    notesDir: paths.notesDir,
+    lockPath: paths.lockPath,
+    outputs: Object.fromEntries(formats.map((format) => [format, outputPath(paths, format)])),
+    cacheDir: options.cache === false ? null : resolve(cwd, options.cache ?? defaultCacheDir(paths.notesDir)),
+  };
+}
+
+/** `<out>/<name>.<format>`: one file per format, named after the notes folder (or the one notes file). */
+function outputPath({ outDir, name }: Pick<BuildPaths, 'outDir' | 'name'>, format: OutputFormat): string {
+  return join(outDir, `${name}.${format}`);
+}
+
 interface BuildPaths {
   cwd: string;
   notesDir: string;
@@ -244,7 +278,7 @@ function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]
  */
 function lockPathProblem({ lockPath, name, outDir, show }: BuildPaths, formats: readonly OutputFormat[]): Diagnostic | null {
   const problem = (message: string) => diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', message);
-  const outputs = formats.map((format) => join(outDir, `${name}.${format}`));
+  const outputs = formats.map((format) => outputPath({ outDir, name }, format));
   if (outputs.includes(lockPath)) return problem('--lock names a deck this build writes; give the lock file its own name (e.g. deckgen.lock.json)');
   if (isInsideFolder(outDir, lockPath)) return problem('--lock is inside the --out folder; keep the lock next to the notes, where it is committed with them');
   if (/\.(md|markdown)$/i.test(lockPath)) return problem('--lock names a markdown file, which would be read as a note; use a .json name');
@@ -330,7 +364,7 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
 async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: WriteOptions, cache: CompileCache | null) {
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
   for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
-    const path = join(outDir, `${name}.${format}`);
+    const path = outputPath({ outDir, name }, format);
     // The writer's options are part of what the bytes depend on.
     const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
     // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.

@@ -3,7 +3,7 @@
  * deletes them there), and clearing that list once they are dealt with.
  */
 import { join, relative, resolve, sep } from 'node:path';
-import { LOCK_FILE_NAME } from './build.js';
+import { buildTargets, LOCK_FILE_NAME } from './build.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { BuildLockBusyError, readLock, withBuildLock, writeLock, type RemovedNote } from './identify/index.js';
 
@@ -25,7 +25,8 @@ export interface RemovedReport {
 
 export async function removedNotes(options: RemovedOptions): Promise<RemovedReport> {
   const cwd = options.cwd ?? process.cwd();
-  const lockPath = resolve(cwd, options.lockPath ?? join(resolve(cwd, options.notesDir), LOCK_FILE_NAME));
+  // The lock the build uses (config `lock`, a single notes file's own lock); the default when the build could not run.
+  const lockPath = buildTargets({ notesDir: options.notesDir, lockPath: options.lockPath, cwd })?.lockPath ?? resolve(cwd, options.lockPath ?? join(resolve(cwd, options.notesDir), LOCK_FILE_NAME));
   const shown = relative(cwd, lockPath).split(sep).join('/');
   const report: RemovedReport = { removed: [], cleared: false, lockPath: shown, diagnostics: [], exitCode: 0 };
   const run = async (): Promise<RemovedReport> => {

@@ -6,10 +6,9 @@
  * a build gives one more build after it. A build never throws at a half-saved
  * file: its problems are diagnostics, and the next save builds again.
  */
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
-import { build, DEFAULT_FORMATS, LOCK_FILE_NAME, type BuildOptions, type BuildReport } from '../build.js';
-import { defaultCacheDir } from '../compile/cache.js';
+import { build, buildTargets, type BuildOptions, type BuildReport } from '../build.js';
 
 export interface WatchedBuild {
   report: BuildReport;
@@ -35,13 +34,13 @@ export interface NotesWatcher {
 
 export async function watchNotes(options: WatchOptions): Promise<NotesWatcher> {
   const cwd = options.build.cwd ?? process.cwd();
-  const notesDir = resolve(cwd, options.build.notesDir);
-  // TODO(config): a config file's `out` is not seen here; watch assumes --out or `decks`.
-  const outDir = resolve(cwd, options.build.outDir ?? 'decks');
-  const outputs = (options.build.formats ?? DEFAULT_FORMATS).map((format) => join(outDir, `${basename(notesDir)}.${format}`));
+  // The build's own paths (config `out`, a single notes file's deck and lock): its writes are not saves.
+  const targets = buildTargets(options.build);
+  const notesDir = targets?.notesDir ?? resolve(cwd, options.build.notesDir);
   // The compile cache is written by builds too, and may sit inside the notes folder (a project's node_modules/.cache).
-  const cache = options.build.cache === false ? [] : [resolve(cwd, options.build.cache ?? defaultCacheDir(notesDir))];
-  const ignored = ownFiles(notesDir, [resolve(cwd, options.build.lockPath ?? join(notesDir, LOCK_FILE_NAME)), ...outputs, ...cache]);
+  const written = targets ? [targets.lockPath, ...Object.values(targets.outputs), ...(targets.cacheDir ? [targets.cacheDir] : [])] : [];
+  // The folders of those files coming into being are no saves either (only the folders themselves: `out` may be the notes folder).
+  const ignored = ownFiles(notesDir, written, written.map((path) => dirname(path)));
   const changed = new Set<string>();
   let running: Promise<void> | null = null;
   let again = false;
@@ -98,8 +97,9 @@ export async function watchNotes(options: WatchOptions): Promise<NotesWatcher> {
  * other than an Obsidian vault's settings (whose workspace files are only the
  * app's window state).
  */
-function ownFiles(notesDir: string, written: readonly string[]): (path: string) => boolean {
+function ownFiles(notesDir: string, written: readonly string[], folders: readonly string[]): (path: string) => boolean {
   return (path) => {
+    if (path !== notesDir && folders.includes(path)) return true;
     if (written.some((file) => path === file || path.startsWith(`${file}.`) || path.startsWith(`${file}${sep}`))) return true;
     const parts = relative(notesDir, path).split(sep);
     if (parts[0] === '.obsidian') return /^workspace.*\.json$/.test(basename(path));
