@@ -172,19 +172,23 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {
     expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
     expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
+    expect(diagnostics.filter((d) => d.file.includes('/site/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['__template__.md boilerplate-file']);
   });
 
   it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
     expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
   });
 
-  it('4. MDX import/export lines and JSX components are not content; a Docusaurus admonition is a box', () => {
+  it('4. MDX import/export lines, JSX components and heading anchors are not content; a Docusaurus admonition is a box; ads are boilerplate', () => {
     expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',
       'Stacks › Implementations › push => adds an item on top',
+      // A heading's {#anchor} is no text; a box of referral links and a section sponsored by a product are ads.
+      'Stacks › Practice with cheatsheets => Review the cheatsheet before each session.',
     ]);
+    expect(cards.filter((card) => card.file.startsWith('site'))).toEqual([]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export']) expect(everything, leftover).not.toContain(leftover);
+    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export', '{#', 'FAANG Tech Leads', 'Hello Interview']) expect(everything, leftover).not.toContain(leftover);
   });
 
   it('3. a sentence that only leads into what follows is no answer: left off the end of one, no card when it was all', () => {

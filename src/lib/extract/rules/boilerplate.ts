@@ -8,18 +8,23 @@
  *     Source: Glassdoor    출처: 위키백과                                    citations on a line of their own
  *     [![build](https://img.shields.io/badge/build-passing-green.svg)](…)   badges
  *     TODO    TBD    작성 중                                                 placeholders
+ *     [ByteByteGo](https://bytebytego.com?fpr=…) … 70% off   Disclaimer: This section was added by the X team
+ *                                                           paragraphs and boxes with referral links, sponsor notes
+ *     ## [Hello Interview](https://…/?utm_source=site)       a heading linking to a product with a referral or
+ *                                                           tracking tag: the whole section is sponsored
  *     _Network.end_    The End                                              end-of-document markers
  *     Current page: 0    Current chapter: 5    Progress: 30%                 reading progress
  *
  * Files that are only apparatus make no card (info `boilerplate-file`):
  * `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `CODE_OF_CONDUCT.md`,
- * `크레딧.md` (credits), also by front matter `title:`.
+ * `__template__.md` (a page's scaffolding), `크레딧.md` (credits), also by front matter `title:`.
  *
  * Sections that are only apparatus make no card: `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`, `Learning resources`, `Personal Recommendation`, `추가 자료`…).
  */
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Link, Nodes, PhrasingContent, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { plainText } from '../../parse/mdast.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
@@ -27,6 +32,11 @@ const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+/** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
+const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
+const TRACKING = /[?&](?:utm_source|ref)=/iu;
+/** `Disclaimer: This section was added by the Meetapro team`, `Sponsored`, `광고`. */
+const SPONSOR_NOTE = /^(?:disclaimer\s*:.*\b(?:added|written|provided|paid for|sponsored) by\b|sponsored(?: by\b.*)?|(?:유료 )?광고|협찬)[.!]?$/iu;
 /** `Source: Glassdoor`, `출처: 위키백과`: a short citation on a line of its own. */
 const SOURCE_LINE = /^(?:source|sources|출처|via)\s*[:：]\s*[^:：]{1,60}$/iu;
 /** `Current page: 12`, `Current chapter: 5`, `Progress: 30%`, `진도: 3장`: where the reader is, not what they learned. */
@@ -34,8 +44,8 @@ const PROGRESS = /^(?:(?:current|last|next)\s+(?:page|chapter|lecture|section|ep
 /** `_Network.end_`, `The End`: the end of the document, not a line of it. */
 const END_MARKER = /^(?:[\p{L}\p{N} -]+\.end|the end|-+ ?end ?-+)[.!]?$/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
-/** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `크레딧.md`. */
-const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
+/** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
+const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|personal recommendations?|추가 ?자료|더 ?읽을 ?거리)$/iu;
 
@@ -59,6 +69,8 @@ function isNavigation(link: PhrasingContent): boolean {
 
 /** A block that is boilerplate as a whole. */
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
+  if (block.type === 'paragraph' && (SPONSOR_NOTE.test(plainText(block.children)) || linksOf(block).some(isAffiliate))) return true;
+  if (block.type === 'callout') return linksOf(block).some(isAffiliate);
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
@@ -75,4 +87,25 @@ export function isApparatusFile(relativePath: string, title?: string): string | 
   const name = relativePath.split('/').pop()!.replace(/\.(md|markdown)$/iu, '');
   const found = [title, name].find((candidate) => candidate && APPARATUS_FILE.test(candidate.replace(/[_-]+/gu, ' ').trim()));
   return found ?? null;
+}
+
+/**
+ * A heading that links to a product with a referral or tracking tag
+ * (`## [Hello Interview](https://…/?utm_source=techinterviewhandbook)`) opens
+ * a sponsored section: no card from it or what is under it.
+ */
+export function isSponsoredHeading(heading: Heading): boolean {
+  return linksOf(heading).some((url) => isAffiliate(url) || TRACKING.test(url));
+}
+
+function linksOf(node: Nodes): string[] {
+  const urls: string[] = [];
+  visit(node, 'link', (link: Link) => {
+    urls.push(link.url);
+  });
+  return urls;
+}
+
+function isAffiliate(url: string): boolean {
+  return AFFILIATE.test(url);
 }
