@@ -203,6 +203,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // A callout titled by a label (참고, Tip) is a box in its section's answer; one with a title of its own asks it.
       'Database › Sync › Setup => Connect a vault from the settings. 참고 Sync needs an account.',
       'Database › Sync › Setup › Thrashing => The system spends its time paging.',
+      // The last sentence of a paragraph can lead in too; the sentences before it stay.
+      'Database › 링크 형식 => 내부 링크를 자동 생성할 때 삽입되는 링크 형식이에요.',
+      'Database › 링크 형식 › 가장 짧은 경로 => 가능하면 가장 짧은 경로를 사용해요.',
     ]);
     expect(rules('lead-in.md', 'lead-in')).toEqual([
       '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',
