@@ -25,7 +25,7 @@ import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } fro
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
-import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
@@ -253,11 +253,12 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading)) {
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
       } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
+      else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };

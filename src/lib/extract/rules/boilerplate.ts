@@ -19,11 +19,12 @@
  * `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `CODE_OF_CONDUCT.md`,
  * `__template__.md` (a page's scaffolding), `크레딧.md` (credits), also by front matter `title:`.
  *
- * Sections that are only apparatus make no card: `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
+ * Sections that are only apparatus make no card: a heading ending with a
+ * link to the page it sums up (`## 데이터베이스 [Link](…)`, an index of that page), `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
- * sections (`References`, `참고`, `출처`, `Learning resources`, `Personal Recommendation`, `추가 자료`…).
+ * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
-import type { Heading, Link, Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Link, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { plainText } from '../../parse/mdast.js';
 
@@ -32,6 +33,7 @@ const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(?: ?보기)?|→|»)$/iu;
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
 const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
 const TRACKING = /[?&](?:utm_source|ref)=/iu;
@@ -47,7 +49,7 @@ const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|ba
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
-export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|personal recommendations?|추가 ?자료|더 ?읽을 ?거리)$/iu;
+export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
 export function isBoilerplateLine(nodes: readonly PhrasingContent[]): boolean {
@@ -98,6 +100,16 @@ export function isSponsoredHeading(heading: Heading): boolean {
   return linksOf(heading).some((url) => isAffiliate(url) || TRACKING.test(url));
 }
 
+/**
+ * `## 데이터베이스 [Link](…/Database)`: a heading that ends with a link to
+ * the page it sums up opens that page's table of contents, not notes.
+ */
+export function isIndexHeading(heading: Heading): boolean {
+  const meaningful = heading.children.filter((node) => !(node.type === 'text' && !node.value.trim()));
+  const last = meaningful[meaningful.length - 1];
+  return meaningful.length > 1 && last?.type === 'link' && INDEX_LINK.test(plainText(last.children).replace(ARROWS, ' ').trim());
+}
+
 function linksOf(node: Nodes): string[] {
   const urls: string[] = [];
   visit(node, 'link', (link: Link) => {
@@ -108,4 +120,15 @@ function linksOf(node: Nodes): string[] {
 
 function isAffiliate(url: string): boolean {
   return AFFILIATE.test(url);
+}
+
+/** The bullets of index sections (isIndexHeading), which bench/coverage.ts does not count: they are reported, not lost. */
+export function indexSectionItems(tree: Root): Set<ListItem> {
+  const out = new Set<ListItem>();
+  let inside: number | null = null;
+  for (const block of tree.children) {
+    if (block.type === 'heading') inside = isIndexHeading(block) ? block.depth : inside !== null && block.depth > inside ? inside : null;
+    else if (inside !== null) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+  }
+  return out;
 }
