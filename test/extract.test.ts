@@ -115,6 +115,13 @@ describe('pseudo-heading rule', () => {
     ]);
   });
 
+  it('takes a bold line set apart in a quote for a heading even when it is long', () => {
+    expect(cards('# OS\n> **응답시간 vs 작업 처리량 vs 자원 활용도**\n\n- 응답시간 : 요청부터 응답까지\n\n> **I/O Bounded 프로세스 vs Compute-bounded 프로세스**\n\n- I/O Bounded 프로세스 : I/O 대기시간이 긴 프로세스')).toEqual([
+      'OS › 응답시간 vs 작업 처리량 vs 자원 활용도 › 응답시간 => 요청부터 응답까지',
+      'OS › I/O Bounded 프로세스 vs Compute-bounded 프로세스 › I/O Bounded 프로세스 => I/O 대기시간이 긴 프로세스',
+    ]);
+  });
+
   it('leaves bold text inside a sentence alone', () => {
     expect(cards('# A\n**TCP** is reliable.\n\n- x')).toEqual(['A => TCP is reliable. x']);
   });

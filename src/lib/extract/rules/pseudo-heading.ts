@@ -39,6 +39,7 @@ import { isLeadIn } from './lead-in.js';
 import { boldLead } from './split.js';
 
 export const MAX_PSEUDO_HEADING_LENGTH = 30;
+const MAX_QUOTED_HEADING_LENGTH = 60;
 
 export interface PseudoHeading {
   text: string;
@@ -55,7 +56,9 @@ export function pseudoHeading(block: RootContent, next: RootContent | undefined,
   const paragraph = numberedItem(block, next) ?? boldLine(block);
   if (!paragraph) return null;
   const text = plainText(paragraph.children);
-  if (!text || [...text].length > MAX_PSEUDO_HEADING_LENGTH || /[.?!:：]$/u.test(text)) return null;
+  // A bold line set apart in a quote (`> **I/O Bounded 프로세스 vs Compute-bounded 프로세스**`) is a heading even when longer.
+  const limit = block.type === 'blockquote' ? MAX_QUOTED_HEADING_LENGTH : MAX_PSEUDO_HEADING_LENGTH;
+  if (!text || [...text].length > limit || /[.?!:：]$/u.test(text)) return null;
   return { text, nodes: paragraph.children };
 }
 
