@@ -157,6 +157,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // A bold linked term is a term being defined; a list of plain links with notes is a reading list.
       'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
       'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
+      'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
@@ -167,7 +168,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '66: This list only points to things to read (3 links): a reading list, nothing to ask; no card made',
     ]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree', 'Readings', 'Videos', 'basecs', 'Peterman', 'Zajac', 'HTTP 완벽 가이드', '.end', 'Heapify', '데이터베이스를 사용하는']) {
+    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree', 'Readings', 'Videos', 'basecs', 'Peterman', 'Zajac', 'HTTP 완벽 가이드', '.end', 'Heapify', '데이터베이스를 사용하는', '공식 문서', 'D2', 'Design Gurus']) {
       expect(everything, leftover).not.toContain(leftover);
     }
   });

@@ -25,7 +25,7 @@ import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } fro
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
-import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
@@ -116,6 +116,8 @@ class Extraction {
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
   private skipBelow: number | null = null;
   private readonly questions: Crumb[] = [];
+  /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
+  private readonly sponsored = new Set<string>();
   private readonly answered = new Set<Crumb>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
@@ -155,7 +157,9 @@ class Extraction {
         beforeDetails = null;
         continue;
       }
-      if ((topLevel && this.skipBelow !== null) || isBoilerplateBlock(block)) continue;
+      if (topLevel && this.skipBelow !== null) continue;
+      if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
+      if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
         const details = detailsOpen(block);
         if (details) {
@@ -297,6 +301,11 @@ class Extraction {
       return children(extend(scope, crumbOf(explicit.before)));
     }
     const definition = splitDefinition(head);
+    // `- 공식 문서 : [링크](…)`: a definition that is only a link is a reference, like a bullet of only a link.
+    if (definition && rest.length === 0 && isLinksOnly(definition.after)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     if (definition) {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
@@ -462,7 +471,7 @@ class Extraction {
   flushSection(next?: Heading): void {
     const section = this.section;
     this.section = null;
-    if (!section || isEmptyAnswer(section)) return;
+    if (!section || isEmptyAnswer(section) || this.sponsored.has(section.key)) return;
     const own = this.headingStack[this.headingStack.length - 1];
     let blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;

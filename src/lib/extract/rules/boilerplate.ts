@@ -11,7 +11,8 @@
  *     [ByteByteGo](https://bytebytego.com?fpr=…) … 70% off   Disclaimer: This section was added by the X team
  *                                                           paragraphs and boxes with referral links, sponsor notes
  *     ## [Hello Interview](https://…/?utm_source=site)       a heading linking to a product with a referral or
- *                                                           tracking tag: the whole section is sponsored
+ *                                                           tracking tag: the whole section is sponsored, as is
+ *                                                           a section whose ad sells (`[Join today for a 10% discount →](…?aff=…)`)
  *     _Network.end_    The End                                              end-of-document markers
  *     Current page: 0    Current chapter: 5    Progress: 30%                 reading progress
  *
@@ -37,6 +38,7 @@ const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
 const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
 const TRACKING = /[?&](?:utm_source|ref)=/iu;
+const CALL_TO_ACTION = /\b(?:join|sign up|buy|get|subscribe|enroll|start|grab)\b[^.]*\b(?:today|now|discount|off|access)\b|\d+\s?% (?:off|discount)/iu;
 /** `Disclaimer: This section was added by the Meetapro team`, `Sponsored`, `광고`. */
 const SPONSOR_NOTE = /^(?:disclaimer\s*:.*\b(?:added|written|provided|paid for|sponsored) by\b|sponsored(?: by\b.*)?|(?:유료 )?광고|협찬)[.!]?$/iu;
 /** `Source: Glassdoor`, `출처: 위키백과`: a short citation on a line of its own. */
@@ -49,7 +51,7 @@ const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|ba
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
-export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)$/iu;
+export const REFERENCE_HEADING = /^[[(【]?\s*(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)\s*[\])】]?$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
 export function isBoilerplateLine(nodes: readonly PhrasingContent[]): boolean {
@@ -70,9 +72,19 @@ function isNavigation(link: PhrasingContent): boolean {
 }
 
 /** A block that is boilerplate as a whole. */
+/** A paragraph or box that advertises: a referral link, or a sponsor's note. */
+export function isAd(block: RootContent | Nodes): boolean {
+  if (block.type === 'paragraph') return SPONSOR_NOTE.test(plainText(block.children)) || linksOf(block).some(isAffiliate);
+  return block.type === 'callout' && linksOf(block).some(isAffiliate);
+}
+
+/** An ad that sells (`[Join today for a 10% discount →](…?aff=…)`): the section around it is its copy. */
+export function isSalesPitch(block: RootContent | Nodes): boolean {
+  return block.type === 'paragraph' && linksOf(block).some(isAffiliate) && CALL_TO_ACTION.test(plainText(block.children));
+}
+
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
-  if (block.type === 'paragraph' && (SPONSOR_NOTE.test(plainText(block.children)) || linksOf(block).some(isAffiliate))) return true;
-  if (block.type === 'callout') return linksOf(block).some(isAffiliate);
+  if (isAd(block)) return true;
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
