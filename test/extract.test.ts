@@ -122,6 +122,12 @@ describe('pseudo-heading rule', () => {
     ]);
   });
 
+  it('reads a numbered step under a question as part of its answer, not a question of its own', () => {
+    expect(cards('## 접속 과정을 설명해주세요.\n\n> **1단계**\n\nDHCP로 IP 주소를 받는다.\n\n> **2단계**\n\nDNS로 IP 주소를 찾는다.')).toEqual([
+      '접속 과정을 설명해주세요. => 1단계 DHCP로 IP 주소를 받는다. 2단계 DNS로 IP 주소를 찾는다.',
+    ]);
+  });
+
   it('leaves bold text inside a sentence alone', () => {
     expect(cards('# A\n**TCP** is reliable.\n\n- x')).toEqual(['A => TCP is reliable. x']);
   });

@@ -30,7 +30,7 @@ import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -191,6 +191,11 @@ class Extraction {
       const found = pseudoHeading(block, blocks[index + 1], leads);
       // A bold lead that names the heading it is under (`## 플러그인` › `**플러그인**은 …`) is that heading's answer.
       const pseudo = found?.answer && sameText(found.text, local.crumbs[local.crumbs.length - 1]?.text) ? null : found;
+      // `> **3단계**` under a question is a step of its answer, not a question of its own (`… › 3단계`).
+      if (pseudo && isPositionalFront(pseudo.text) && base.crumbs.some((crumb) => crumb.question)) {
+        if (answers) answer(block);
+        continue;
+      }
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         if (pseudo.answer && answers) answer(pseudo.answer);

@@ -30,6 +30,10 @@
  * (Not when the paragraph only leads into the list, `**K-means의 단점**은 다음과 같다.`:
  * the list goes on answering the question, rules/lead-in.ts.)
  *
+ * A step (`> **3단계**`, `**Step 2**`: rules/no-topic.ts positional fronts) under a
+ * question is part of that question's answer, not a question of its own: the
+ * answer goes through the steps in order.
+ *
  * Each is context for what follows (`JWT › 구조 › 헤더`, `… › Star › 장점`)
  * until the next pseudo-heading or heading.
  */
