@@ -19,7 +19,7 @@
  * others, and a new seed gives an unrelated sample.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +83,10 @@ export async function cardsOf(folder: string): Promise<{ card: SampledCard; key:
   try {
     // The lock beside the output folder, not in it: deckgen refuses a lock inside --out (lock-path-invalid).
     const lockPath = join(work, 'lock.json');
-    await build({ notesDir: folder, outDir: join(work, 'decks'), lockPath, formats: ['apkg'], now: 1_700_000_000 });
+    const report = await build({ notesDir: folder, outDir: join(work, 'decks'), lockPath, formats: ['apkg'], now: 1_700_000_000 });
     const apkg = await readApkg(join(work, 'decks', `${basename(folder)}.apkg`));
-    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { notes: { guid: string; source: string }[] };
-    const sources = new Map(lock.notes.map((entry) => [entry.guid, entry.source]));
+    // A first build: every note is added, and the plan says where (`file:line`; the lock keeps no lines).
+    const sources = new Map((report.changes?.added ?? []).map((note) => [note.guid, note.source]));
     const deckNames = new Map(Object.values(apkg.decks).map((deck) => [deck.id, deck.name]));
     const notes = new Map(apkg.notes.map((note) => [note.id, note]));
     const name = basename(folder);

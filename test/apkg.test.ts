@@ -3,8 +3,8 @@ import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { readAnkiPackage } from 'anki-reader';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOTE_FIELDS, type DeckPackage, type NoteKind, type PackagedNote } from '../src/lib/model.js';
-import { buildApkg, NOTETYPES, notetypeName } from '../src/lib/write/apkg/index.js';
-import { TEMPLATE_REVISIONS, templateFingerprint } from '../src/lib/write/apkg/notetype.js';
+import { NOTETYPES, notetypeName, TEMPLATE_REVISIONS, templateFingerprint } from '../src/lib/write/anki/notetype.js';
+import { buildApkg } from '../src/lib/write/apkg/index.js';
 import { stripHtmlPreservingMedia } from '../src/lib/write/apkg/note.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

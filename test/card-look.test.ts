@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/lib/build.js';
-import { fillTemplate } from './helpers/anki-card.js';
+import { cardSides } from './helpers/anki-card.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot } from './helpers/cli.js';
 
@@ -36,10 +36,8 @@ function cardSide(apkg: ApkgContents, front: string, ord: number, answer: boolea
   const note = apkg.notes.find((candidate) => candidate.fields[0] === front);
   if (!note) throw new Error(`no note ${front}`);
   const model = apkg.models[String(note.mid)] as unknown as Model;
-  const fields = Object.fromEntries(model.flds.map((field, index) => [field.name, note.fields[index]]));
-  const template = model.type === 1 ? model.tmpls[0] : model.tmpls[ord];
-  const question = fillTemplate(template.qfmt, fields, ord, false);
-  return { css: model.css, html: answer ? fillTemplate(template.afmt, fields, ord, true, question) : question };
+  const sides = cardSides(model, note.fields, ord);
+  return { css: model.css, html: answer ? sides.answer : sides.question };
 }
 
 function cardPage(css: string, html: string, night: boolean): string {

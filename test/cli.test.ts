@@ -40,17 +40,19 @@ describe('deckgen CLI', () => {
   });
 
   it('exits 2 when the notes folder does not exist, with one JSON report under --json', () => {
-    const result = runCli(['--json', '--notes', 'missing'], workspace());
+    const dir = workspace();
+    const result = runCli(['--json', '--notes', 'missing'], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('missing  error  Notes folder not found  notes-missing');
+    expect(result.stderr).toContain(`missing  error  Notes folder not found: ${join(dir, 'missing')} does not exist. Give the folder (or .md file) of your notes: deckgen path/to/notes  notes-missing`);
     expect(jsonReport(result).diagnostics).toEqual([expect.objectContaining({ file: 'missing', rule: 'notes-missing', severity: 'error' })]);
   });
 
   // Each spawns the CLI; run side by side so the file stays fast.
-  it.concurrent('says --notes is not a folder when it names a file', async ({ expect }) => {
-    const result = await runCliAsync(['--notes', 'notes/a.md'], workspace({ 'a.md': '- a : b' }));
+  it.concurrent('says the notes are neither a folder nor a markdown file when they name another file', async ({ expect }) => {
+    const dir = workspace({ 'a.txt': '- a : b' });
+    const result = await runCliAsync(['--notes', 'notes/a.txt'], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('notes/a.md  error  --notes is not a folder');
+    expect(result.stderr).toContain(`notes/a.txt  error  ${join(dir, 'notes/a.txt')} is neither a folder nor a markdown (.md) file`);
   });
 
   it.concurrent.for(['--notes', '--out', '--lock', '--format'])('exits 2 when %s is given no value, instead of using the default', async (flag, { expect }) => {

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect } from 'vitest';
 import { build } from '../src/lib/build.js';
-import { clozeNumbers, revealCloze } from './helpers/anki-card.js';
+import { clozeNumbers, revealCloze } from '../src/lib/write/anki/cloze.js';
 
 export const FUZZ_RUNS = Number(process.env.DECKGEN_FUZZ_RUNS ?? 60);
 

@@ -107,7 +107,8 @@ describe('identify: first build', () => {
     expect(result.changes.firstBuild).toBe(true);
     expect(result.changes.added).toHaveLength(7);
     expect(new Set(result.packaged.map((note) => note.guid)).size).toBe(7);
-    expect(result.lock.notes.map((entry) => entry.source)).toEqual(base.map((_, i) => `interview.md:${(i + 1) * 2}`));
+    expect(result.lock.notes.map((entry) => entry.file)).toEqual(base.map(() => 'interview.md'));
+    expect(result.changes.added.map((note) => note.source)).toEqual(base.map((_, i) => `interview.md:${(i + 1) * 2}`));
     expect(formatPlan(result.changes)).toMatch(/^First build: 7 notes/);
   });
 });
@@ -139,7 +140,10 @@ describe('identify: rebuilding after edits', () => {
     const specs = base.map((spec) => (spec.front === '시그니처' ? { ...spec, context: ['프로젝트에서 사용했었던', 'JWT', '특징'] } : spec));
     const result = build(specs, first.lock, T1);
     expect(result.packaged[4].guid).toBe(before.get('시그니처'));
-    expect(result.changes.rematched.map((note) => note.newQuestion)).toEqual(['프로젝트에서 사용했었던 › jwt › 특징 › 시그니처']);
+    // As written (issue 13 item 10): the old question from the lock, the new one from the notes.
+    expect(result.changes.rematched.map((note) => [note.oldQuestion, note.newQuestion])).toEqual([
+      ['프로젝트에서 사용했었던 › JWT › 구조 › 시그니처', '프로젝트에서 사용했었던 › JWT › 특징 › 시그니처'],
+    ]);
     expect(result.changes.added).toEqual([]);
   });
 
@@ -175,13 +179,32 @@ describe('identify: rebuilding after edits', () => {
     const specs = base.filter((spec) => spec.front !== '비동기');
     const result = build(specs, first.lock, T1);
     expect(result.changes.removed).toEqual([
-      expect.objectContaining({ guid: before.get('비동기'), question: '프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기', source: 'interview.md:4' }),
+      expect.objectContaining({ guid: before.get('비동기'), question: '프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기', source: 'interview.md', nid: first.packaged[1].noteId }),
     ]);
     expect(result.lock.notes.map((entry) => entry.guid)).not.toContain(before.get('비동기'));
+    // Remembered (GUID, note id, question, date) until cleared or REMOVED_DAYS old.
+    expect(result.lock.removed).toEqual([
+      { guid: before.get('비동기'), nid: first.packaged[1].noteId, kind: 'basic', deck: 'Interview', question: '프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기', removed: T1 },
+    ]);
     expect(result.changes.rematched).toEqual([]);
     const text = formatPlan(result.changes);
     expect(text).toContain('never deletes');
-    expect(text).toContain('"deck:Interview" "비동기"');
+    expect(text).toContain(`nid:${first.packaged[1].noteId}`);
+    // --quiet keeps the warnings only: the removed note and its search, no summary or lists of updates.
+    const quiet = formatPlan(result.changes, { verbosity: 'quiet' });
+    expect(quiet).not.toContain('notes:');
+    expect(quiet).toContain('Removed — an Anki import never deletes notes');
+    expect(quiet).toContain(`nid:${first.packaged[1].noteId}`);
+    expect(formatPlan(build(base, first.lock, T1).changes, { verbosity: 'quiet' }).trim()).toBe('');
+    // The next build still lists it; after REMOVED_DAYS it is forgotten.
+    const again = build(specs, result.lock, T1 + 86_400);
+    expect(again.changes.removed).toEqual([]);
+    expect(again.changes.removedEarlier.map((note) => note.guid)).toEqual([before.get('비동기')]);
+    expect(build(specs, result.lock, T1 + 31 * 86_400).lock.removed).toEqual([]);
+    // Written again, it takes its GUID and note id back and leaves the list.
+    const back = build(base, result.lock, T1 + 60);
+    expect(back.packaged[1]).toMatchObject({ guid: before.get('비동기'), noteId: first.packaged[1].noteId });
+    expect(back.lock.removed).toEqual([]);
   });
 
   it('an edited answer updates that note only and its mod always moves forward', () => {
@@ -255,7 +278,8 @@ describe('identify: explicit ids', () => {
     const specs = [...base, { front: 'OAuth2.0', back: '토큰을 발급하고 인증하는 프레임워크', context: ['OAuth2.0'], id: 'oauth' }];
     const first = build(specs, null, T0);
     expect(first.packaged[7].guid).toBe(guidFor('deckgen', 'id', 'oauth'));
-    expect(first.lock.notes.find((entry) => entry.id === 'oauth')?.key).toBe('id:oauth');
+    // The GUID is the id's own, so the lock needs no key to know which note it is.
+    expect(first.lock.notes.find((entry) => entry.id === 'oauth')?.key).toBeUndefined();
     const rewritten = [...base, { front: 'What is OAuth 2.0?', back: 'An authorization framework', context: ['Security'], deck: 'Security', file: 'security.md', id: 'oauth' }];
     const result = build(rewritten, first.lock, T1);
     expect(result.packaged[7].guid).toBe(first.packaged[7].guid);

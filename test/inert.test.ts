@@ -1,13 +1,13 @@
 /**
  * Issue 12, "script in cards": each example of the review as a field deckgen
- * writes, read the way Anki reads it (helpers/anki-card.ts ports cloze.rs).
+ * writes, read the way Anki reads it (src/lib/write/anki/cloze.ts ports cloze.rs).
  * test/inert-cards.test.ts shows the same notes in a browser.
  */
 import { describe, expect, it } from 'vitest';
 import { extractNotes } from '../src/lib/extract/index.js';
 import { parseFile } from '../src/lib/parse/index.js';
 import { renderNote } from '../src/lib/render/index.js';
-import { clozeNumbers, revealCloze } from './helpers/anki-card.js';
+import { clozeNumbers, revealCloze } from '../src/lib/write/anki/cloze.js';
 
 const notesRoot = '/nonexistent-notes';
 

@@ -60,16 +60,18 @@ describe('lock file round trip', () => {
     const lock = sampleLock();
     const text = serializeLock(lock);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('{"version":1,"notes":[');
+    expect(lines[0]).toBe('{"version":2,"notes":[');
     expect(lines.slice(1, 4).every((line) => line.startsWith('{"guid":'))).toBe(true);
-    expect(lines.slice(4)).toEqual([']}', '']);
-    expect(text).toContain('"question":"jwt › 구조 › 시그니처"');
+    expect(lines.slice(4)).toEqual(['],"removed":[]}', '']);
+    // As written, not lower-cased; no line number; no key for a GUID derived from it.
+    expect(text).toContain('"file":"interview.md","deck":"Interview","question":"JWT › 구조 › 시그니처"');
+    expect(text).not.toContain('"key"');
     expect(text).toContain('"id":"jwt-sig"');
     const parsed = parseLock(text, 'deckgen.lock.json');
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.lock).toStrictEqual(lock);
     expect(serializeLock(parsed.lock!)).toBe(text);
-    expect(serializeLock({ version: 1, notes: [] })).toBe('{"version":1,"notes":[]}\n');
+    expect(serializeLock({ version: 2, notes: [], removed: [] })).toBe('{"version":2,"notes":[],"removed":[]}\n');
   });
 
   it('writes atomically and reads back; a missing lock is a first build', () => {
@@ -82,11 +84,36 @@ describe('lock file round trip', () => {
   });
 });
 
+describe('lock file version 1 (before issue 9)', () => {
+  const v1 = [
+    '{"version":1,"notes":[',
+    '{"guid":"a1","source":"interview.md:3","kind":"basic","deck":"Interview","question":"jwt › 구조 › 헤더","answer":"토큰 종류","key":"basic\\tInterview\\tjwt › 구조 › 헤더","ords":[0],"fingerprint":"0123456789abcdef","mod":1700000100,"created":1700000000},',
+    '{"guid":"b2","source":"interview.md:4","kind":"cloze","deck":"Interview","question":"jwt › 구조","answer":"","key":"cloze\\tInterview\\tjwt › 구조","ords":[0,1],"fingerprint":"fedcba9876543210","mod":1700000000,"created":1700000000}',
+    ']}',
+  ].join('\n');
+
+  it('migrates without losing a GUID: file without line, hashed key, the note ids the package gave', () => {
+    const { lock, diagnostics } = parseLock(v1, 'deckgen.lock.json');
+    expect(diagnostics).toEqual([]);
+    expect(lock!.notes.map((entry) => entry.guid)).toEqual(['a1', 'b2']);
+    expect(lock!.notes.map((entry) => entry.file)).toEqual(['interview.md', 'interview.md']);
+    // Created in the same second: the package numbered them in document order.
+    expect(lock!.notes.map((entry) => entry.nid)).toEqual([1_700_000_000_000, 1_700_000_000_001]);
+    expect(lock!.notes[0].key).toMatch(/^[\w-]{12}$/);
+    expect(lock!.notes[0].mod).toBe(1_700_000_100);
+    expect(lock!.removed).toEqual([]);
+    const text = serializeLock(lock!);
+    expect(text.split('\n')[0]).toBe('{"version":2,"notes":[');
+    expect(text).not.toContain('"source"');
+    expect(parseLock(text, 'deckgen.lock.json').lock).toStrictEqual(lock);
+  });
+});
+
 describe('lock file errors', () => {
   const good = serializeLock(sampleLock());
 
   it('reports invalid JSON with its line', () => {
-    const broken = good.replace('"kind":"basic"', '"kind":"basic",,');
+    const broken = good.replace('"deck":"Interview"', '"deck":"Interview",,');
     const { lock, diagnostics } = parseLock(broken, 'notes/deckgen.lock.json');
     expect(lock).toBeNull();
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'notes/deckgen.lock.json', line: 2, severity: 'error', rule: 'lock-invalid' })]);
@@ -114,9 +141,9 @@ describe('lock file errors', () => {
   });
 
   it('rejects a wrong version, a wrong shape and millisecond timestamps', () => {
-    expect(parseLock('{"version":2,"notes":[]}', 'l').diagnostics[0].message).toContain('newer deckgen');
+    expect(parseLock('{"version":3,"notes":[]}', 'l').diagnostics[0].message).toContain('newer deckgen');
     expect(parseLock('[]', 'l').diagnostics[0].rule).toBe('lock-invalid');
-    const ms = good.replace(/"mod":(\d+)/, '"mod":1700000000000');
+    const ms = good.replace(/"created":(\d+)/, '"created":1700000000000');
     expect(parseLock(ms, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('milliseconds') })]);
     const noGuid = good.replace(/"guid":"(?:[^"\\]|\\.)*",/, '');
     expect(parseLock(noGuid, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"guid"') })]);

@@ -33,7 +33,8 @@ describe('npm run build-deck on notes/interview.md', () => {
 
   it('exits 0 and prints exactly one JSON document with the documented keys', () => {
     expect(run.status).toBe(0);
-    expect(Object.keys(report)).toEqual(['cards', 'notes', 'decks', 'outputs', 'diagnostics']);
+    // Every build carries the change plan, not only --dry-run (issue 10 item 4).
+    expect(Object.keys(report)).toEqual(['cards', 'notes', 'decks', 'outputs', 'diagnostics', 'changes']);
     expect(report.outputs).toEqual([
       { format: 'apkg', path: 'decks/notes.apkg' },
       { format: 'csv', path: 'decks/notes.csv' },

@@ -8,14 +8,15 @@
  * diagnostics and goes on.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { append } from './array.js';
 import { CompileCache, defaultCacheDir } from './compile/cache.js';
 import { compileFiles } from './compile/files.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
-import type { DeckPackage, PackagedNote, RenderedNote } from './model.js';
+import { NOTE_EXTENSION, type DeckPackage, type PackagedNote, type RenderedNote } from './model.js';
+import { loadConfig, type NotesConfig } from './read/config.js';
 import { findNoteFiles, findUnlisted } from './read/index.js';
 import { findOsr } from './read/osr.js';
 import { foldersToSkip, listVaultFiles, readVault, vaultLocation } from './read/vault.js';
@@ -27,8 +28,22 @@ export { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './write/inde
 export const LOCK_FILE_NAME = 'deckgen.lock.json';
 
 export interface BuildOptions {
+  /**
+   * The folder of notes, or one markdown file: then its folder is the notes
+   * folder (paths, media, tags, config) and only that file is built, into
+   * decks and a lock named after it (docs/decisions.md, "One notes file").
+   */
   notesDir: string;
-  outDir: string;
+  /** Default: the config's `out` (relative to the notes folder), else `decks` (relative to `cwd`). */
+  outDir?: string;
+  /** Globs of the notes to read, relative to the notes folder (default: the config's, else every `*.md`). */
+  include?: string[];
+  /** Globs of notes not to read (default: the config's). */
+  exclude?: string[];
+  /** Honour the notes folder's `.gitignore` (default: the config's, else true). */
+  gitignore?: boolean;
+  /** Also return the notes built, as packaged for the decks (`report.built`). */
+  keepNotes?: boolean;
   /** Default: DEFAULT_FORMATS (the .apkg and the CSV). */
   formats?: readonly OutputFormat[];
   /** The TSV holds simple HTML instead of plain text. */
@@ -39,7 +54,7 @@ export interface BuildOptions {
   dryRun?: boolean;
   /** Write nothing; exit 1 when the decks on disk differ from what the notes build. */
   check?: boolean;
-  /** Defaults to `<notesDir>/deckgen.lock.json`. */
+  /** Defaults to the config's `lock`, else `<notesDir>/deckgen.lock.json` (`<name>.deckgen.lock.json` beside a single file). */
   lockPath?: string;
   /** Build time in seconds; defaults to SOURCE_DATE_EPOCH or the clock. */
   now?: number;
@@ -71,18 +86,37 @@ export interface BuildReport {
   upToDate: boolean | null;
   /** Notes files compiled, how many of them came from the compile cache, and how many worker threads compiled the rest. */
   files: { total: number; cached: number; threads: number };
+  /** Each notes file read and how many notes it gave (before checks across files), in path order. */
+  sources: { file: string; notes: number }[];
+  /** The notes in the decks, with their GUIDs, fields and cards (`ords`); only with `keepNotes`. */
+  built?: PackagedNote[];
+  /** The config file the build used (as shown to the user), or null. */
+  config: string | null;
   exitCode: 0 | 1 | 2;
 }
 
-export async function build(options: BuildOptions): Promise<BuildReport> {
-  const paths = resolvePaths(options);
+export async function build(given: BuildOptions): Promise<BuildReport> {
   const report = emptyReport();
-  const unusable = notesFolderProblem(paths) ?? lockPathProblem(paths, options.formats ?? DEFAULT_FORMATS);
+  const cwd = given.cwd ?? process.cwd();
+  const show = showFrom(cwd);
+  const target = notesTarget(resolve(cwd, given.notesDir), show);
+  if ('problem' in target) {
+    report.diagnostics.push(target.problem);
+    return finish(report, 'unusable', given);
+  }
+  const loaded = loadConfig(target.notesDir, show);
+  report.config = loaded.path && show(loaded.path);
+  append(report.diagnostics, loaded.diagnostics);
+  if (loaded.diagnostics.length) return finish(report, 'unusable', given);
+  const options = withConfig(given, loaded.config, target.notesDir);
+  const paths = resolvePaths(options, target, cwd);
+  const unusable = lockPathProblem(paths, options.formats ?? DEFAULT_FORMATS);
   if (unusable) {
     report.diagnostics.push(unusable);
     return finish(report, 'unusable', options);
   }
-  const unlisted = findUnlisted(paths.notesDir, paths.cwd);
+  // One file named on the command line: the rest of its folder is none of this build's business.
+  const unlisted = target.file ? { folders: [], files: [], diagnostics: [] } : findUnlisted(paths.notesDir, paths.cwd);
   append(report.diagnostics, unlisted.diagnostics);
   if (unlisted.folders.includes('')) return finish(report, 'unusable', options);
   const { vault, diagnostics: vaultProblems } = readVault(paths.notesDir, paths.cwd);
@@ -91,8 +125,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   append(report.diagnostics, osr.diagnostics);
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir), vaultLocation: vaultLocation(paths.notesDir) };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
-  const { files, cached, threads } = await compileFiles(findNoteFiles(paths.notesDir, foldersToSkip(vault)), compileOptions, { cache, workers: options.workers, progress: options.progress });
+  const noteFiles = target.file ? [target.file] : findNoteFiles(paths.notesDir, foldersToSkip(vault), options);
+  const { files, cached, threads } = await compileFiles(noteFiles, compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };
+  report.sources = files.map((file) => ({ file: show(join(paths.notesDir, file.relativePath)), notes: file.notes?.length ?? 0 }));
   const notes = acrossFiles(files, unlisted, report.diagnostics);
   return finish(report, await identifyAndWrite(notes, paths, options, cache, report), options);
 }
@@ -100,34 +136,65 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 interface BuildPaths {
   cwd: string;
   notesDir: string;
+  /** What the decks are named after: the notes folder, or the single notes file without its extension. */
+  name: string;
   outDir: string;
   lockPath: string;
   /** A path as shown to the user: relative to `cwd`, posix separators. */
   show: (path: string) => string;
 }
 
-function resolvePaths(options: BuildOptions): BuildPaths {
-  const cwd = options.cwd ?? process.cwd();
-  const notesDir = resolve(cwd, options.notesDir);
+const showFrom = (cwd: string) => (path: string) => relative(cwd, path).split(sep).join('/') || '.';
+
+function resolvePaths(options: BuildOptions, { notesDir, file }: NotesTarget, cwd: string): BuildPaths {
+  const name = file ? basename(file).replace(NOTE_EXTENSION, '') : basename(notesDir);
   return {
     cwd,
     notesDir,
-    outDir: resolve(cwd, options.outDir),
-    lockPath: resolve(cwd, options.lockPath ?? join(notesDir, LOCK_FILE_NAME)),
-    show: (path) => relative(cwd, path).split(sep).join('/') || '.',
+    name,
+    outDir: resolve(cwd, options.outDir ?? 'decks'),
+    lockPath: resolve(cwd, options.lockPath ?? join(notesDir, file ? `${name}.${LOCK_FILE_NAME}` : LOCK_FILE_NAME)),
+    show: showFrom(cwd),
   };
 }
 
-function notesFolderProblem({ notesDir, show }: BuildPaths): Diagnostic | null {
-  if (!existsSync(notesDir)) return diagnostic(show(notesDir), null, 'error', 'notes-missing', 'Notes folder not found');
-  if (!statSync(notesDir).isDirectory()) {
-    return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is not a folder: give the folder that holds the markdown notes');
+/** The options given, completed by the notes folder's config: what is given wins, config paths are relative to the notes folder. */
+function withConfig(given: BuildOptions, config: NotesConfig, notesDir: string): BuildOptions {
+  const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(notesDir, path));
+  return {
+    ...given,
+    outDir: given.outDir ?? fromConfig(config.out),
+    lockPath: given.lockPath ?? fromConfig(config.lock),
+    formats: given.formats ?? config.format,
+    include: given.include ?? config.include,
+    exclude: given.exclude ?? config.exclude,
+    gitignore: given.gitignore ?? config.gitignore,
+    strict: given.strict ?? config.strict,
+    prose: given.prose ?? config.prose,
+    osr: given.osr ?? config.osr,
+    tsvHtml: given.tsvHtml ?? config.tsvHtml,
+  };
+}
+
+interface NotesTarget {
+  notesDir: string;
+  /** Set when one markdown file was named: only it is built. */
+  file: string | null;
+}
+
+/** What `--notes` names: a folder of notes or one markdown file; anything else is a `notes-missing` error saying where it looked. */
+function notesTarget(path: string, show: (path: string) => string): NotesTarget | { problem: Diagnostic } {
+  const problem = (message: string) => ({ problem: diagnostic(show(path), null, 'error', 'notes-missing', message) });
+  if (!existsSync(path)) {
+    return problem(`Notes folder not found: ${path} does not exist. Give the folder (or .md file) of your notes: deckgen path/to/notes`);
   }
-  if (/^\/(proc|sys|dev)(\/|$)/.test(realpathSync(notesDir))) {
+  if (/^\/(proc|sys|dev)(\/|$)/.test(realpathSync(path))) {
     // Kernel file systems are endless (links back into themselves, files that never end): never notes.
-    return diagnostic(show(notesDir), null, 'error', 'notes-missing', '--notes is a system folder (/proc, /sys, /dev), not a folder of notes');
+    return problem('The notes path is a system folder (/proc, /sys, /dev), not a folder of notes');
   }
-  return null;
+  if (statSync(path).isDirectory()) return { notesDir: path, file: null };
+  if (NOTE_EXTENSION.test(path)) return { notesDir: dirname(path), file: path };
+  return problem(`${path} is neither a folder nor a markdown (.md) file: give the folder that holds the markdown notes, or one .md file`);
 }
 
 interface BuildNotes {
@@ -175,9 +242,9 @@ function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]
  * output folder it would overwrite the deck, turn into a note, or be replaced
  * by the next build's outputs.
  */
-function lockPathProblem({ lockPath, notesDir, outDir, show }: BuildPaths, formats: readonly OutputFormat[]): Diagnostic | null {
+function lockPathProblem({ lockPath, name, outDir, show }: BuildPaths, formats: readonly OutputFormat[]): Diagnostic | null {
   const problem = (message: string) => diagnostic(show(lockPath), null, 'error', 'lock-path-invalid', message);
-  const outputs = formats.map((format) => join(outDir, `${basename(notesDir)}.${format}`));
+  const outputs = formats.map((format) => join(outDir, `${name}.${format}`));
   if (outputs.includes(lockPath)) return problem('--lock names a deck this build writes; give the lock file its own name (e.g. deckgen.lock.json)');
   if (isInsideFolder(outDir, lockPath)) return problem('--lock is inside the --out folder; keep the lock next to the notes, where it is committed with them');
   if (/\.(md|markdown)$/i.test(lockPath)) return problem('--lock names a markdown file, which would be read as a note; use a .json name');
@@ -217,7 +284,10 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     // Notes often share an image: the writer dedupes and sorts the media.
     const pkg: DeckPackage = { notes: identified.packaged, media: notes.rendered.flatMap((note) => note.media) };
     summarize(report, pkg.notes);
-    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, basename(paths.notesDir), options, cache);
+    if (options.keepNotes) report.built = pkg.notes;
+    // The preview shows the build's diagnostics beside the cards; notes.rendered is in the package's order.
+    const preview = { title: paths.name, notes: notes.rendered, diagnostics: report.diagnostics };
+    const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, paths.name, { tsvHtml: options.tsvHtml, preview }, cache);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
     if (!writes) {
@@ -263,7 +333,9 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
     const path = join(outDir, `${name}.${format}`);
     // The writer's options are part of what the bytes depend on.
     const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
-    outputs.push({ format, path, bytes: await reuseOrWrite(cache, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
+    // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.
+    const reusable = format === 'html' ? null : cache;
+    outputs.push({ format, path, bytes: await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
   }
   return outputs;
 }
@@ -348,7 +420,7 @@ function buildTime(): number {
 
 /** A report of a build that built nothing (also used by the CLI for usage errors). */
 export function emptyReport(): BuildReport {
-  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, files: { total: 0, cached: 0, threads: 0 }, exitCode: 0 };
+  return { cards: 0, notes: 0, decks: [], outputs: [], diagnostics: [], changes: null, upToDate: null, files: { total: 0, cached: 0, threads: 0 }, sources: [], config: null, exitCode: 0 };
 }
 
 /**

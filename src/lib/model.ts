@@ -8,7 +8,7 @@
  */
 import type { Nodes as MdastNodes } from 'mdast';
 
-/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (write/apkg/notetype.ts). */
+/** Which Anki note type a note uses. The ids and fields behind each are fixed forever (write/anki/notetype.ts). */
 export type NoteKind = 'basic' | 'reversed' | 'cloze';
 
 /**
@@ -136,6 +136,8 @@ export interface PackagedNote {
   created: number;
   /** 1-based position in document order; the new-card position of all the note's cards. */
   due: number;
+  /** Anki note id, fixed by identify once (see docs/identity.md); the writer allocates one when absent. */
+  noteId?: number;
   /** Cards already reviewed elsewhere, by ord; the others are new. */
   review?: Record<number, ReviewState>;
 }

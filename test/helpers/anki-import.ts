@@ -72,7 +72,10 @@ export function importPackage(collection: Collection, incoming: Map<string, Pack
   for (const note of incoming.values()) {
     const existing = collection.get(note.guid);
     if (!existing) {
-      collection.set(note.guid, { ...note, decks: [...note.decks] });
+      // add_note keeps the incoming id unless a note has it (uniquify_note_id: +999 until free).
+      let id = note.id;
+      while ([...collection.values()].some((other) => other.id === id)) id += 999;
+      collection.set(note.guid, { ...note, id, decks: [...note.decks] });
       log.added.push(note.guid);
     } else if (existing.mid !== note.mid) {
       log.conflicting.push(note.guid);

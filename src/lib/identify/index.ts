@@ -6,26 +6,58 @@
  */
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import type { PackagedNote, RenderedNote } from '../model.js';
+import { NOTE_FIELDS, type PackagedNote, type RenderedNote } from '../model.js';
 import { guidFor } from './guid.js';
-import { LOCK_VERSION, splitSource, type LockEntry, type LockFile } from './lock.js';
-import { matchNotes, type Match, type MatchResult, type NoteIdentity } from './match.js';
+import { IdAllocator } from '../ids.js';
+import { ANSWER_EXCERPT, excerpt, keyHash, LOCK_VERSION, QUESTION_EXCERPT, REMOVED_DAYS, type LockEntry, type LockFile, type RemovedNote } from './lock.js';
+import { matchNotes, sameQuestion, type Match, type MatchResult, type NoteIdentity } from './match.js';
 import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR } from './normalize.js';
 import { emptyPlan, type ChangePlan } from './plan.js';
 
 export { guidFor } from './guid.js';
-export { BuildLockBusyError, buildLockPath, parseLock, readLock, serializeLock, splitSource, withBuildLock, writeLock, LOCK_VERSION } from './lock.js';
-export type { BuildLockOptions, LockEntry, LockFile } from './lock.js';
+export { BuildLockBusyError, buildLockPath, parseLock, readLock, serializeLock, withBuildLock, writeLock, LOCK_VERSION, REMOVED_DAYS } from './lock.js';
+export type { BuildLockOptions, LockEntry, LockFile, RemovedNote } from './lock.js';
 export { MATCH_THRESHOLD, NEAR_MISS_THRESHOLD, PAIR_BUDGET } from './match.js';
-export { ankiSearch, formatPlan, keptSentence } from './plan.js';
-export type { ChangePlan, FormatPlanOptions, PlanNote } from './plan.js';
+export { exactFieldSearch, formatPlan, keptSentence, removedSearch, removedSearchLines } from './plan.js';
+export type { ChangePlan, FormatPlanOptions, PlanNote, Verbosity } from './plan.js';
 
 /** Namespace of every GUID deckgen derives; never change it. */
 const NAMESPACE = 'deckgen';
 
-/** Hash of what Anki stores for the note (fields, tags, cards): when it changes, `mod` must move. */
+/**
+ * Hash of what Anki stores for the note (fields, tags, cards): when it changes, `mod` must move. After a
+ * `:`, two characters per field and one pair for the tags, so the plan can say what changed.
+ */
 export function fingerprintOf(fields: readonly string[], tags: readonly string[], ords: readonly number[]): string {
-  return createHash('sha256').update(JSON.stringify([fields, tags, ords])).digest('hex').slice(0, 16);
+  const whole = createHash('sha256').update(JSON.stringify([fields, tags, ords])).digest('hex').slice(0, 16);
+  const part = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 2);
+  return `${whole}:${[...fields, tags].map(part).join('')}`;
+}
+
+/** What changed between two fingerprints: field indexes and `tags`, or null when the old one predates the parts. */
+export function changedParts(before: string, after: string, fieldCount: number): { fields: number[]; tags: boolean } | null {
+  const [, a] = before.split(':');
+  const [, b] = after.split(':');
+  if (a === undefined || b === undefined || a.length !== b.length) return null;
+  const differs = (i: number) => a.slice(2 * i, 2 * i + 2) !== b.slice(2 * i, 2 * i + 2);
+  return { fields: [...Array(fieldCount).keys()].filter(differs), tags: differs(fieldCount) };
+}
+
+/** Fingerprints compare on the hash of everything; the parts only explain a change. */
+function sameContent(before: string, after: string): boolean {
+  return before.split(':')[0] === after.split(':')[0];
+}
+
+/** `… › heading › front`: the front kept whole, context dropped from the left (then the front cut) to fit. */
+export function questionExcerpt(context: readonly string[], front: string): string {
+  const fits = (parts: readonly string[]) => Array.from(parts.join(QUESTION_SEPARATOR)).length <= QUESTION_EXCERPT;
+  const shown = context.filter((part) => part.trim() !== '');
+  if (fits([...shown, front])) return [...shown, front].join(QUESTION_SEPARATOR);
+  for (let drop = 1; drop <= shown.length; drop++) {
+    const parts = ['…', ...shown.slice(drop), front];
+    if (fits(parts)) return parts.join(QUESTION_SEPARATOR);
+  }
+  return excerpt(front, QUESTION_EXCERPT);
 }
 
 /** Normalized identity of one note (see docs/identity.md, "What identifies a note"). */
@@ -38,6 +70,7 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
   const front = normalizeText(note.frontText);
   const question = joinQuestion(context, front);
   const key = note.explicitId !== undefined ? `id:${note.explicitId}` : `${note.kind}\t${deck}\t${question}`;
+  const parts = note.explicitId !== undefined ? [NAMESPACE, 'id', note.explicitId] : [NAMESPACE, note.kind, deck, question];
   return {
     kind: note.kind,
     deck,
@@ -47,8 +80,12 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
     front,
     question,
     display: [...note.context, note.frontText].join(QUESTION_SEPARATOR),
+    excerpt: questionExcerpt(note.context, note.frontText),
     answer: normalizeText(note.backText),
     key,
+    keyHash: keyHash(key),
+    derivedGuid: guidFor(...parts),
+    guidParts: parts,
     ...(note.explicitId !== undefined ? { explicitId: note.explicitId } : {}),
     fingerprint: fingerprintOf(rendered.fields, note.tags, rendered.ords),
   };
@@ -61,7 +98,7 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
  * counter appended, so no two notes ever share one.
  */
 function freshGuid(identity: NoteIdentity, taken: ReadonlySet<string>, counters: Map<string, number>): string {
-  const parts = identity.explicitId !== undefined ? [NAMESPACE, 'id', identity.explicitId] : [NAMESPACE, identity.kind, identity.deck, identity.question];
+  const parts = identity.guidParts;
   const counterKey = parts.join('\u0000');
   // Resume where the last copy of the same question stopped: many copies stay linear.
   let n = counters.get(counterKey) ?? 1;
@@ -138,7 +175,9 @@ export function identify(notes: readonly RenderedNote[], lock: LockFile | null, 
   });
   assertUnique(guids, 'this build');
 
-  const newEntries = identities.map((identity, index) => lockEntry(identity, guids[index], notes[index], matchedEntry(result.matches[index], entries), seconds));
+  const previouslyRemoved = new Map((lock?.removed ?? []).map((note) => [note.guid, note]));
+  const nids = noteIds(guids, result.matches.map((match) => matchedEntry(match, entries)), lock, seconds);
+  const newEntries = identities.map((identity, index) => lockEntry(identity, guids[index], nids[index], notes[index], matchedEntry(result.matches[index], entries), seconds));
   const packaged = notes.map((rendered, index): PackagedNote => ({
     guid: guids[index],
     kind: rendered.note.kind,
@@ -149,14 +188,19 @@ export function identify(notes: readonly RenderedNote[], lock: LockFile | null, 
     mod: newEntries[index].mod,
     created: newEntries[index].created,
     due: index + 1,
+    noteId: nids[index],
     ...(rendered.note.review ? { review: rendered.note.review } : {}),
   }));
   const lockNotes = sortedEntries(newEntries, notes, carried);
   assertUnique(lockNotes.map((entry) => entry.guid), 'the new lock file');
+  const changes = plan(lock === null, identities, newEntries, entries, result, carried);
+  const removed = removedNotes(changes, lockNotes, previouslyRemoved, seconds);
+  const removedNow = new Set(changes.removed.map((note) => note.guid));
+  changes.removedEarlier = removed.filter((note) => !removedNow.has(note.guid));
   return {
     packaged,
-    lock: { version: LOCK_VERSION, notes: lockNotes },
-    changes: plan(lock === null, identities, newEntries, entries, result, carried),
+    lock: { version: LOCK_VERSION, notes: lockNotes, removed },
+    changes,
     diagnostics: [...duplicateIdDiagnostics(notes), ...budgetDiagnostics(result, notes), ...clockDiagnostics(all, seconds, options.lockDisplayPath ?? '')],
   };
 }
@@ -166,26 +210,61 @@ function matchedEntry(match: Match | null, entries: readonly LockEntry[]): LockE
 }
 
 /**
+ * Anki keeps the note id of the import that added a note (rslib import_export/package/apkg/import/notes.rs
+ * `add_note`; `update_note` keeps the existing id), so a note's id is fixed once: a matched note keeps its
+ * entry's, a note coming back under a removed note's GUID gets that note's, a new one the build time in
+ * milliseconds, +1 until unused by any note of the lock.
+ */
+function noteIds(guids: readonly string[], previous: readonly (LockEntry | null)[], lock: LockFile | null, now: number): number[] {
+  const ids = new IdAllocator();
+  const removed = new Map((lock?.removed ?? []).map((note) => [note.guid, note.nid]));
+  for (const entry of lock?.notes ?? []) ids.reserve(entry.nid);
+  for (const nid of removed.values()) ids.reserve(nid);
+  const used = new Set<number>();
+  return guids.map((guid, index) => {
+    const wanted = previous[index]?.nid ?? removed.get(guid);
+    const nid = wanted !== undefined && !used.has(wanted) ? wanted : ids.take(now * 1000);
+    used.add(nid);
+    return nid;
+  });
+}
+
+/**
+ * The lock's list of removed notes: those removed by this build, and those of earlier builds that are less
+ * than REMOVED_DAYS old and whose GUID no note took again. Sorted by removal time, then GUID.
+ */
+function removedNotes(changes: ChangePlan, live: readonly LockEntry[], earlier: ReadonlyMap<string, RemovedNote>, now: number): RemovedNote[] {
+  const alive = new Set(live.map((entry) => entry.guid));
+  const expired = now - REMOVED_DAYS * 86_400;
+  const kept = [...earlier.values()].filter((note) => !alive.has(note.guid) && note.removed > expired);
+  const fresh = changes.removed.map(({ guid, nid, kind, deck, cardDeck, question }): RemovedNote => ({ guid, nid, kind, deck, ...(cardDeck === undefined ? {} : { cardDeck }), question, removed: now }));
+  const all = [...kept.filter((note) => !fresh.some((other) => other.guid === note.guid)), ...fresh];
+  return all.sort((a, b) => a.removed - b.removed || compare(a.guid, b.guid));
+}
+
+/**
  * `mod` stays when nothing Anki stores changed, so re-importing skips the
  * note ("up to date") and keeps edits made in Anki. When content changed it
  * becomes `now`, and at least one second past the old `mod`, because Anki
  * updates only when the incoming `mod` is strictly newer.
  */
-function lockEntry(identity: NoteIdentity, guid: string, rendered: RenderedNote, old: LockEntry | null, now: number): LockEntry {
-  const changed = old === null || old.fingerprint !== identity.fingerprint;
+function lockEntry(identity: NoteIdentity, guid: string, nid: number, rendered: RenderedNote, old: LockEntry | null, now: number): LockEntry {
+  const changed = old === null || !sameContent(old.fingerprint, identity.fingerprint);
   const entry: LockEntry = {
     guid,
-    key: identity.key,
     kind: identity.kind,
     deck: identity.deck,
-    question: identity.question,
-    answer: identity.answer,
+    question: identity.excerpt,
+    answer: excerpt(identity.answer, ANSWER_EXCERPT),
     fingerprint: identity.fingerprint,
     ords: [...rendered.ords],
-    source: `${identity.file}:${identity.line}`,
+    file: identity.file,
     mod: old === null ? now : changed ? Math.max(now, old.mod + 1) : old.mod,
     created: old?.created ?? now,
+    nid,
   };
+  // A GUID derived from the key names its key; any other (kept by similarity, a repeated question's) needs it.
+  if (guid !== identity.derivedGuid) entry.key = identity.keyHash;
   if (identity.explicitId !== undefined) entry.id = identity.explicitId;
   const cardDeck = old === null ? identity.deck : (old.cardDeck ?? old.deck);
   if (cardDeck !== identity.deck) entry.cardDeck = cardDeck;
@@ -194,13 +273,13 @@ function lockEntry(identity: NoteIdentity, guid: string, rendered: RenderedNote,
 
 /**
  * By file, line, column, then GUID: stable bytes for the same notes, whatever
- * the build order. Carried entries sort by their old source; their files give
- * no notes, so they never interleave with this build's notes.
+ * the build order. Carried entries keep their old order, after the notes of
+ * their file (most such files give no notes this build).
  */
 function sortedEntries(entries: LockEntry[], notes: readonly RenderedNote[], carried: readonly LockEntry[]): LockEntry[] {
   const order = [
     ...entries.map((entry, index) => ({ entry, file: notes[index].note.relativePath, ...notes[index].note.position })),
-    ...carried.map((entry) => ({ entry, ...splitSource(entry.source), column: 0 })),
+    ...carried.map((entry, index) => ({ entry, file: entry.file, line: Number.MAX_SAFE_INTEGER, column: index })),
   ];
   order.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.entry.guid, b.entry.guid));
   return order.map((item) => item.entry);
@@ -225,7 +304,7 @@ function inFiles(files: Iterable<string> | undefined, folders: Iterable<string> 
   const folderList = [...(folders ?? [])];
   if (fileSet.size === 0 && folderList.length === 0) return () => false;
   return (entry) => {
-    const { file } = splitSource(entry.source);
+    const { file } = entry;
     return fileSet.has(file) || folderList.some((folder) => folder === '' || file.startsWith(`${folder}/`));
   };
 }
@@ -239,12 +318,11 @@ function plan(
   carried: readonly LockEntry[],
 ): ChangePlan {
   const changes = emptyPlan(firstBuild);
-  changes.inFilesWithErrors = carried.map((entry) => ({ guid: entry.guid, question: entry.question, source: entry.source }));
+  changes.inFilesWithErrors = carried.map((entry) => ({ guid: entry.guid, question: entry.question, source: entry.file }));
   identities.forEach((identity, index) => {
     const entry = fresh[index];
     const match = result.matches[index];
-    // Notes of this build are shown as written; removed ones only have the lock's normalized text.
-    const note = { guid: entry.guid, question: identity.display, source: entry.source };
+    const note = { guid: entry.guid, question: identity.display, source: `${identity.file}:${identity.line}` };
     if (!match) {
       changes.added.push(note);
       const near = result.nearMisses[index];
@@ -252,12 +330,13 @@ function plan(
       return;
     }
     const previous = old[match.entry];
-    if (previous.fingerprint === entry.fingerprint) changes.unchanged++;
-    else changes.updated.push(note);
-    // Both sides normalized, so the pair compares like with like (the old side only exists normalized).
+    if (sameContent(previous.fingerprint, entry.fingerprint)) changes.unchanged++;
+    else changes.updated.push({ ...note, changed: whatChanged(previous, entry) });
     // Only a changed question needs the user's check: a note that only changed deck (a renamed file) is listed in `moved`.
-    if (match.how === 'similar' && previous.question !== entry.question) changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: entry.question, similarity: match.similarity, source: entry.source });
-    if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: identity.display, oldDeck: previous.deck, newDeck: entry.deck });
+    if (match.how === 'similar' && !sameQuestion(previous.question, entry.question)) {
+      changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: identity.display, similarity: match.similarity, source: note.source });
+    }
+    if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: identity.display, oldDeck: previous.deck, newDeck: entry.deck, file: identity.file });
     if (identity.kind === 'cloze' && previous.ords.join() !== entry.ords.join()) {
       changes.renumbered.push({ guid: entry.guid, question: identity.display, oldOrds: previous.ords, newOrds: entry.ords });
     }
@@ -266,10 +345,20 @@ function plan(
   const kept = new Set(carried);
   old.forEach((entry, index) => {
     if (!matched.has(index) && !kept.has(entry)) {
-      changes.removed.push({ guid: entry.guid, question: entry.question, source: entry.source, kind: entry.kind, deck: entry.deck, ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }) });
+      changes.removed.push({ guid: entry.guid, nid: entry.nid, question: entry.question, source: entry.file, kind: entry.kind, deck: entry.deck, ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }) });
     }
   });
   return changes;
+}
+
+/** In the user's words: `deck`, `tags` and the names of the fields whose content changed. */
+function whatChanged(before: LockEntry, after: LockEntry): string[] {
+  const fields = NOTE_FIELDS[after.kind];
+  const parts = changedParts(before.fingerprint, after.fingerprint, fields.length);
+  const changed = before.deck === after.deck ? [] : ['deck'];
+  if (parts) changed.push(...parts.fields.map((index) => fields[index]), ...(parts.tags ? ['tags'] : []));
+  if (before.ords.join() !== after.ords.join()) changed.push('cards');
+  return changed;
 }
 
 /** The same explicit id twice: only one copy can keep the id's GUID, the other's identity is unstable. */

@@ -4,22 +4,34 @@
  * It is meant to be committed next to the notes; one note per line keeps
  * git diffs and merges readable.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { MAX_SECONDS, type NoteKind } from '../model.js';
 import { decodeUtf8, placeOfByte } from '../utf8.js';
+import { IdAllocator } from '../ids.js';
 import { BASE91 } from './guid.js';
 import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 
-export const LOCK_VERSION = 1;
+export const LOCK_VERSION = 2;
+
+/** Longest as-written question kept in the lock (characters), enough to recognise a note in the plan. */
+export const QUESTION_EXCERPT = 80;
+/** Longest normalized answer kept in the lock, for re-matching (characters). */
+export const ANSWER_EXCERPT = 48;
+/** A removed note is listed by every build for this long, or until `deckgen removed --clear`. */
+export const REMOVED_DAYS = 30;
 
 export interface LockEntry {
   guid: string;
-  /** Identity key: `id:<explicit id>` or kind, deck and normalized question joined by tabs. */
-  key: string;
+  /**
+   * Hash of the identity key (`id:<explicit id>` or kind, deck and normalized question), only when the GUID
+   * is not the one derived from that key (the note was kept by similarity, or its question repeats): a
+   * derived GUID already says which key it belongs to.
+   */
+  key?: string;
   kind: NoteKind;
   deck: string;
   /**
@@ -28,31 +40,46 @@ export interface LockEntry {
    * there, and that is where the user finds them.
    */
   cardDeck?: string;
-  /** Normalized `context › front`, for similarity and for the change plan. */
+  /** `context › front` as written (inline markup removed), at most QUESTION_EXCERPT characters: for similarity and the plan. */
   question: string;
-  /** Normalized back text, for similarity. */
+  /** Start of the normalized back text (ANSWER_EXCERPT characters), for similarity. */
   answer: string;
   /** Hash of the rendered fields, tags and ords: decides whether `mod` moves. */
   fingerprint: string;
   /** Card ords of the last build, to spot cloze renumbering. */
   ords: number[];
-  /** `relativePath:line` of the note in the last build. */
-  source: string;
+  /** Notes-folder-relative path of the note's file (no line: an inserted bullet must not touch other entries). */
+  file: string;
   /** Seconds: last content change, sent to Anki as the note's `mod`. */
   mod: number;
   /** Seconds: first build that saw the note. */
   created: number;
+  /** Anki note id the package gives the note; fixed once given, so `nid:` finds it in Anki later. */
+  nid: number;
   /** The explicit id written in the markdown, if any. */
   id?: string;
 }
 
-export interface LockFile {
-  version: 1;
-  notes: LockEntry[];
+/** A note no longer in the notes, still in Anki: listed by every build until cleared or REMOVED_DAYS old. */
+export interface RemovedNote {
+  guid: string;
+  nid: number;
+  kind: NoteKind;
+  deck: string;
+  cardDeck?: string;
+  question: string;
+  /** Seconds: the build that no longer found it. */
+  removed: number;
 }
 
-/** `relativePath:line` → its parts; a path may itself hold colons, the line is after the last one. */
-export function splitSource(source: string): { file: string; line: number } {
+export interface LockFile {
+  version: 2;
+  notes: LockEntry[];
+  removed: RemovedNote[];
+}
+
+/** Version 1's `relativePath:line` → its parts; a path may itself hold colons, the line is after the last one. */
+function splitSource(source: string): { file: string; line: number } {
   const colon = source.lastIndexOf(':');
   if (colon < 0) return { file: source, line: 0 };
   return { file: source.slice(0, colon), line: Number(source.slice(colon + 1)) || 0 };
@@ -101,8 +128,8 @@ export function parseLock(text: string, displayPath: string): { lock: LockFile |
     const column = line !== null && field ? lines[line - 1].indexOf(`"${field}":`) + 1 || 1 : 1;
     diagnostics.push(diagnostic(displayPath, line === null ? null : { line, column }, 'error', RULE, message));
   };
-  const lock = validateShape(data, entryLine(source), fail);
-  if (lock) checkDuplicateGuids(lock.notes, entryLine(source), fail);
+  const lock = validateShape(data, source, fail);
+  if (lock) checkDuplicateGuids(lock.notes, entryLine(source, 'notes'), fail);
   return diagnostics.length > 0 ? { lock: null, diagnostics } : { lock, diagnostics };
 }
 
@@ -143,13 +170,15 @@ function jsonErrorPlace(text: string, message: string): { line: number; column: 
 }
 
 /**
- * In the file deckgen writes, entry i sits alone on line i + 2. For a file
- * reformatted by hand that mapping is unknown, and places are left out.
+ * In the file deckgen writes, entry i sits alone on line i + 2, and removed note j
+ * on the line after the notes' closing line. For a file reformatted by hand that
+ * mapping is unknown, and places are left out.
  */
-function entryLine(text: string): (index: number) => number | null {
+function entryLine(text: string, list: 'notes' | 'removed'): (index: number) => number | null {
   const lines = text.split('\n');
-  const ours = lines[0] === `{"version":${LOCK_VERSION},"notes":[`;
-  return (index) => (ours && lines[index + 1]?.startsWith('{') ? index + 2 : null);
+  const ours = /^\{"version":[12],"notes":\[$/.test(lines[0] ?? '');
+  const start = list === 'notes' ? 1 : lines.findIndex((line) => line.startsWith('],"removed":[')) + 1;
+  return (index) => (ours && start > 0 && lines[start + index]?.startsWith('{') ? start + index + 1 : null);
 }
 
 type Fail = (line: number | null, message: string, field?: string) => void;
@@ -158,82 +187,165 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validateShape(data: unknown, lineOf: (index: number) => number | null, fail: Fail): LockFile | null {
+function validateShape(data: unknown, source: string, fail: Fail): LockFile | null {
   if (!isRecord(data) || !Array.isArray(data.notes) || typeof data.version !== 'number') {
     fail(1, `the lock file is not a deckgen lock (expected {"version":${LOCK_VERSION},"notes":[…]}); ${ADVICE}`);
     return null;
   }
-  if (data.version !== LOCK_VERSION) {
+  if (data.version !== LOCK_VERSION && data.version !== 1) {
     const newer = data.version > LOCK_VERSION ? ' (written by a newer deckgen: upgrade deckgen)' : '';
-    fail(1, `unsupported lock file version ${data.version}${newer}; this deckgen reads version ${LOCK_VERSION}`);
+    fail(1, `unsupported lock file version ${data.version}${newer}; this deckgen reads versions 1 and ${LOCK_VERSION}`);
     return null;
   }
+  const v1 = data.version === 1;
+  const removedRaw: unknown = v1 ? [] : data.removed ?? [];
+  if (!Array.isArray(removedRaw)) {
+    fail(1, `"removed" must be a list; ${ADVICE}`);
+    return null;
+  }
+  const lineOf = entryLine(source, 'notes');
   const notes: LockEntry[] = [];
   data.notes.forEach((raw: unknown, index: number) => {
-    const entry = validateEntry(raw, (message, field) => fail(lineOf(index), `lock entry ${index + 1}: ${message}`, field));
+    const entry = validateEntry(raw, v1, (message, field) => fail(lineOf(index), `lock entry ${index + 1}: ${message}`, field));
     if (entry) notes.push(entry);
   });
-  return notes.length === data.notes.length ? { version: LOCK_VERSION, notes } : null;
+  const removedLine = entryLine(source, 'removed');
+  const removed: RemovedNote[] = [];
+  removedRaw.forEach((raw: unknown, index: number) => {
+    const note = validateRemoved(raw, (message, field) => fail(removedLine(index), `removed note ${index + 1}: ${message}`, field));
+    if (note) removed.push(note);
+  });
+  if (notes.length !== data.notes.length || removed.length !== removedRaw.length) return null;
+  if (v1) giveNoteIds(notes);
+  return { version: LOCK_VERSION, notes, removed };
 }
 
-const STRING_FIELDS = ['guid', 'key', 'deck', 'question', 'answer', 'fingerprint', 'source'] as const;
+/**
+ * Version 1 kept no note ids: the package gave them in document order, the
+ * creation time's milliseconds, then +1 until free. Entries are in that order,
+ * so the same rule gives each note the id its last package gave it.
+ */
+function giveNoteIds(entries: LockEntry[]): void {
+  const ids = new IdAllocator();
+  for (const entry of entries) entry.nid = ids.take(entry.created * 1000);
+}
 
-function validateEntry(raw: unknown, fail: (message: string, field?: string) => void): LockEntry | null {
-  const problem = entryProblem(raw);
+/** Short, stable hash of an identity key; a collision would need 2^36 keys in one lock. */
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 12);
+}
+
+/** Deckgen's excerpts: at most `max` characters (code points), with `…` when cut. */
+export function excerpt(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+function validateEntry(raw: unknown, v1: boolean, fail: (message: string, field?: string) => void): LockEntry | null {
+  const problem = entryProblem(raw, v1);
   if (problem !== null) {
     fail(problem.message, problem.field);
     return null;
   }
   const fields = raw as Record<string, unknown>;
+  const created = fields.created as number;
   const entry: LockEntry = {
     guid: fields.guid as string,
-    key: fields.key as string,
-    kind: fields.kind as NoteKind,
+    kind: (fields.kind as NoteKind | undefined) ?? 'basic',
     deck: fields.deck as string,
     question: fields.question as string,
-    answer: fields.answer as string,
+    answer: v1 ? excerpt(fields.answer as string, ANSWER_EXCERPT) : (fields.answer as string),
     fingerprint: fields.fingerprint as string,
-    ords: fields.ords as number[],
-    source: fields.source as string,
-    mod: fields.mod as number,
-    created: fields.created as number,
+    ords: (fields.ords as number[] | undefined) ?? [0],
+    file: v1 ? splitSource(fields.source as string).file : (fields.file as string),
+    mod: (fields.mod as number | undefined) ?? created,
+    created,
+    nid: (fields.nid as number | undefined) ?? created * 1000,
   };
+  if (typeof fields.key === 'string') entry.key = v1 ? keyHash(fields.key) : fields.key;
   if (typeof fields.id === 'string') entry.id = fields.id;
   if (typeof fields.cardDeck === 'string') entry.cardDeck = fields.cardDeck;
   return entry;
 }
 
+function validateRemoved(raw: unknown, fail: (message: string, field?: string) => void): RemovedNote | null {
+  const problem = removedProblem(raw);
+  if (problem !== null) {
+    fail(problem.message, problem.field);
+    return null;
+  }
+  const fields = raw as Record<string, unknown>;
+  const note: RemovedNote = {
+    guid: fields.guid as string,
+    nid: fields.nid as number,
+    kind: (fields.kind as NoteKind | undefined) ?? 'basic',
+    deck: fields.deck as string,
+    question: fields.question as string,
+    removed: fields.removed as number,
+  };
+  if (typeof fields.cardDeck === 'string') note.cardDeck = fields.cardDeck;
+  return note;
+}
+
 /** Anki's own GUIDs are base91; deckgen's are 10 characters or fewer. Longer ones are not deckgen's. */
 const GUID = new RegExp(`^[${BASE91.replace(/[\\\]^-]/g, '\\$&')}]{1,64}$`);
-// Tabs separate the parts of `key`; nowhere else does a control character belong (\x1f separates Anki's fields).
+// Tabs separate the parts of a version-1 `key`; nowhere else does a control character belong (\x1f separates Anki's fields).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 
-/** What is wrong with one raw entry (and in which field), or null when it is a valid LockEntry. */
-function entryProblem(raw: unknown): { message: string; field?: string } | null {
-  if (!isRecord(raw)) return { message: 'not an object' };
-  const problem = (field: string, message: string) => ({ field, message });
-  for (const field of STRING_FIELDS) {
+type Problem = { message: string; field?: string } | null;
+const problem = (field: string, message: string) => ({ field, message });
+
+function stringProblems(raw: Record<string, unknown>, required: readonly string[], optional: readonly string[]): Problem {
+  for (const field of [...required, ...optional]) {
     const value = raw[field];
+    if (value === undefined && optional.includes(field)) continue;
     if (typeof value !== 'string') return problem(field, `"${field}" must be a string`);
     if ((field === 'key' ? CONTROL_BUT_TAB : CONTROL).test(value)) return problem(field, `"${field}" holds a control character`);
+    if (optional.includes(field) && value === '') return problem(field, `"${field}" must be a non-empty string without control characters`);
   }
   const guid = raw.guid as string;
   if (guid === '') return problem('guid', '"guid" is empty');
   if (!GUID.test(guid)) return problem('guid', `"guid" is not a GUID (Anki's base91 characters, at most 64 of them)`);
-  if (!KINDS.includes(raw.kind as NoteKind)) return problem('kind', `"kind" must be one of ${KINDS.join(', ')}`);
-  for (const field of ['mod', 'created'] as const) {
-    const value = raw[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return problem(field, `"${field}" must be a whole, positive number of seconds`);
-    if (value >= MAX_SECONDS) return problem(field, `"${field}" looks like milliseconds; it must be seconds`);
-  }
-  const ords = raw.ords;
-  if (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0 && ord < 500)) return problem('ords', '"ords" must be a list of card numbers');
-  for (const field of ['id', 'cardDeck'] as const) {
-    const value = raw[field];
-    if (value !== undefined && (typeof value !== 'string' || value === '' || CONTROL.test(value))) return problem(field, `"${field}" must be a non-empty string without control characters`);
-  }
+  if (raw.kind !== undefined && !KINDS.includes(raw.kind as NoteKind)) return problem('kind', `"kind" must be one of ${KINDS.join(', ')}`);
   return null;
+}
+
+function secondsProblem(raw: Record<string, unknown>, field: string, optional = false): Problem {
+  const value = raw[field];
+  if (optional && value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return problem(field, `"${field}" must be a whole, positive number of seconds`);
+  if (value >= MAX_SECONDS) return problem(field, `"${field}" looks like milliseconds; it must be seconds`);
+  return null;
+}
+
+function noteIdProblem(raw: Record<string, unknown>, optional: boolean): Problem {
+  const value = raw.nid;
+  if (optional && value === undefined) return null;
+  // Anki's ids are milliseconds; a few digits more than seconds, well inside a double's integers.
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) return problem('nid', '"nid" must be a whole, positive note id');
+  return null;
+}
+
+/** What is wrong with one raw entry (and in which field), or null when it is a valid LockEntry. */
+function entryProblem(raw: unknown, v1: boolean): Problem {
+  if (!isRecord(raw)) return { message: 'not an object' };
+  const required = v1 ? ['guid', 'key', 'deck', 'question', 'answer', 'fingerprint', 'source'] : ['guid', 'deck', 'question', 'answer', 'fingerprint', 'file'];
+  const text = stringProblems(raw, required, v1 ? ['id', 'cardDeck'] : ['id', 'cardDeck', 'key']);
+  if (text) return text;
+  if (v1 && raw.kind === undefined) return problem('kind', `"kind" must be one of ${KINDS.join(', ')}`);
+  const time = secondsProblem(raw, 'mod', !v1) ?? secondsProblem(raw, 'created');
+  if (time) return time;
+  const ords = raw.ords;
+  if ((v1 || ords !== undefined) && (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0 && ord < 500))) {
+    return problem('ords', '"ords" must be a list of card numbers');
+  }
+  return v1 ? null : noteIdProblem(raw, true);
+}
+
+function removedProblem(raw: unknown): Problem {
+  if (!isRecord(raw)) return { message: 'not an object' };
+  return stringProblems(raw, ['guid', 'deck', 'question'], ['cardDeck']) ?? noteIdProblem(raw, false) ?? secondsProblem(raw, 'removed');
 }
 
 function checkDuplicateGuids(notes: readonly LockEntry[], lineOf: (index: number) => number | null, fail: Fail): void {
@@ -246,30 +358,48 @@ function checkDuplicateGuids(notes: readonly LockEntry[], lineOf: (index: number
   });
 }
 
-/** Fixed key order, so the same lock always serializes to the same bytes. */
+/**
+ * Fixed key order, so the same lock always serializes to the same bytes. What
+ * the reader can infer is left out: `kind` basic, `ords` [0], `mod` equal to
+ * `created`, `nid` equal to `created` in milliseconds.
+ */
 function orderedEntry(entry: LockEntry): Record<string, unknown> {
   return {
     guid: entry.guid,
-    source: entry.source,
-    kind: entry.kind,
+    file: entry.file,
+    ...(entry.kind === 'basic' ? {} : { kind: entry.kind }),
     deck: entry.deck,
     ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }),
     question: entry.question,
     answer: entry.answer,
     ...(entry.id === undefined ? {} : { id: entry.id }),
-    key: entry.key,
-    ords: entry.ords,
+    ...(entry.key === undefined ? {} : { key: entry.key }),
+    ...(entry.ords.length === 1 && entry.ords[0] === 0 ? {} : { ords: entry.ords }),
     fingerprint: entry.fingerprint,
-    mod: entry.mod,
+    ...(entry.mod === entry.created ? {} : { mod: entry.mod }),
     created: entry.created,
+    ...(entry.nid === entry.created * 1000 ? {} : { nid: entry.nid }),
   };
 }
 
-/** Valid JSON with one note per line, in the lock's order, ending in a newline. */
-export function serializeLock(lock: LockFile): string {
-  if (lock.notes.length === 0) return `{"version":${LOCK_VERSION},"notes":[]}\n`;
-  const lines = lock.notes.map((entry) => JSON.stringify(orderedEntry(entry)));
-  return `{"version":${LOCK_VERSION},"notes":[\n${lines.join(',\n')}\n]}\n`;
+function orderedRemoved(note: RemovedNote): Record<string, unknown> {
+  return {
+    guid: note.guid,
+    nid: note.nid,
+    ...(note.kind === 'basic' ? {} : { kind: note.kind }),
+    deck: note.deck,
+    ...(note.cardDeck === undefined ? {} : { cardDeck: note.cardDeck }),
+    question: note.question,
+    removed: note.removed,
+  };
+}
+
+/** Valid JSON with one note per line, in the lock's order, then the removed notes, ending in a newline. */
+export function serializeLock(lock: Pick<LockFile, 'notes'> & Partial<LockFile>): string {
+  const list = (items: Record<string, unknown>[]) => (items.length === 0 ? '' : `\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n`);
+  const notes = list(lock.notes.map(orderedEntry));
+  const removed = list((lock.removed ?? []).map(orderedRemoved));
+  return `{"version":${LOCK_VERSION},"notes":[${notes}],"removed":[${removed}]}\n`;
 }
 
 export function writeLock(path: string, lock: LockFile): void {

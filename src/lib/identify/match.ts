@@ -12,8 +12,8 @@
  * large collection with a few edits stays fast.
  */
 import type { NoteKind } from '../model.js';
-import { splitSource, type LockEntry } from './lock.js';
-import { bigrams, dice, diceUpperBound, splitQuestion, type Bigrams } from './normalize.js';
+import { ANSWER_EXCERPT, excerpt, type LockEntry } from './lock.js';
+import { bigrams, dice, diceUpperBound, normalizeText, QUESTION_SEPARATOR, type Bigrams } from './normalize.js';
 
 /** A pair at or above this similarity keeps the old GUID (and its review history). */
 export const MATCH_THRESHOLD = 0.6;
@@ -44,8 +44,16 @@ export interface NoteIdentity {
   question: string;
   /** The question as the user wrote it (not normalized): what the change plan shows. */
   display: string;
+  /** `display` cut to what the lock keeps (questionExcerpt): both sides of a comparison use it. */
+  excerpt: string;
   answer: string;
   key: string;
+  /** keyHash(key): what the lock stores when the GUID is not `derivedGuid`. */
+  keyHash: string;
+  /** The GUID a note with this key gets when it is new (no counter): the lock omits the key of such an entry. */
+  derivedGuid: string;
+  /** What derivedGuid hashes (a counter is appended for a repeated question). */
+  guidParts: readonly string[];
   explicitId?: string;
   fingerprint: string;
 }
@@ -89,14 +97,41 @@ interface Pair {
   sameFile: boolean;
 }
 
-function noteSide(note: NoteIdentity): Side {
-  return { ...note, hasId: note.explicitId !== undefined };
+/**
+ * What similarity compares: the lock keeps an excerpt of the question as written and the start of the
+ * normalized answer, so the note side is cut the same way (identical for all but very long questions).
+ */
+function comparable(question: string, answer: string): Pick<Side, 'context' | 'front' | 'answer'> {
+  const parts = question.split(QUESTION_SEPARATOR).map(normalizeText).filter((part) => part !== '');
+  const front = parts.pop() ?? '';
+  return { context: parts.join(QUESTION_SEPARATOR), front, answer: excerpt(answer, ANSWER_EXCERPT) };
 }
 
-function entrySide(entry: LockEntry): Side {
-  const { file, line } = splitSource(entry.source);
-  const { context, front } = splitQuestion(entry.question);
-  return { kind: entry.kind, deck: entry.deck, file, line, context, front, answer: entry.answer, hasId: entry.id !== undefined, fingerprint: entry.fingerprint };
+/** `line` is the note's place among the notes of its file: the lock keeps no line numbers, only this order. */
+function noteSide(note: NoteIdentity, line: number): Side {
+  return { ...note, ...comparable(note.excerpt, note.answer), line, hasId: note.explicitId !== undefined };
+}
+
+function entrySide(entry: LockEntry, line: number): Side {
+  const { kind, deck, file, fingerprint } = entry;
+  return { kind, deck, file, fingerprint, line, ...comparable(entry.question, entry.answer), hasId: entry.id !== undefined };
+}
+
+/** Whether two lock questions (excerpts as written, or normalized ones of an old lock) ask the same thing. */
+export function sameQuestion(a: string, b: string): boolean {
+  const x = comparable(a, '');
+  const y = comparable(b, '');
+  return x.context === y.context && x.front === y.front;
+}
+
+/** Position of each item among the items of the same file, in the given order. */
+function ordinalsInFile(items: readonly { file: string }[]): number[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const n = seen.get(item.file) ?? 0;
+    seen.set(item.file, n + 1);
+    return n;
+  });
 }
 
 function grams(side: Side): NonNullable<Side['grams']> {
@@ -135,7 +170,9 @@ function eligible(note: Side, entry: Side): boolean {
 
 export function matchNotes(notes: readonly NoteIdentity[], entries: readonly LockEntry[], options: MatchOptions = {}): MatchResult {
   const threshold = options.threshold ?? MATCH_THRESHOLD;
-  const state = new MatchState(notes.map(noteSide), entries.map(entrySide), threshold);
+  const noteLines = ordinalsInFile(notes);
+  const entryLines = ordinalsInFile(entries);
+  const state = new MatchState(notes.map((note, i) => noteSide(note, noteLines[i])), entries.map((entry, i) => entrySide(entry, entryLines[i])), threshold);
   matchExactKeys(state, notes, entries);
   matchIndexed(state);
   const budgetExhausted = matchSimilarText(state, options.budget ?? PAIR_BUDGET);
@@ -221,9 +258,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T, index: number) => stri
  * in the file, so deleting the first copy does not hand its GUID to the second.
  */
 function matchExactKeys(state: MatchState, notes: readonly NoteIdentity[], entries: readonly LockEntry[]): void {
-  const entriesByKey = groupBy(entries, (entry) => entry.key);
-  for (const [key, noteIndexes] of groupBy(notes, (note) => note.key)) {
-    const entryIndexes = entriesByKey.get(key) ?? [];
+  // An entry without a key has the GUID its key derives; the others keep the key's hash.
+  const entriesByKey = groupBy(entries, (entry) => entry.key ?? `guid:${entry.guid}`);
+  for (const noteIndexes of groupBy(notes, (note) => note.key).values()) {
+    const { keyHash, derivedGuid } = notes[noteIndexes[0]];
+    const entryIndexes = [...(entriesByKey.get(`guid:${derivedGuid}`) ?? []), ...(entriesByKey.get(keyHash) ?? [])].sort((a, b) => a - b);
     if (noteIndexes.length === 1 && entryIndexes.length === 1) {
       if (state.notes[noteIndexes[0]].kind === state.entries[entryIndexes[0]].kind) state.take(noteIndexes[0], entryIndexes[0], 'exact', 1);
       continue;

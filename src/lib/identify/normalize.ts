@@ -38,21 +38,9 @@ export function normalizeDeck(deck: string): string {
   return deck.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-export interface QuestionParts {
-  context: string;
-  front: string;
-}
-
 /** `context1 › context2 › front`; empty context parts are dropped. */
 export function joinQuestion(context: readonly string[], front: string): string {
   return [...context.filter((part) => part !== ''), front].join(QUESTION_SEPARATOR);
-}
-
-/** Inverse of joinQuestion, used on lock entries (which store the question only). */
-export function splitQuestion(question: string): QuestionParts {
-  const parts = question.split(QUESTION_SEPARATOR);
-  const front = parts.pop() ?? '';
-  return { context: parts.join(QUESTION_SEPARATOR), front };
 }
 
 /** Character bigrams with multiplicity; padded with spaces so one- and two-letter words still count. */

@@ -3,14 +3,14 @@
  * where review history is at risk. Built by identify(), printed by the CLI.
  */
 import type { NoteKind } from '../model.js';
+import { REMOVED_DAYS, type RemovedNote } from './lock.js';
 import { MATCH_THRESHOLD } from './match.js';
-import { splitQuestion } from './normalize.js';
 
 export interface PlanNote {
   guid: string;
-  /** Normalized `context › front`. */
+  /** `context › front` as written (for a note of an earlier build, the lock's excerpt of it). */
   question: string;
-  /** `relativePath:line`. */
+  /** `relativePath:line` for a note of this build; `relativePath` for one that is gone. */
   source: string;
 }
 
@@ -19,10 +19,12 @@ export interface ChangePlan {
   firstBuild: boolean;
   /** Notes with no lock entry: new notes (and new cards) in Anki. */
   added: PlanNote[];
-  /** Matched notes whose fields, tags or cards changed: Anki updates them in place. */
-  updated: PlanNote[];
+  /** Matched notes whose fields, tags or cards changed: Anki updates them in place. `changed`: `deck`, `tags`, `cards` and field names. */
+  updated: (PlanNote & { changed: string[] })[];
   /** Lock entries no note matched. Anki keeps them: an import never deletes. `cardDeck`: where its cards are, when not `deck`. */
-  removed: (PlanNote & { kind: NoteKind; deck: string; cardDeck?: string })[];
+  removed: (PlanNote & { nid: number; kind: NoteKind; deck: string; cardDeck?: string })[];
+  /** Notes removed by earlier builds that the lock still lists (REMOVED_DAYS, or until `deckgen removed --clear`). */
+  removedEarlier: RemovedNote[];
   /**
    * Matched by similarity although the normalized question (context › front) changed: GUID and review history
    * kept, worth a check. A note whose question is unchanged (only its deck or file changed) is not listed here.
@@ -31,7 +33,7 @@ export interface ChangePlan {
   /** Added notes that resemble a removed one, but not enough to keep its GUID: that history stays with the old card. */
   nearMisses: { guid: string; question: string; source: string; oldGuid: string; oldQuestion: string; similarity: number }[];
   /** Matched notes whose deck changed: Anki leaves existing cards in the old deck. */
-  moved: { guid: string; question: string; oldDeck: string; newDeck: string }[];
+  moved: { guid: string; question: string; oldDeck: string; newDeck: string; file: string }[];
   /** Cloze notes whose cloze numbers changed: card N now asks a different deletion. */
   renumbered: { guid: string; question: string; oldOrds: number[]; newOrds: number[] }[];
   /** Matched notes with identical fields, tags and cards. */
@@ -44,18 +46,24 @@ export interface ChangePlan {
 }
 
 export function emptyPlan(firstBuild: boolean): ChangePlan {
-  return { firstBuild, added: [], updated: [], removed: [], rematched: [], nearMisses: [], moved: [], renumbered: [], unchanged: 0, inFilesWithErrors: [] };
+  return { firstBuild, added: [], updated: [], removed: [], removedEarlier: [], rematched: [], nearMisses: [], moved: [], renumbered: [], unchanged: 0, inFilesWithErrors: [] };
 }
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 export interface FormatPlanOptions {
-  /** Longest list printed for added/updated notes (default 20). Risk lists are printed up to 10× this. */
+  /** Longest list printed for added/updated notes (default 20, verbose: all). Risk lists are printed up to 10× this. */
   limit?: number;
+  /** quiet: only what puts review history at risk or is left in Anki (the warnings); verbose: every list in full. */
+  verbosity?: Verbosity;
 }
 
-/** A readable plan for humans, with history-risk warnings. Ends with a newline. */
+/** A readable plan for humans, with history-risk warnings. Ends with a newline (empty when quiet and nothing is at risk). */
 export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {}): string {
-  const limit = options.limit ?? 20;
-  const out: string[] = [summary(changes)];
+  const verbosity = options.verbosity ?? 'normal';
+  const limit = options.limit ?? (verbosity === 'verbose' ? Number.MAX_SAFE_INTEGER : 20);
+  const quiet = verbosity === 'quiet';
+  const out: string[] = quiet ? [] : [summary(changes)];
   const section = <T>(title: string, items: T[], line: (item: T) => string[], max: number): void => {
     if (items.length === 0) return;
     out.push('', `${title} (${items.length}):`);
@@ -64,8 +72,8 @@ export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {})
   };
   const riskLimit = limit * 10;
 
-  if (!changes.firstBuild) section('Added', changes.added, (note) => [`  + ${note.question}  (${note.source})`], limit);
-  section('Updated', changes.updated, (note) => [`  ~ ${note.question}  (${note.source})`], limit);
+  if (!changes.firstBuild && !quiet) section('Added', changes.added, (note) => [`  + ${note.question}  (${note.source})`], limit);
+  if (!quiet) section('Updated', changes.updated, (note) => [`  ~ ${note.question}  (${note.source})${note.changed.length > 0 ? ` — changed: ${note.changed.join(', ')}` : ''}`], limit);
   section('Kept by similarity — review history kept, check these are the same notes', changes.rematched, (note) => [
     `  = ${note.newQuestion}  (${note.source}, ${percent(note.similarity)} similar)`,
     `      was: ${note.oldQuestion}`,
@@ -83,13 +91,14 @@ export function formatPlan(changes: ChangePlan, options: FormatPlanOptions = {})
   section('Deck changed — Anki keeps existing cards in their old deck (move them with Browse › Cards › Change Deck)', changes.moved, (note) => [
     `  > ${note.question}: ${note.oldDeck} → ${note.newDeck}`,
   ], riskLimit);
+  out.push(...keepDeckHints(changes.moved));
   section('Removed — an Anki import never deletes notes; delete these in Anki\'s browser if you no longer want them', changes.removed, (note) => [
-    `  - ${note.question}  (was ${note.source}, GUID ${note.guid})`,
-    `      search: ${ankiSearch(note)}`,
+    `  - ${note.question}  (was in ${note.source}; note id ${note.nid}, GUID ${note.guid})`,
   ], riskLimit);
-  if (changes.removed.length > 0) {
-    out.push('  Anki\'s search has no GUID search (only nid:/cid: note and card ids), so search by deck and text as shown.');
-  }
+  section(`Removed by earlier builds, listed until \`deckgen removed --clear\` or ${REMOVED_DAYS} days`, changes.removedEarlier, (note) => [
+    `  - ${note.question}  (removed ${day(note.removed)}; note id ${note.nid}, GUID ${note.guid})`,
+  ], riskLimit);
+  out.push(...removedSearchLines([...changes.removed, ...changes.removedEarlier]));
   section(`${FILES_WITH_ERRORS} — not in this package; fix the errors and build again`, changes.inFilesWithErrors, (note) => [
     `  ? ${note.question}  (${note.source})`,
   ], limit);
@@ -121,33 +130,44 @@ function ords(list: number[]): string {
   return list.length === 0 ? '(none)' : list.map((ord) => `c${ord + 1}`).join(',');
 }
 
-/** Escapes a double-quoted Anki search term ([M] searching.mdx "Matching special characters"). */
-function searchEscape(text: string): string {
-  return text.replace(/[\\"*_]/g, (char) => `\\${char}`);
-}
-
-/** Field text is HTML to Anki's search, so `&<>` are searched as entities. */
-function searchText(text: string): string {
-  return searchEscape(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+function day(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
 }
 
 /**
- * A browser search that finds a removed note: its deck plus the start of its
- * front. Anki matches unqualified text as a substring of any field, case-
- * insensitively for Latin letters; cloze text is split by markers, so cloze
- * notes use `sc:` (strip clozes, Anki 25.07+). A note whose deck changed has
- * its cards in the deck they were created in unless the user moved them, so
- * both decks are searched.
+ * A renamed file changes the deck (and with it tags and the Source field) of every note in it. Front matter
+ * `deck:` keeps the old name, and then nothing but the Source field changes.
  */
-export function ankiSearch(note: { kind: NoteKind; deck: string; question: string; cardDeck?: string }): string {
-  const front = splitQuestion(note.question).front;
-  const fragment = Array.from(front).slice(0, 40).join('').trim();
-  const inDeck = (name: string) => `"deck:${searchEscape(name)}"`;
-  const deck = note.cardDeck === undefined || note.cardDeck === note.deck ? inDeck(note.deck) : `(${inDeck(note.deck)} OR ${inDeck(note.cardDeck)})`;
-  if (fragment === '') return deck;
-  if (note.kind === 'cloze') return `${deck} "sc:${searchText(fragment)}"`;
-  return `${deck} "${searchText(fragment).replace(/:/g, '\\:')}"`;
+function keepDeckHints(moved: ChangePlan['moved']): string[] {
+  const byFile = new Map<string, string>();
+  for (const note of moved) if (!byFile.has(note.file)) byFile.set(note.file, note.oldDeck);
+  return [...byFile].map(([file, deck]) => `  To keep the deck name "${deck}" for ${file}, put \`deck: ${JSON.stringify(deck)}\` in its front matter and build again.`);
+}
+
+/** The search line(s) under the removed notes: one search that selects all of them. */
+export function removedSearchLines(notes: readonly { nid: number }[]): string[] {
+  if (notes.length === 0) return [];
+  return [
+    `  One search selects ${notes.length === 1 ? 'it' : `all ${notes.length}`} in Anki's browser (Browse, paste, Edit › Select All, Notes › Delete): ${removedSearch(notes)}`,
+    '  It finds notes first imported from a deckgen .apkg (Anki keeps the note id); for notes imported from the CSV see docs/identity.md, "Deleting removed notes in Anki".',
+  ];
+}
+
+/**
+ * `"Front:<html>"`: notes whose field holds exactly this HTML, for notes not found by `nid:` (imported from
+ * the CSV, which gives new ids). Anki compares the whole field with SQL LIKE (sqlwriter.rs write_single_field,
+ * text.rs to_sql), where `*` and `_` are wildcards: escaped here, with `\` and `"` (parser.rs unescape).
+ */
+export function exactFieldSearch(field: string, html: string): string {
+  const escape = (text: string) => text.replace(/[\\"*_]/g, (char) => `\\${char}`);
+  return `"${escape(field).replace(/:/g, '\\:')}:${escape(html)}"`;
+}
+
+/**
+ * `nid:1,2,3`: Anki's parser takes a comma-separated list of note ids (rslib/src/search/parser.rs,
+ * `"nid" => SearchNode::NoteIds(check_id_list(..))`) and selects exactly the notes with those ids
+ * (sqlwriter.rs: `n.id in (…)`).
+ */
+export function removedSearch(notes: readonly { nid: number }[]): string {
+  return `nid:${[...new Set(notes.map((note) => note.nid))].sort((a, b) => a - b).join(',')}`;
 }

@@ -3,6 +3,7 @@
  * become diagnostics here, so later stages only ever see clean strings.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import ignore from 'ignore';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
@@ -23,17 +24,49 @@ const IGNORED = ['**/node_modules/**', '**/.*/**'];
  * out of the folder is listed as is, so reading it reports it. `skip` adds
  * folders (globs relative to the notes folder) that hold no notes, such as a
  * vault's templates (read/vault.ts). Dot folders (`.obsidian/`, `.trash/`) are
- * always skipped.
+ * always skipped. `select` narrows the list further: the config's include and
+ * exclude globs and the notes folder's `.gitignore` (read/config.ts).
  */
-export function findNoteFiles(notesDir: string, skip: readonly string[] = []): string[] {
+export function findNoteFiles(notesDir: string, skip: readonly string[] = [], select: NoteSelection = {}): string[] {
   const root = realPath(notesDir);
   const canonical = (path: string) => {
     const real = realPath(path);
     return isInside(root, real) ? join(notesDir, relative(root, real)) : path;
   };
   // `.MD` and `.markdown` are markdown too: skipping them would lose their cards without a word.
-  const paths = globSync('**/*.{md,markdown}', { cwd: notesDir, absolute: true, caseSensitiveMatch: false, ignore: [...IGNORED, ...skip] }).map(canonical);
-  return [...new Set(paths.map((path) => toPosix(relative(notesDir, path))))].sort().map((rel) => join(notesDir, rel));
+  const paths = globSync(select.include ?? '**/*.{md,markdown}', {
+    cwd: notesDir,
+    absolute: true,
+    caseSensitiveMatch: false,
+    ignore: [...IGNORED, ...skip, ...(select.exclude ?? [])],
+  }).map(canonical);
+  const ignored = select.gitignore === false ? () => false : gitignored(notesDir);
+  const notes = new Set(paths.map((path) => toPosix(relative(notesDir, path))).filter((rel) => NOTE_EXTENSION.test(rel) && !ignored(rel)));
+  return [...notes].sort().map((rel) => join(notesDir, rel));
+}
+
+export interface NoteSelection {
+  /** Globs relative to the notes folder; default every markdown file. Only markdown files are notes whatever they match. */
+  include?: readonly string[];
+  /** Globs relative to the notes folder. */
+  exclude?: readonly string[];
+  /** Honour `<notesDir>/.gitignore` (default true). */
+  gitignore?: boolean;
+}
+
+/**
+ * The notes folder's own `.gitignore` (not those of parent or sub folders):
+ * drafts and generated files kept out of the notes repository stay out of the decks.
+ */
+function gitignored(notesDir: string): (relativePath: string) => boolean {
+  let rules: string;
+  try {
+    rules = readFileSync(join(notesDir, '.gitignore'), 'utf8');
+  } catch {
+    return () => false; // none (or unreadable, like a folder git itself could not read it from)
+  }
+  const matcher = ignore().add(rules);
+  return (relativePath) => matcher.ignores(relativePath);
 }
 
 /**

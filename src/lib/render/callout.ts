@@ -1,7 +1,7 @@
 /**
  * A callout (parse/callout.ts) as a box: `<div class="callout callout-tip">`
  * holding its title and body. The stylesheet colours it by type
- * (write/apkg/style.ts); folding (`+`/`-`) means nothing on a card, so the
+ * (write/anki/style.ts); folding (`+`/`-`) means nothing on a card, so the
  * body is always shown.
  */
 import type { Element, ElementContent } from 'hast';

@@ -11,7 +11,7 @@ import type { Blockquote, FootnoteDefinition, FootnoteReference, Nodes } from 'm
 import type { Handler } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 
-/** The class of the block of footnotes at the end of an answer (styled in write/apkg/style.ts). */
+/** The class of the block of footnotes at the end of an answer (styled in write/anki/style.ts). */
 export const FOOTNOTES_CLASS = 'footnotes';
 
 function marker(node: FootnoteReference | FootnoteDefinition): Element {

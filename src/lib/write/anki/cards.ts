@@ -1,7 +1,7 @@
 /**
  * The cards of a note, side by side, for outputs that write cards rather than
  * notes (the TSV): what Anki's card generation and deckgen's templates
- * (write/apkg/notetype.ts) show on each card. A basic note has one card
+ * (write/anki/notetype.ts) show on each card. A basic note has one card
  * (Front → Back), a reversed note two (Front → Back, Back → Front), a cloze note
  * one per cloze number (its gap on the question, revealed on the answer, then
  * Back Extra). Every card shows the note's Context above its question.

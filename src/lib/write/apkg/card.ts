@@ -6,7 +6,7 @@
 import type { PackagedNote, ReviewState } from '../../model.js';
 import { COLLECTION_CREATED } from './collection.js';
 import { cardOrds } from '../anki/cards.js';
-import { IdAllocator } from './note.js';
+import { IdAllocator } from '../../ids.js';
 
 export interface CardRow {
   id: number;

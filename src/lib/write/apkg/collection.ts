@@ -3,7 +3,7 @@
  * here is either a constant or derived from the package content, so the same
  * notes always give the same bytes.
  */
-import { NOTETYPES } from './notetype.js';
+import { NOTETYPES } from '../anki/notetype.js';
 
 /**
  * `col.crt`, seconds: genanki's value, 2014-09-19 11:00 UTC. Anki counts

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import type { PackagedNote } from '../../model.js';
 import { cleanField } from '../anki/notes.js';
-import { NOTETYPES, SORT_FIELD } from './notetype.js';
+import { NOTETYPES, SORT_FIELD } from '../anki/notetype.js';
 
 export interface NoteRow {
   id: number;
@@ -53,23 +53,6 @@ export function joinTags(tags: readonly string[]): string {
   }
   const unique = [...new Set(tags)];
   return unique.length === 0 ? '' : ` ${unique.join(' ')} `;
-}
-
-/**
- * Hands out ids "base, then +1 until unused". Remembers where each base left
- * off, so 10,000 notes created in the same second stay linear, not quadratic.
- */
-export class IdAllocator {
-  private readonly used = new Set<number>();
-  private readonly nextFor = new Map<number, number>();
-
-  take(base: number): number {
-    let id = this.nextFor.get(base) ?? base;
-    while (this.used.has(id)) id += 1;
-    this.used.add(id);
-    this.nextFor.set(base, id + 1);
-    return id;
-  }
 }
 
 /** The note's row. Field count and the other invariants are checked by package.ts before this runs. */

@@ -13,8 +13,10 @@ import { assertWritable, inDueOrder } from '../anki/notes.js';
 import { cardRows, type CardRow } from './card.js';
 import { collectionRow, type CollectionRow } from './collection.js';
 import { deckIds, decksJson, withParentDecks } from './deck.js';
-import { IdAllocator, noteRow, type NoteRow } from './note.js';
-import { NOTETYPES, notetypeJson, TEMPLATE_REVISIONS } from './notetype.js';
+import { IdAllocator } from '../../ids.js';
+import { noteRow, type NoteRow } from './note.js';
+import { NOTETYPES, TEMPLATE_REVISIONS } from '../anki/notetype.js';
+import { notetypeJson } from './notetype.js';
 import { SCHEMA_11_SQL } from './schema.js';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
@@ -53,11 +55,13 @@ function planCollection(notes: readonly PackagedNote[]): Collection {
   const ordered = inDueOrder(notes);
   const ids = deckIds(withParentDecks(notes.map((note) => note.deck)));
   const noteIds = new IdAllocator();
+  // identify() fixes each note's id once (the lock keeps it); a note without one is placed around them.
+  for (const note of ordered) if (note.noteId !== undefined) noteIds.reserve(note.noteId);
   const cardIds = new IdAllocator();
   const noteRows: NoteRow[] = [];
   const cards: CardRow[] = [];
   for (const note of ordered) {
-    const row = noteRow(note, noteIds.take(note.created * 1000));
+    const row = noteRow(note, note.noteId ?? noteIds.take(note.created * 1000));
     noteRows.push(row);
     cards.push(...cardRows(note, row.id, ids.get(note.deck)!, cardIds));
   }

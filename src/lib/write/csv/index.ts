@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { NOTE_FIELDS, type DeckPackage, type PackagedNote } from '../../model.js';
 import { assertWritable, cleanField, inDueOrder } from '../anki/notes.js';
-import { notetypeName } from '../apkg/notetype.js';
+import { notetypeName } from '../anki/notetype.js';
 
 export interface CsvColumn {
   /** 1-based, as in Anki's `#… column:N` headers. */
