@@ -5,7 +5,8 @@
  * only, so markup, emoji and spacing differences between a note and its
  * rendered card do not count as missing. Issue 8 keeps this ≥ 95 % on every
  * corpus. Bullets deckgen leaves out on purpose and says so (link-only,
- * empty, entries of reading lists and of lists of unanswered questions,
+ * empty, entries of reading lists and of lists of unanswered questions, of a
+ * table of contents under a heading that links to the page it sums up, and
  * licence/credits files) are not counted, nor are the bullets of obsidian-spaced-repetition
  * notes: there the user marked which lines are cards, and deckgen makes
  * exactly those (OSR makes nothing of the other bullets either).
@@ -18,7 +19,7 @@ import { visit } from 'unist-util-visit';
 import { isEmptyItem, isLinkOnlyItem, itemHead, plainText } from '../src/lib/parse/mdast.js';
 import { parseFile } from '../src/lib/parse/index.js';
 import { extractOsrNotes } from '../src/lib/extract/osr/index.js';
-import { isApparatusFile } from '../src/lib/extract/rules/boilerplate.js';
+import { indexSectionItems, isApparatusFile } from '../src/lib/extract/rules/boilerplate.js';
 import { questionListItems } from '../src/lib/extract/rules/question-list.js';
 import { readingListItems } from '../src/lib/extract/rules/reading-list.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
@@ -44,7 +45,7 @@ export async function coverage(folder: string): Promise<Coverage> {
     const relativePath = relative(folder, path);
     const { parsed } = parseFile({ absolutePath: path, displayPath: relativePath, relativePath, text: readFileSync(path, 'utf8') });
     if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
-    const leftOut = new Set([...readingListItems(parsed.tree), ...questionListItems(parsed.tree)]);
+    const leftOut = new Set([...readingListItems(parsed.tree), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree)]);
     visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
       if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item)) return;

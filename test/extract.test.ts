@@ -115,6 +115,19 @@ describe('pseudo-heading rule', () => {
     ]);
   });
 
+  it('takes a bold line set apart in a quote for a heading even when it is long', () => {
+    expect(cards('# OS\n> **응답시간 vs 작업 처리량 vs 자원 활용도**\n\n- 응답시간 : 요청부터 응답까지\n\n> **I/O Bounded 프로세스 vs Compute-bounded 프로세스**\n\n- I/O Bounded 프로세스 : I/O 대기시간이 긴 프로세스')).toEqual([
+      'OS › 응답시간 vs 작업 처리량 vs 자원 활용도 › 응답시간 => 요청부터 응답까지',
+      'OS › I/O Bounded 프로세스 vs Compute-bounded 프로세스 › I/O Bounded 프로세스 => I/O 대기시간이 긴 프로세스',
+    ]);
+  });
+
+  it('reads a numbered step under a question as part of its answer, not a question of its own', () => {
+    expect(cards('## 접속 과정을 설명해주세요.\n\n> **1단계**\n\nDHCP로 IP 주소를 받는다.\n\n> **2단계**\n\nDNS로 IP 주소를 찾는다.')).toEqual([
+      '접속 과정을 설명해주세요. => 1단계 DHCP로 IP 주소를 받는다. 2단계 DNS로 IP 주소를 찾는다.',
+    ]);
+  });
+
   it('leaves bold text inside a sentence alone', () => {
     expect(cards('# A\n**TCP** is reliable.\n\n- x')).toEqual(['A => TCP is reliable. x']);
   });

@@ -157,6 +157,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // A bold linked term is a term being defined; a list of plain links with notes is a reading list.
       'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
       'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
+      'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
+    ]);
+    expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
+      '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
     ]);
     expect(rules('boilerplate.md', 'reading-list')).toEqual([
       '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
@@ -164,7 +168,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '66: This list only points to things to read (3 links): a reading list, nothing to ask; no card made',
     ]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree', 'Readings', 'Videos', 'basecs', 'Peterman', 'Zajac', 'HTTP 완벽 가이드', '.end', 'Heapify']) {
+    for (const leftover of ['Top', 'Back to top', '⬆', '홍길동', 'Jane Doe', '{{author}}', 'shields', 'Table of contents', 'Stevens', 'appendix', '⏫', 'ℹ', '자세히', 'essential questions', 'recommended questions', 'Same Tree', 'Kim', 'Binary tree', 'Readings', 'Videos', 'basecs', 'Peterman', 'Zajac', 'HTTP 완벽 가이드', '.end', 'Heapify', '데이터베이스를 사용하는', '공식 문서', 'D2', 'Design Gurus']) {
       expect(everything, leftover).not.toContain(leftover);
     }
   });
@@ -172,19 +176,23 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {
     expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
     expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
+    expect(diagnostics.filter((d) => d.file.includes('/site/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['__template__.md boilerplate-file']);
   });
 
   it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
     expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
   });
 
-  it('4. MDX import/export lines and JSX components are not content; a Docusaurus admonition is a box', () => {
+  it('4. MDX import/export lines, JSX components and heading anchors are not content; a Docusaurus admonition is a box; ads are boilerplate', () => {
     expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',
       'Stacks › Implementations › push => adds an item on top',
+      // A heading's {#anchor} is no text; a box of referral links and a section sponsored by a product are ads.
+      'Stacks › Practice with cheatsheets => Review the cheatsheet before each session.',
     ]);
+    expect(cards.filter((card) => card.file.startsWith('site'))).toEqual([]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export']) expect(everything, leftover).not.toContain(leftover);
+    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export', '{#', 'FAANG Tech Leads', 'Hello Interview']) expect(everything, leftover).not.toContain(leftover);
   });
 
   it('3. a sentence that only leads into what follows is no answer: left off the end of one, no card when it was all', () => {
@@ -199,6 +207,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // A callout titled by a label (참고, Tip) is a box in its section's answer; one with a title of its own asks it.
       'Database › Sync › Setup => Connect a vault from the settings. 참고 Sync needs an account.',
       'Database › Sync › Setup › Thrashing => The system spends its time paging.',
+      // The last sentence of a paragraph can lead in too; the sentences before it stay.
+      'Database › 링크 형식 => 내부 링크를 자동 생성할 때 삽입되는 링크 형식이에요.',
+      'Database › 링크 형식 › 가장 짧은 경로 => 가능하면 가장 짧은 경로를 사용해요.',
     ]);
     expect(rules('lead-in.md', 'lead-in')).toEqual([
       '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',

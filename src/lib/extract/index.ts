@@ -25,12 +25,12 @@ import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } fro
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
-import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -116,6 +116,8 @@ class Extraction {
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
   private skipBelow: number | null = null;
   private readonly questions: Crumb[] = [];
+  /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
+  private readonly sponsored = new Set<string>();
   private readonly answered = new Set<Crumb>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
@@ -155,7 +157,9 @@ class Extraction {
         beforeDetails = null;
         continue;
       }
-      if ((topLevel && this.skipBelow !== null) || isBoilerplateBlock(block)) continue;
+      if (topLevel && this.skipBelow !== null) continue;
+      if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
+      if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
         const details = detailsOpen(block);
         if (details) {
@@ -187,6 +191,11 @@ class Extraction {
       const found = pseudoHeading(block, blocks[index + 1], leads);
       // A bold lead that names the heading it is under (`## 플러그인` › `**플러그인**은 …`) is that heading's answer.
       const pseudo = found?.answer && sameText(found.text, local.crumbs[local.crumbs.length - 1]?.text) ? null : found;
+      // `> **3단계**` under a question is a step of its answer, not a question of its own (`… › 3단계`).
+      if (pseudo && isPositionalFront(pseudo.text) && base.crumbs.some((crumb) => crumb.question)) {
+        if (answers) answer(block);
+        continue;
+      }
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         if (pseudo.answer && answers) answer(pseudo.answer);
@@ -253,11 +262,12 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso) {
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
       } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
+      else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
@@ -296,6 +306,11 @@ class Extraction {
       return children(extend(scope, crumbOf(explicit.before)));
     }
     const definition = splitDefinition(head);
+    // `- 공식 문서 : [링크](…)`: a definition that is only a link is a reference, like a bullet of only a link.
+    if (definition && rest.length === 0 && isLinksOnly(definition.after)) {
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     if (definition) {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
       return children(extend(scope, crumbOf(definition.before)));
@@ -461,7 +476,7 @@ class Extraction {
   flushSection(next?: Heading): void {
     const section = this.section;
     this.section = null;
-    if (!section || isEmptyAnswer(section)) return;
+    if (!section || isEmptyAnswer(section) || this.sponsored.has(section.key)) return;
     const own = this.headingStack[this.headingStack.length - 1];
     let blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;

@@ -8,6 +8,8 @@
  *     <InDocAd />                                      a JSX component (a tag that is no HTML element): removed;
  *     <Tabs> … </Tabs>                                 markdown between its tags stays
  *
+ *     ## Practice with cheatsheets {#practice}         a heading's anchor: removed
+ *
  *     :::tip Expert tip                                an admonition: a callout, as Obsidian's
  *     Practice with a friend.                          `> [!tip] Expert tip` is (parse/callout.ts)
  *     :::
@@ -15,7 +17,7 @@
  * A paragraph is removed only when every line of it is an `import … from '…'`
  * / `import '…'` / `export …` statement, so prose that mentions `import` stays.
  */
-import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { htmlTagNames } from 'html-tag-names';
 import type { Callout } from '../model.js';
 import { calloutTypeOf, splitFirstLine } from './callout.js';
@@ -26,11 +28,13 @@ const HTML_ELEMENTS = new Set(htmlTagNames);
 const JSX_TAGS = /^(?:\s*<\/?([A-Z][\w.]*)(?:\s[^<>]*)?\/?>)+\s*$/;
 const ADMONITION_OPEN = /^:::[ \t]*([a-z]+)(?:\[([^\]\n]*)\]|[ \t]+([^\n]+))?[ \t]*$/i;
 const ADMONITION_CLOSE = /^:::[ \t]*$/;
+const HEADING_ID = /\s*\{#[\w-]+\}\s*$/u;
 
 export function dropMdx(tree: Root): void {
   const walk = (node: Nodes) => {
     if (!('children' in node)) return;
-    if (node.type === 'paragraph' || node.type === 'heading') return;
+    if (node.type === 'heading') return withoutHeadingId(node);
+    if (node.type === 'paragraph') return;
     const kept = (node.children as RootContent[]).filter((child) => !isMdx(child));
     node.children = withAdmonitions(kept) as never;
     (node.children as Nodes[]).forEach(walk);
@@ -118,4 +122,10 @@ function withoutLastLine(nodes: PhrasingContent[]): PhrasingContent[] {
 
 function paragraphOf(children: PhrasingContent[], from: RootContent): Paragraph {
   return { type: 'paragraph', children, position: from.position };
+}
+
+/** `## Practice with cheatsheets {#practice-with-cheatsheets}`: the anchor Docusaurus gives the heading, not its text. */
+function withoutHeadingId(heading: Heading): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type === 'text' && HEADING_ID.test(last.value)) last.value = last.value.replace(HEADING_ID, '');
 }

@@ -8,18 +8,25 @@
  *     Source: Glassdoor    출처: 위키백과                                    citations on a line of their own
  *     [![build](https://img.shields.io/badge/build-passing-green.svg)](…)   badges
  *     TODO    TBD    작성 중                                                 placeholders
+ *     [ByteByteGo](https://bytebytego.com?fpr=…) … 70% off   Disclaimer: This section was added by the X team
+ *                                                           paragraphs and boxes with referral links, sponsor notes
+ *     ## [Hello Interview](https://…/?utm_source=site)       a heading linking to a product with a referral or
+ *                                                           tracking tag: the whole section is sponsored, as is
+ *                                                           a section whose ad sells (`[Join today for a 10% discount →](…?aff=…)`)
  *     _Network.end_    The End                                              end-of-document markers
  *     Current page: 0    Current chapter: 5    Progress: 30%                 reading progress
  *
  * Files that are only apparatus make no card (info `boilerplate-file`):
  * `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `CODE_OF_CONDUCT.md`,
- * `크레딧.md` (credits), also by front matter `title:`.
+ * `__template__.md` (a page's scaffolding), `크레딧.md` (credits), also by front matter `title:`.
  *
- * Sections that are only apparatus make no card: `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
+ * Sections that are only apparatus make no card: a heading ending with a
+ * link to the page it sums up (`## 데이터베이스 [Link](…)`, an index of that page), `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
- * sections (`References`, `참고`, `출처`, `Learning resources`, `Personal Recommendation`, `추가 자료`…).
+ * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Link, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { plainText } from '../../parse/mdast.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
@@ -27,6 +34,13 @@ const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(?: ?보기)?|→|»)$/iu;
+/** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
+const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
+const TRACKING = /[?&](?:utm_source|ref)=/iu;
+const CALL_TO_ACTION = /\b(?:join|sign up|buy|get|subscribe|enroll|start|grab)\b[^.]*\b(?:today|now|discount|off|access)\b|\d+\s?% (?:off|discount)/iu;
+/** `Disclaimer: This section was added by the Meetapro team`, `Sponsored`, `광고`. */
+const SPONSOR_NOTE = /^(?:disclaimer\s*:.*\b(?:added|written|provided|paid for|sponsored) by\b|sponsored(?: by\b.*)?|(?:유료 )?광고|협찬)[.!]?$/iu;
 /** `Source: Glassdoor`, `출처: 위키백과`: a short citation on a line of its own. */
 const SOURCE_LINE = /^(?:source|sources|출처|via)\s*[:：]\s*[^:：]{1,60}$/iu;
 /** `Current page: 12`, `Current chapter: 5`, `Progress: 30%`, `진도: 3장`: where the reader is, not what they learned. */
@@ -34,10 +48,10 @@ const PROGRESS = /^(?:(?:current|last|next)\s+(?:page|chapter|lecture|section|ep
 /** `_Network.end_`, `The End`: the end of the document, not a line of it. */
 const END_MARKER = /^(?:[\p{L}\p{N} -]+\.end|the end|-+ ?end ?-+)[.!]?$/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
-/** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `크레딧.md`. */
-const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
+/** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
+const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
 export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
-export const REFERENCE_HEADING = /^(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|personal recommendations?|추가 ?자료|더 ?읽을 ?거리)$/iu;
+export const REFERENCE_HEADING = /^[[(【]?\s*(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)\s*[\])】]?$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
 export function isBoilerplateLine(nodes: readonly PhrasingContent[]): boolean {
@@ -58,7 +72,19 @@ function isNavigation(link: PhrasingContent): boolean {
 }
 
 /** A block that is boilerplate as a whole. */
+/** A paragraph or box that advertises: a referral link, or a sponsor's note. */
+export function isAd(block: RootContent | Nodes): boolean {
+  if (block.type === 'paragraph') return SPONSOR_NOTE.test(plainText(block.children)) || linksOf(block).some(isAffiliate);
+  return block.type === 'callout' && linksOf(block).some(isAffiliate);
+}
+
+/** An ad that sells (`[Join today for a 10% discount →](…?aff=…)`): the section around it is its copy. */
+export function isSalesPitch(block: RootContent | Nodes): boolean {
+  return block.type === 'paragraph' && linksOf(block).some(isAffiliate) && CALL_TO_ACTION.test(plainText(block.children));
+}
+
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
+  if (isAd(block)) return true;
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
@@ -75,4 +101,46 @@ export function isApparatusFile(relativePath: string, title?: string): string | 
   const name = relativePath.split('/').pop()!.replace(/\.(md|markdown)$/iu, '');
   const found = [title, name].find((candidate) => candidate && APPARATUS_FILE.test(candidate.replace(/[_-]+/gu, ' ').trim()));
   return found ?? null;
+}
+
+/**
+ * A heading that links to a product with a referral or tracking tag
+ * (`## [Hello Interview](https://…/?utm_source=techinterviewhandbook)`) opens
+ * a sponsored section: no card from it or what is under it.
+ */
+export function isSponsoredHeading(heading: Heading): boolean {
+  return linksOf(heading).some((url) => isAffiliate(url) || TRACKING.test(url));
+}
+
+/**
+ * `## 데이터베이스 [Link](…/Database)`: a heading that ends with a link to
+ * the page it sums up opens that page's table of contents, not notes.
+ */
+export function isIndexHeading(heading: Heading): boolean {
+  const meaningful = heading.children.filter((node) => !(node.type === 'text' && !node.value.trim()));
+  const last = meaningful[meaningful.length - 1];
+  return meaningful.length > 1 && last?.type === 'link' && INDEX_LINK.test(plainText(last.children).replace(ARROWS, ' ').trim());
+}
+
+function linksOf(node: Nodes): string[] {
+  const urls: string[] = [];
+  visit(node, 'link', (link: Link) => {
+    urls.push(link.url);
+  });
+  return urls;
+}
+
+function isAffiliate(url: string): boolean {
+  return AFFILIATE.test(url);
+}
+
+/** The bullets of index sections (isIndexHeading), which bench/coverage.ts does not count: they are reported, not lost. */
+export function indexSectionItems(tree: Root): Set<ListItem> {
+  const out = new Set<ListItem>();
+  let inside: number | null = null;
+  for (const block of tree.children) {
+    if (block.type === 'heading') inside = isIndexHeading(block) ? block.depth : inside !== null && block.depth > inside ? inside : null;
+    else if (inside !== null) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+  }
+  return out;
 }

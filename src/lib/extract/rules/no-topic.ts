@@ -43,6 +43,12 @@ const POSITIONAL = [
   /^(?:제\s*)?\d+\s*(?:단계|장|절|주차|교시|강)$/u,
 ];
 
+/** `3단계`, `Step 2`, `1번 방법`: a front that only says where it is in a sequence. */
+export function isPositionalFront(text: string): boolean {
+  const word = text.trim().replace(/[\s:：.]+$/u, '').toLowerCase();
+  return POSITIONAL.some((pattern) => pattern.test(word));
+}
+
 export function isGeneric(text: string): boolean {
   const word = text.trim().replace(/[\s:：.]+$/u, '').toLowerCase();
   return GENERIC.has(word) || POSITIONAL.some((pattern) => pattern.test(word));

@@ -30,6 +30,10 @@
  * (Not when the paragraph only leads into the list, `**K-means의 단점**은 다음과 같다.`:
  * the list goes on answering the question, rules/lead-in.ts.)
  *
+ * A step (`> **3단계**`, `**Step 2**`: rules/no-topic.ts positional fronts) under a
+ * question is part of that question's answer, not a question of its own: the
+ * answer goes through the steps in order.
+ *
  * Each is context for what follows (`JWT › 구조 › 헤더`, `… › Star › 장점`)
  * until the next pseudo-heading or heading.
  */
@@ -39,6 +43,7 @@ import { isLeadIn } from './lead-in.js';
 import { boldLead } from './split.js';
 
 export const MAX_PSEUDO_HEADING_LENGTH = 30;
+const MAX_QUOTED_HEADING_LENGTH = 60;
 
 export interface PseudoHeading {
   text: string;
@@ -55,7 +60,9 @@ export function pseudoHeading(block: RootContent, next: RootContent | undefined,
   const paragraph = numberedItem(block, next) ?? boldLine(block);
   if (!paragraph) return null;
   const text = plainText(paragraph.children);
-  if (!text || [...text].length > MAX_PSEUDO_HEADING_LENGTH || /[.?!:：]$/u.test(text)) return null;
+  // A bold line set apart in a quote (`> **I/O Bounded 프로세스 vs Compute-bounded 프로세스**`) is a heading even when longer.
+  const limit = block.type === 'blockquote' ? MAX_QUOTED_HEADING_LENGTH : MAX_PSEUDO_HEADING_LENGTH;
+  if (!text || [...text].length > limit || /[.?!:：]$/u.test(text)) return null;
   return { text, nodes: paragraph.children };
 }
 
