@@ -145,6 +145,28 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('long.md', 'long-answer')).toEqual([]);
   });
 
+  it('3. title lines (a quoted or bold line that is only a term) split a long answer, and end the answer before them', () => {
+    expect(inFile('titles').map((card) => `${question(card)} => ${card.back.slice(0, 16)}`)).toEqual([
+      'Network › TCP/IP의 각 계층을 설명해주세요. => TCP/IP는 인터넷에서 표준',
+      'Network › TCP/IP의 각 계층을 설명해주세요. › 애플리케이션 계층 (Application Layer, L5) => 네트워크 애플리케이션과 애플리',
+      'Network › TCP/IP의 각 계층을 설명해주세요. › 트랜스포트 계층 (Transport Layer, L4) => 네트워크 계층에서 보내온 데이',
+      'Network › TCP/IP의 각 계층을 설명해주세요. › 네트워크 계층 (Network Layer/IP Layer, L3) => 다른 네트워크에 있는 목적지에',
+      // `<strong>…</strong>` is bold as `**…**` is: the same title line, so Context Switching's answer stops before it.
+      'Network › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › Context Switching => CPU에서 여러 프로세스를 돌',
+      'Network › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 동기화 문제(Synchronization Issue) => 멀티 스레드를 사용하면 각각의',
+      // Steps are no questions of their own: the answer goes through them, and stays one card (too long: a warning).
+      'Network › 노트북으로 www.google.com에 접속하기까지의 과정을 설명해주세요. => 1단계 웹 사이트에 접속하기 ',
+    ]);
+    const titles = inFile('titles');
+    // The title line is the front, not the first line of its answer; a quoted remark that ends a sentence titles nothing.
+    expect(titles[1].back).not.toContain('Application Layer');
+    expect(titles[3].back).toMatch(/상호 배제\( ?Mut ?ual Ex ?clusion\)의 약자임/);
+    expect(titles[4].back).not.toContain('동기화');
+    expect(titles[5].back).toMatch(/충돌을 동기화 문제라고 한다\.$/);
+    expect(titles[6].back).toMatch(/2단계 .* 3단계 .* 4단계 /);
+    expect(rules('titles.md', 'long-answer').map((line) => line.split(':')[0])).toEqual(['39']);
+  });
+
   it('3. --prose turns long prose sections back into cards for the whole build', async () => {
     const prose = await build(join(fixtures, 'notes'), dir, ['--prose']);
     expect(prose.cards.filter((card) => card.file === 'essay').map(question)).toEqual(['Monorepo › The move to a monorepo', 'Monorepo › Build tool › Bazel']);

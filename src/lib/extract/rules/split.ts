@@ -26,12 +26,14 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { isLongAnswer, plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
-import { readsAsClause } from './clause.js';
-import { MAX_TERM_LENGTH, MAX_TERM_WORDS, splitDefinition } from './definition.js';
+import { isTerm, readsAsTerm, splitDefinition } from './definition.js';
+import { isPositionalFront } from './no-topic.js';
 
 export interface AnswerPart {
   term: PhrasingContent[];
   blocks: RootContent[];
+  /** Where the part starts: its lead paragraph, or its title line. */
+  at: RootContent;
 }
 
 /** A definition inside prose needs a definition of words (`Frequency: Occasional` is a label). */
@@ -42,17 +44,21 @@ const DEFINES = /^\s*(?:[:：—–(]|- |(?:이란|란|이라고|라고|이라|�
 /** The parts of a long answer, or null when it is short or has fewer than two lead terms. */
 export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; parts: AnswerPart[] } | null {
   if (!isLongAnswer(blocks)) return null;
-  const leads = blocks.map(leadOf);
+  // A step (`> **1단계**`, `**Step 2**`: rules/no-topic.ts) is no question of its own: the answer goes through the steps in order.
+  const leads = blocks.map((block, index) => {
+    const lead = leadOf(block) ?? titleLead(block, blocks[index + 1]);
+    return lead && !isPositionalFront(plainText(lead.term)) ? lead : null;
+  });
   if (leads.filter(Boolean).length < 2) return null;
   const first = leads.findIndex(Boolean);
   let intro = blocks.slice(0, first);
   const parts: AnswerPart[] = [];
   for (let index = first; index < blocks.length; index++) {
     const lead = leads[index];
-    if (lead) parts.push({ term: lead.term, blocks: [lead.block] });
+    if (lead) parts.push({ term: lead.term, blocks: lead.block ? [lead.block] : [], at: blocks[index] });
     else parts[parts.length - 1].blocks.push(blocks[index]);
   }
-  if (intro.every(isIllustration)) {
+  if (intro.every(isIllustration) && parts[0].blocks.length) {
     parts[0].blocks.unshift(...intro);
     intro = [];
   }
@@ -77,11 +83,37 @@ function leadOf(block: RootContent): { term: PhrasingContent[]; block: RootConte
 /** `**배깅(Bagging)** 이란 …`: the bold term a paragraph leads with and defines, else null. */
 export function boldLead(paragraph: Paragraph): PhrasingContent[] | null {
   const [first, ...rest] = paragraph.children;
-  return first?.type === 'strong' && isTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
+  return first?.type === 'strong' && readsAsTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
 }
 
-function isTerm(text: string): boolean {
-  return text.length > 0 && [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/u).length <= MAX_TERM_WORDS && !/[.?!。]$/u.test(text) && !readsAsClause(text);
+/**
+ * `> **애플리케이션 계층**(Application Layer, L5)` over its paragraphs: a title line — a paragraph (or a quote of one)
+ * that is only a term, with no sentence end — and an answer after it. The line itself is the front, not part of an answer.
+ */
+function titleLead(block: RootContent, next: RootContent | undefined): { term: PhrasingContent[]; block?: undefined } | null {
+  const line = titleLine(block);
+  return line && next && !titleLine(next) && !leadOf(next) ? { term: line } : null;
+}
+
+/** Words only (text, emphasis, code): a link, an image or a line break is no title. */
+const TITLE_NODES = new Set(['text', 'strong', 'emphasis', 'inlineCode', 'delete']);
+/** A short Korean sentence left without its full stop (`다음과 같다`, `사용해요`, note style `…의 약자임`) is no title either. */
+const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
+
+/**
+ * Set apart as a title: quoted, or starting with bold or italics. A plain short line is as often an example's output
+ * (`line one line two`); a quoted one with a comma is a remark (`> C/Cpp 경우, malloc.h까지만 허용`).
+ */
+function titleLine(block: RootContent): PhrasingContent[] | null {
+  const quoted = block.type === 'blockquote' && block.children.length === 1;
+  const paragraph = quoted ? block.children[0] : block;
+  if (paragraph.type !== 'paragraph' || !paragraph.children.every((node) => TITLE_NODES.has(node.type))) return null;
+  const emphasized = paragraph.children[0]?.type === 'strong' || paragraph.children[0]?.type === 'emphasis';
+  if (!emphasized && !(quoted && !/[,，]/u.test(plainText(paragraph.children)))) return null;
+  const text = plainText(paragraph.children);
+  // `Frequency: Occasional` is a label with its value, and `예시:` leads into what follows: neither titles it.
+  if (!isTerm(text) || /[:：,;]$/u.test(text) || splitDefinition(paragraph.children) || (text.includes(' ') && SENTENCE_ENDING.test(text))) return null;
+  return trimPhrasing(paragraph.children);
 }
 
 /** An image (or several) with no words of its own around it. */
