@@ -167,6 +167,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('titles.md', 'long-answer').map((line) => line.split(':')[0])).toEqual(['39']);
   });
 
+  it('an image that cannot be shown leaves no caption behind, nor alt text that only repeats the question', () => {
+    const html = (front: string) => inFile('captions').find((card) => card.front === front)!.back;
+    // bad-cards-1601: yangshun `coding-interview-cheatsheet.md:193`, boost-devs `answers/2-machine-learning.md:733`.
+    expect(html('What to do after your coding interview')).toBe('Record the interview questions and answers down as these can be useful for future reference.');
+    expect(html('계층별 k-겹 교차검증')).toBe('계층별 k-겹 교차검증 방법은 각 클래스별 비율을 고려하여 fold를 구성하는 방법이다.');
+    // Alt text that says more than the question stays in the picture's place.
+    expect(html('k-겹 교차검증')).toMatch(/방법이다\. fold 다섯 개 중 하나씩 검증에 쓰는 그림$/);
+    expect(rules('captions.md', 'media-missing')).toHaveLength(3);
+  });
+
   it('3. --prose turns long prose sections back into cards for the whole build', async () => {
     const prose = await build(join(fixtures, 'notes'), dir, ['--prose']);
     expect(prose.cards.filter((card) => card.file === 'essay').map(question)).toEqual(['Monorepo › The move to a monorepo', 'Monorepo › Build tool › Bazel']);
