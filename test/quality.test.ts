@@ -167,6 +167,20 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('titles.md', 'long-answer').map((line) => line.split(':')[0])).toEqual(['39']);
   });
 
+  it('3. a long answer with a list whose items each start with a term line (a line break after it) is split along the items', () => {
+    // bad-cards-1601: JaeYeopHan `Java/README.md:38`, a 15-line essay on Collection.
+    expect(inFile('collection').map((card) => `${question(card)} => ${card.back.slice(0, 14)}`)).toEqual([
+      'Java › Collection => Java Collectio',
+      'Java › Collection › List => List 인터페이스를 직접',
+      'Java › Collection › Map => 대표적인 구현체로 Hash',
+      'Java › Collection › Set => 대표적인 구현체로 Hash',
+      'Java › Collection › Stack 과 Queue => Stack 객체는 직접 n',
+      // A short answer stays whole: the list is the answer.
+      'Java › final keyword => final class 다른',
+    ]);
+    expect(rules('collection.md', 'long-answer')).toEqual([]);
+  });
+
   it('an image that cannot be shown leaves no caption behind, nor alt text that only repeats the question', () => {
     const html = (front: string) => inFile('captions').find((card) => card.front === front)!.back;
     // bad-cards-1601: yangshun `coding-interview-cheatsheet.md:193`, boost-devs `answers/2-machine-learning.md:733`.

@@ -32,7 +32,7 @@ import { isPositionalFront } from './no-topic.js';
 export interface AnswerPart {
   term: PhrasingContent[];
   blocks: RootContent[];
-  /** Where the part starts: its lead paragraph, or its title line. */
+  /** Where the part starts: its lead paragraph, its title line or its list item. */
   at: RootContent;
 }
 
@@ -44,25 +44,49 @@ const DEFINES = /^\s*(?:[:：—–(]|- |(?:이란|란|이라고|라고|이라|�
 /** The parts of a long answer, or null when it is short or has fewer than two lead terms. */
 export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; parts: AnswerPart[] } | null {
   if (!isLongAnswer(blocks)) return null;
-  // A step (`> **1단계**`, `**Step 2**`: rules/no-topic.ts) is no question of its own: the answer goes through the steps in order.
-  const leads = blocks.map((block, index) => {
-    const lead = leadOf(block) ?? titleLead(block, blocks[index + 1]);
-    return lead && !isPositionalFront(plainText(lead.term)) ? lead : null;
-  });
-  if (leads.filter(Boolean).length < 2) return null;
-  const first = leads.findIndex(Boolean);
-  let intro = blocks.slice(0, first);
+  let intro: RootContent[] = [];
   const parts: AnswerPart[] = [];
-  for (let index = first; index < blocks.length; index++) {
-    const lead = leads[index];
-    if (lead) parts.push({ term: lead.term, blocks: lead.block ? [lead.block] : [], at: blocks[index] });
-    else parts[parts.length - 1].blocks.push(blocks[index]);
-  }
+  // A step (`> **1단계**`, `**Step 2**`: rules/no-topic.ts) is no question of its own: the answer goes through the steps in order.
+  const asks = (term: PhrasingContent[]) => !isPositionalFront(plainText(term));
+  blocks.forEach((block, index) => {
+    const listed = itemParts(block);
+    const items = listed?.every((item) => asks(item.term)) ? listed : null;
+    const lead = items || listed ? null : (leadOf(block) ?? titleLead(block, blocks[index + 1]));
+    if (items) parts.push(...items);
+    else if (lead && asks(lead.term)) parts.push({ term: lead.term, blocks: lead.block ? [lead.block] : [], at: block });
+    else if (parts.length) parts[parts.length - 1].blocks.push(block);
+    else intro.push(block);
+  });
+  if (parts.length < 2) return null;
   if (intro.every(isIllustration) && parts[0].blocks.length) {
     parts[0].blocks.unshift(...intro);
     intro = [];
   }
   return { intro, parts };
+}
+
+/**
+ * A list whose every item (two or more) starts with a line that is only a term, its explanation after a line break:
+ *
+ *     * List                                                    → … › List → `List` 인터페이스를 직접 …
+ *       `List` 인터페이스를 직접 `@Override`를 통해 사용자가 …
+ *     * Map                                                     → … › Map
+ *       대표적인 구현체로 `HashMap`이 존재한다. …
+ *
+ * Each item is a part; an item with nested bullets is a parent card already (rules/parent.ts), so it leads nothing.
+ */
+function itemParts(block: RootContent): AnswerPart[] | null {
+  if (block.type !== 'list' || block.children.length < 2) return null;
+  const parts = block.children.map((item): AnswerPart | null => {
+    const [first, ...rest] = item.children;
+    if (first?.type !== 'paragraph' || rest.some((child) => child.type === 'list')) return null;
+    const cut = first.children.findIndex((node) => node.type === 'break');
+    const line = first.children.slice(0, cut);
+    const after = trimPhrasing(first.children.slice(cut + 1));
+    if (cut <= 0 || after.length === 0 || !titleText(line)) return null;
+    return { term: trimPhrasing(line), blocks: [{ type: 'paragraph', children: after, position: first.position }, ...rest], at: item };
+  });
+  return parts.every((part): part is AnswerPart => part !== null) ? parts : null;
 }
 
 /** `**Term** 은 …` or `Term: …` — the term, and the block its card answers with. */
@@ -107,13 +131,17 @@ const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
 function titleLine(block: RootContent): PhrasingContent[] | null {
   const quoted = block.type === 'blockquote' && block.children.length === 1;
   const paragraph = quoted ? block.children[0] : block;
-  if (paragraph.type !== 'paragraph' || !paragraph.children.every((node) => TITLE_NODES.has(node.type))) return null;
+  if (paragraph.type !== 'paragraph') return null;
   const emphasized = paragraph.children[0]?.type === 'strong' || paragraph.children[0]?.type === 'emphasis';
   if (!emphasized && !(quoted && !/[,，]/u.test(plainText(paragraph.children)))) return null;
-  const text = plainText(paragraph.children);
-  // `Frequency: Occasional` is a label with its value, and `예시:` leads into what follows: neither titles it.
-  if (!isTerm(text) || /[:：,;]$/u.test(text) || splitDefinition(paragraph.children) || (text.includes(' ') && SENTENCE_ENDING.test(text))) return null;
-  return trimPhrasing(paragraph.children);
+  return titleText(paragraph.children) ? trimPhrasing(paragraph.children) : null;
+}
+
+/** Words that title what follows: a term, not a sentence, a label with its value (`Frequency: Occasional`) or a lead-in (`예시:`). */
+function titleText(nodes: PhrasingContent[]): boolean {
+  if (!nodes.every((node) => TITLE_NODES.has(node.type))) return false;
+  const text = plainText(nodes);
+  return isTerm(text) && !/[:：,;]$/u.test(text) && !splitDefinition(nodes) && !(text.includes(' ') && SENTENCE_ENDING.test(text));
 }
 
 /** An image (or several) with no words of its own around it. */
