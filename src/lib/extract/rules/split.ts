@@ -14,10 +14,26 @@
  *     시간적 지역성: CPU가 한 번 참조한 데이터는 다시 참조된다.      a definition inside prose (`term: …`, a few
  *                                                                  words after it) leads too: → … › 시간적 지역성
  *
+ * A title line — a line that is only a term, quoted or starting with bold or
+ * italics — leads what follows it; the line is the front, not part of the answer:
+ *
+ *     #### TCP/IP의 각 계층을 설명해주세요.
+ *     TCP/IP는 크게 5개의 계층으로 구성된다.                          → the question's own answer
+ *     > **애플리케이션 계층**(Application Layer, L5)                 → TCP/IP…? › 애플리케이션 계층(Application Layer, L5)
+ *     네트워크 애플리케이션과 애플리케이션 계층 프로토콜이 있는 곳이다. …  → its answer
+ *     > **트랜스포트 계층**(Transport Layer, L4)                     → TCP/IP…? › 트랜스포트 계층(Transport Layer, L4)
+ *
+ * Not a title: a sentence (`> 상호 배제(**Mut**ual **Ex**clusion)의 약자임`,
+ * `다음과 같다`), a label with its value (`Frequency: Occasional`), a lead-in
+ * (`예시:`), a plain unquoted line (`line one line two`, an example's output).
+ *
+ * So does each item of a list whose every item starts with a term line and a
+ * line break (itemParts). A step (`> **1단계**`, `**Step 2**`) leads nothing.
+ *
  * What comes before the first term stays the answer of the question itself
  * (images alone go with the first term: they illustrate it). A lead term is
- * short (a term, not a sentence: rules/definition.ts limits, rules/clause.ts)
- * and what follows it defines it (`은/는/이란 …`, `: …`, `is …`), so a bold
+ * short (a term, not a sentence: rules/definition.ts) and what follows it
+ * defines it (`은/는/이란 …`, `: …`, `is …`), so a bold
  * phrase inside a sentence (`**합병정렬은 순차적**인 비교로 …`) leads nothing. Sub-headings and bullets with children already
  * make cards of their own (rules/section.ts, rules/parent.ts); an answer with
  * fewer than two lead terms cannot be split and keeps one card, with the
