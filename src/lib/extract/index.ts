@@ -490,7 +490,8 @@ class Extraction {
     if (split) {
       split.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: section.scope, at: positionOf(part.at) }));
       if (split.intro.length === 0) return;
-      blocks = split.intro;
+      // What led into the terms (`아래 4가지 종류가 있다:`) leads into cards of their own now, as into sub-headings.
+      blocks = withoutTrailingLeadIns(split.intro, true);
     }
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer; so is
