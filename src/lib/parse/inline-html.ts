@@ -7,7 +7,8 @@
  *     <b>시간적 지역성</b>: CPU가 한 번 참조한 데이터는 …      the same bold term as `**시간적 지역성**: …`
  *
  * Only a tag pair written without attributes, opened and closed in the same
- * run of text (`<strong class="x">` stays HTML, rendered as the user wrote it).
+ * run of text with no other HTML between: `<strong class="x">` stays HTML, and so
+ * does `<b>` in `<b><i>x</i></b>` (its `<i>` pair is emphasis).
  */
 import type { Emphasis, Nodes, PhrasingContent, Root, Strong } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -22,22 +23,24 @@ export function markInlineEmphasis(tree: Root): void {
   });
 }
 
+/** One level only (the tags around plain text or markdown): the tree was bounded in depth before this runs. */
 function paired(children: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index];
     const tag = child.type === 'html' ? OPEN.exec(child.value.trim())?.[1].toLowerCase() : undefined;
-    const close = tag === undefined ? -1 : children.findIndex((other, at) => at > index && other.type === 'html' && other.value.trim().toLowerCase() === `</${tag}>`);
-    if (tag === undefined || close === -1) {
+    // The next HTML after the opening tag must be its closing tag.
+    const next = tag === undefined ? -1 : children.findIndex((other, at) => at > index && other.type === 'html');
+    const close = children[next];
+    if (tag === undefined || close?.type !== 'html' || close.value.trim().toLowerCase() !== `</${tag}>`) {
       out.push(child);
       continue;
     }
-    const inner = paired(children.slice(index + 1, close));
-    const end = children[close].position?.end;
     const start = child.position?.start;
-    const node = { type: KIND[tag], children: inner, ...(start && end ? { position: { start, end } } : {}) } as Strong | Emphasis;
+    const end = close.position?.end;
+    const node = { type: KIND[tag], children: children.slice(index + 1, next), ...(start && end ? { position: { start, end } } : {}) } as Strong | Emphasis;
     out.push(node);
-    index = close;
+    index = next;
   }
   return out;
 }
