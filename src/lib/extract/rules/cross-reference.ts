@@ -36,19 +36,20 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
+import { asks, isOneSentence, SENTENCE_BREAK } from '../sentence.js';
 
 /** Stands for a link in the sentence's shape. */
 const LINK = '\u27e6L\u27e7';
 const LINKS = String.raw`${LINK}(?:\s*(?:,|및|와|과|또는|and|or|&)\s*${LINK})*`;
 /** Korean: the links, their particle, then a verb that points at them (참조하세요, 참고, 알아보세요, 알아보기). */
 const KOREAN = new RegExp(
-  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
+  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|[^\s.!?]{1,8}(?:을|를|에서)|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
   'u',
 );
 /** `확인하세요` (check) is also an instruction; it points only after a phrase naming what the link is for. */
 const KOREAN_CHECK = new RegExp(String.raw`(?:은|는|려면|다면|라면|으면|경우(?:에는)?)\s+${LINKS}\s*(?:을|를|도|에서)?\s*확인(?:하세요|하십시오|해\s?주세요|해\s?보세요)\s*[.!]?$`, 'u');
 const ENGLISH = new RegExp(
-  String.raw`^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|related|learn\s+more\s+(?:about|in|at|from)|read\s+more\s+(?:about|in|at))\s*:?\s*(?:the\s+)?${LINKS}(?:\s+for\s+(?:more\s+)?(?:details|information|more)|\s+to\s+learn\s+more)?\s*[.!]?$`,
+  String.raw`^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|related|learn\s+more\s+(?:about|in|at|from)|read\s+more\s+(?:about|in|at))\s*:?\s*(?:(?:the|my|our|this|these|their)\s+)?${LINKS}(?:\s+(?:for|on|about)\s+[^,.!?;:]{1,60}|\s+to\s+learn\s+more)?(?:\s+(?:here|below|above))?\s*[.!]?$`,
   'iu',
 );
 
@@ -93,7 +94,7 @@ function sentences(nodes: readonly PhrasingContent[]): PhrasingContent[][] {
       out[out.length - 1].push(node);
       continue;
     }
-    node.value.split(/(?<=[.!?。])\s+/u).forEach((part, i) => {
+    node.value.split(SENTENCE_BREAK).forEach((part, i) => {
       if (i) out.push([]);
       if (part) out[out.length - 1].push({ ...node, value: part });
     });
@@ -102,7 +103,7 @@ function sentences(nodes: readonly PhrasingContent[]): PhrasingContent[][] {
 }
 
 function isQuestion(sentence: readonly PhrasingContent[]): boolean {
-  return /[?？]$/u.test(plainText(sentence));
+  return asks(plainText(sentence));
 }
 
 /** The text with each link as LINK, so words inside a link's text never count as the sentence's own. */
@@ -116,8 +117,4 @@ function shapeOf(nodes: readonly PhrasingContent[]): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function isOneSentence(shape: string): boolean {
-  return !/[.!?。](?=\s)/u.test(shape.replace(/[.!?。]\s*$/u, ''));
 }
