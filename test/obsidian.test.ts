@@ -381,6 +381,10 @@ describe('pointers to other notes', () => {
       ['## FAQ\n일반적인 질문에 대한 답변은 [[자주 묻는 질문|Sync FAQ]]를 확인하세요.', '일반적인 질문에 대한 답변은 Sync FAQ를 확인하세요.'],
       ['## 리본\n[[리본]]에 대해 자세히 알아보세요.', '리본에 대해 자세히 알아보세요.'],
       ['## Interviews\nRead more about [how to behave in an interview](./cheatsheet.md).', 'Read more about how to behave in an interview.'],
+      // A noun between the link and its particle; `refer to my […](…) here`; `Refer to the […](…) for …` (boost-devs, yangshun).
+      ['## 부록\n[#1](#1) 답변을 참고해주세요.', '#1 답변을 참고해주세요.'],
+      ['## Behavioral\nFor more tips on behavioral interview preparation, refer to my [full behavioral interview preparation guide](./behavioral-interview.md) here.', 'For more tips on behavioral interview preparation, refer to my full behavioral interview preparation guide here.'],
+      ['## Behavioral\nRefer to the [top 30 most common behavioral questions](./behavioral-interview-questions.md) for Software Engineers', 'Refer to the top 30 most common behavioral questions for Software Engineers'],
     ])('%j makes no card', (markdown, text) => {
       expect(cards(markdown)).toEqual([]);
       expect(infos(markdown)).toEqual([`2 cross-reference: "${text.length > 60 ? `${[...text].slice(0, 59).join('')}…` : text}" only points to another note or page; left out of the answer`]);
@@ -407,6 +411,7 @@ describe('pointers to other notes', () => {
       ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['속성 => 설정에서 속성을 확인하세요.']],
       ['a bullet, which keeps its place in its list', '## Probability\n- independent events multiply\n- see [[Bayes theorem]]', ['Probability => independent events multiply see Bayes theorem']],
       ['a sentence without a link', '## Sync\nSee the status bar.', ['Sync => See the status bar.']],
+      ['a sentence that refers to a link and goes on to say something', '## Big-O\nRefer to [the table](./big-o.md) for sorting, where merge sort takes n log n.', ['Big-O => Refer to the table for sorting, where merge sort takes n log n.']],
     ])('keeps %s', (_what, markdown, expected) => {
       expect(cards(markdown)).toEqual(expected);
     });
