@@ -21,14 +21,22 @@
  *     그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.              → "그래프" → "그래프는 노트 간의
  *                                                                                연결을 보여줘요."
  *
+ *     ### Practice the most common behavioral questions                       → no card (info cross-reference)
+ *     Refer to the [top 30 most common behavioral questions](…) for Software Engineers
+ *     For more tips on behavioral interview preparation, refer to my [full … guide](…) here.
+ *
  * A cross-reference is a sentence whose verb points at its links: a link
- * followed by 참조하세요 / 참고하세요 / 참고 / 알아보세요 / 알아보기 /
- * 살펴보세요 (확인하세요 only after a phrase saying what the link is for:
- * `…에 대한 답변은 [[FAQ]]를 확인하세요`, not `설정에서 [[속성]]을
- * 확인하세요`), or `see` / `refer to` / `learn more in` / `related:` before
- * it, with at most a `For …,` / `To …,` / `If …,` in front. What the sentence
+ * (or a link and the noun it names, `[#1](#1) 답변을`) followed by 참조하세요
+ * / 참고하세요 / 참고 / 알아보세요 / 알아보기 / 살펴보세요 (확인하세요 only after
+ * a phrase saying what the link is for: `…에 대한 답변은 [[FAQ]]를
+ * 확인하세요`, not `설정에서 [[속성]]을 확인하세요`), or `see` / `refer to` /
+ * `learn more in` / `related:` before it (`refer to my […](…) here`), with at
+ * most a `For …,` / `To …,` / `If …,` in front and a short `for …` / `on …`
+ * after (`Refer to the […](…) for Software Engineers`). What the sentence
  * says the link is for only names the link. Such sentences are taken off the
  * start and the end of a paragraph, with a question that only leads to one.
+ * What is left may only announce what follows (`해당 답변에서 서술하지 않은
+ * 지표만 추가로 설명합니다.`): rules/lead-in.ts then leaves it off too.
  *
  * Kept: a pointer between two sentences that say something, and bullets, which
  * keep their place in their list (`- see [[Bayes theorem]]`).
