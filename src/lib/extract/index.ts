@@ -35,7 +35,7 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
+import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
@@ -286,6 +286,12 @@ class Extraction {
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`: only says a link is attached (rules/cross-reference.ts).
+    if (raw && item.children.length === 1 && notesLink(raw)) {
+      this.info(positionOf(item), 'cross-reference', crossReferenceMessage([raw]));
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
     const withId = takeExplicitId(raw ?? []);
     const { nodes: head, tags } = takeInlineTags(withId.nodes);

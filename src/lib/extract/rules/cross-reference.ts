@@ -35,6 +35,10 @@
  * after (`Refer to the […](…) for Software Engineers`). What the sentence
  * says the link is for only names the link. Such sentences are taken off the
  * start and the end of a paragraph, with a question that only leads to one.
+ * A sentence saying that a link stands in for the explanation (`일부 그림이
+ * 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.`, `…블로그 링크를 추가한다.`,
+ * `I've attached a few links below.`) points too, the link beside it — also
+ * as a bullet of its own, which then makes no card.
  * What is left may only announce what follows (`해당 답변에서 서술하지 않은
  * 지표만 추가로 설명합니다.`): rules/lead-in.ts then leaves it off too.
  *
@@ -60,6 +64,24 @@ const ENGLISH = new RegExp(
   String.raw`^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|related|learn\s+more\s+(?:about|in|at|from)|read\s+more\s+(?:about|in|at))\s*:?\s*(?:(?:the|my|our|this|these|their)\s+)?${LINKS}(?:\s+(?:for|on|about)\s+[^,.!?;:]{1,60}|\s+to\s+learn\s+more)?(?:\s+(?:here|below|above))?\s*[.!]?$`,
   'iu',
 );
+
+/**
+ * The author saying a link stands in for the explanation, the link beside the
+ * sentence (`일부 그림이 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.`,
+ * `…블로그 링크를 추가한다.`, `I've attached a few links below.`).
+ */
+const KOREAN_LINK_NOTE = new RegExp(
+  // 첨부 (attach) is the author's word; 추가 (add) only with the author's reason or stopgap (위해, 므로, 일단, 대신 …), not `이 명령은 링크를 추가한다`.
+  String.raw`(?:링크를\s*(?:대신\s*)?첨부|(?:위해|므로|많아|같아|어려워|일단|대신)\S*\s(?:\S+\s)*?\S*\s?링크를\s*(?:대신\s*)?추가)(?:합니다|한다|했습니다|했다|하였다|해\s?둡니다|해\s?둔다)\s*[.!]?$`,
+  'u',
+);
+const ENGLISH_LINK_NOTE = /^(?:i(?:'ve| have)?|we(?:'ve| have)?)\s+(?:attached|added|included|put)\s+(?:a |the |some )?(?:few |couple of )?links?\b[^.!?]*[.!]?$/iu;
+
+/** A bullet or sentence that only says a link is attached (the link next to it, or left out as a reference). */
+export function notesLink(nodes: readonly PhrasingContent[]): boolean {
+  const shape = shapeOf(nodes);
+  return isOneSentence(shape) && (KOREAN_LINK_NOTE.test(shape) || ENGLISH_LINK_NOTE.test(shape));
+}
 
 /**
  * The paragraph without its cross-references: the sentences at its start and
@@ -90,7 +112,7 @@ export function crossReferenceMessage(removed: readonly PhrasingContent[][]): st
 /** One sentence that only points to other notes or pages. */
 function pointsOnly(sentence: readonly PhrasingContent[]): boolean {
   const shape = shapeOf(sentence);
-  if (!shape.includes(LINK) || !isOneSentence(shape)) return false;
+  if (!shape.includes(LINK) || !isOneSentence(shape)) return notesLink(sentence);
   return KOREAN.test(shape) || KOREAN_CHECK.test(shape) || ENGLISH.test(shape);
 }
 
@@ -102,6 +124,10 @@ function sentences(nodes: readonly PhrasingContent[]): PhrasingContent[][] {
       out[out.length - 1].push(node);
       continue;
     }
+    // `_…링크를 첨부합니다._` then a new line: the emphasis ended the sentence.
+    const current = out[out.length - 1];
+    const previous = current[current.length - 1];
+    if ((previous?.type === 'emphasis' || previous?.type === 'strong') && /^[ \t]*\n/u.test(node.value) && /[.!?。]$/u.test(plainText([previous]))) out.push([]);
     node.value.split(SENTENCE_BREAK).forEach((part, i) => {
       if (i) out.push([]);
       if (part) out[out.length - 1].push({ ...node, value: part });
