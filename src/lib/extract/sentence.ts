@@ -13,6 +13,11 @@ export function sentencesOf(text: string): string[] {
   return text.trim().split(SENTENCE_BREAK).filter(Boolean);
 }
 
+/** Where each sentence after the first starts in `text`. */
+export function sentenceStarts(text: string): number[] {
+  return [...text.matchAll(new RegExp(SENTENCE_BREAK.source + String.raw`(?=\S)`, 'gu'))].map((match) => match.index + match[0].length);
+}
+
 export function isOneSentence(text: string): boolean {
   return sentencesOf(text).length <= 1;
 }

@@ -72,15 +72,17 @@ const ENGLISH = new RegExp(
  */
 const KOREAN_LINK_NOTE = new RegExp(
   // 첨부 (attach) is the author's word; 추가 (add) only with the author's reason or stopgap (위해, 므로, 일단, 대신 …), not `이 명령은 링크를 추가한다`.
-  String.raw`(?:링크를\s*(?:대신\s*)?첨부|(?:위해|므로|많아|같아|어려워|일단|대신)\S*\s(?:\S+\s)*?\S*\s?링크를\s*(?:대신\s*)?추가)(?:합니다|한다|했습니다|했다|하였다|해\s?둡니다|해\s?둔다)\s*[.!]?$`,
+  String.raw`(?:링크를\s*(?:대신\s*)?첨부|(?:위해|므로|많아|같아|어려워|일단|대신)\S*\s(?:\S+\s)*?링크를\s*(?:대신\s*)?추가)(?:합니다|한다|했습니다|했다|하였다|해\s?둡니다|해\s?둔다)\s*[.!]?$`,
   'u',
 );
+/** Longer than this, a sentence says more than that a link is attached. */
+const MAX_LINK_NOTE = 200;
 const ENGLISH_LINK_NOTE = /^(?:i(?:'ve| have)?|we(?:'ve| have)?)\s+(?:attached|added|included|put)\s+(?:a |the |some )?(?:few |couple of )?links?\b[^.!?]*[.!]?$/iu;
 
 /** A bullet or sentence that only says a link is attached (the link next to it, or left out as a reference). */
 export function notesLink(nodes: readonly PhrasingContent[]): boolean {
   const shape = shapeOf(nodes);
-  return isOneSentence(shape) && (KOREAN_LINK_NOTE.test(shape) || ENGLISH_LINK_NOTE.test(shape));
+  return [...shape].length <= MAX_LINK_NOTE && isOneSentence(shape) && (KOREAN_LINK_NOTE.test(shape) || ENGLISH_LINK_NOTE.test(shape));
 }
 
 /**

@@ -47,7 +47,7 @@
  */
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
-import { asks, sentencesOf } from '../sentence.js';
+import { asks, sentencesOf, sentenceStarts } from '../sentence.js';
 
 /** Longer than this, a sentence says something of its own, whatever its ending. */
 const MAX_LEAD_IN = 200;
@@ -129,7 +129,7 @@ export function withoutTrailingLeadIns(blocks: RootContent[], continued: boolean
 function withoutLastSentences(paragraph: Paragraph, continued: boolean): Paragraph | null {
   const last = paragraph.children[paragraph.children.length - 1];
   if (last?.type !== 'text') return null;
-  const boundaries = [...last.value.matchAll(/[.!?。]\s+(?=\S)/gu)].map((match) => match.index + match[0].length);
+  const boundaries = sentenceStarts(last.value);
   let cut = last.value.length;
   for (let i = boundaries.length - 1; i >= 0 && leadsIn(last.value.slice(boundaries[i], cut).trim(), continued); i--) cut = boundaries[i];
   if (cut === last.value.length) return null;
