@@ -385,6 +385,7 @@ describe('pointers to other notes', () => {
       ['## 부록\n[#1](#1) 답변을 참고해주세요.', '#1 답변을 참고해주세요.'],
       ['## Behavioral\nFor more tips on behavioral interview preparation, refer to my [full behavioral interview preparation guide](./behavioral-interview.md) here.', 'For more tips on behavioral interview preparation, refer to my full behavioral interview preparation guide here.'],
       ['## Behavioral\nRefer to the [top 30 most common behavioral questions](./behavioral-interview-questions.md) for Software Engineers', 'Refer to the top 30 most common behavioral questions for Software Engineers'],
+      ['## 테마 개발\n원하는 테마를 찾을 수 없나요? [Publish 테마 만들기](https://docs.obsidian.md/Themes) 방법을 직접 배워보세요.', '원하는 테마를 찾을 수 없나요? Publish 테마 만들기 방법을 직접 배워보세요.'],
       // The author saying a link stands in for the explanation, the link beside it (JaeYeopHan).
       ['## TCP 3-way Handshake\n일부 그림이 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.', '일부 그림이 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.'],
     ])('%j makes no card', (markdown, text) => {

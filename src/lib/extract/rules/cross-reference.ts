@@ -27,7 +27,7 @@
  *
  * A cross-reference is a sentence whose verb points at its links: a link
  * (or a link and the noun it names, `[#1](#1) 답변을`) followed by 참조하세요
- * / 참고하세요 / 참고 / 알아보세요 / 알아보기 / 살펴보세요 (확인하세요 only after
+ * / 참고하세요 / 참고 / 알아보세요 / 알아보기 / 살펴보세요 / (직접) 배워보세요 (확인하세요 only after
  * a phrase saying what the link is for: `…에 대한 답변은 [[FAQ]]를
  * 확인하세요`, not `설정에서 [[속성]]을 확인하세요`), or `see` / `refer to` /
  * `learn more in` / `related:` before it (`refer to my […](…) here`), with at
@@ -53,9 +53,9 @@ import { asks, isOneSentence, SENTENCE_BREAK } from '../sentence.js';
 /** Stands for a link in the sentence's shape. */
 const LINK = '\u27e6L\u27e7';
 const LINKS = String.raw`${LINK}(?:\s*(?:,|및|와|과|또는|and|or|&)\s*${LINK})*`;
-/** Korean: the links, their particle, then a verb that points at them (참조하세요, 참고, 알아보세요, 알아보기). */
+/** Korean: the links, their particle, then a verb that points at them (참조하세요, 참고, 알아보세요, 알아보기, 배워보세요). */
 const KOREAN = new RegExp(
-  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|[^\s.!?]{1,8}(?:을|를|에서)|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
+  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|[^\s.!?]{1,8}(?:을|를|에서)|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*|직접\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?|배워\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
   'u',
 );
 /** `확인하세요` (check) is also an instruction; it points only after a phrase naming what the link is for. */
