@@ -13,7 +13,7 @@ import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
 
 const fixtures = join(projectRoot, 'test/fixtures/quality');
-const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 
 interface Card {
   file: string;
@@ -261,6 +261,68 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',
       '13: "얕은 복사 vs 깊은 복사" is answered only by a sentence leading into what follows (shallow copy와 deep copy가 어떻게 다른지 알아보자…), which is not there; no card made',
       '21: "프로젝트 구성하기" is answered only by a sentence leading into what follows (이제 프로젝트를 구성해보자!…), which is not there; no card made',
+    ]);
+  });
+
+  it('3. an answer that only introduces its sub-headings (counts them, says what they are about, speaks of "the following") makes no card', () => {
+    expect(inFile('intros').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Git vs GitHub vs GitLab Flow › Git Flow => 가장 최초로 제안된 Workflow 방식이며, 대규모 프로젝트 관리에 적합한 방식으로 평가받는다.',
+      'Python › 가비지 컬렉션의 작동 방식 › 어떤 기준으로 가비지 컬렉션이 일어나는가 => 가비지 컬렉터는 내부적으로 generation(세대)과 threshold(임계값)로 가비지 컬렉션 주기와 객체를 관리한다.',
+      'Python › 스케줄러 › 장기 스케줄러 => 메모리와 디스크 사이의 스케줄링을 담당한다.',
+      // The author announcing what comes next is left off; the sentence before it says something.
+      'Python › 데이터 타입 => 자바스크립트의 데이터 타입은 크게 Primitive type, Structural Type 으로 나눌 수 있다.',
+      'Python › 데이터 타입 › Primitive type => 변경 불가능한 값이다.',
+      // A count followed by what it counts, in the answer itself, is an answer.
+      'Python › 스케줄러의 종류 => 스케줄러에는 크게 세 가지 종류가 있다. 장기 스케줄러 단기 스케줄러 중기 스케줄러',
+      '커뮤니티 행동 강령 › 기타 행동 › 반복적 요청 => 반복적 요청은 동일한 요청을 지속적으로 하는 거예요.',
+    ]);
+    expect(rules('intros.md', 'lead-in').map((line) => line.replace(/ \(.*$/u, ''))).toEqual([
+      '5: "Git vs GitHub vs GitLab Flow" is answered only by a sentence leading into what follows',
+      '20: "가비지 컬렉션의 작동 방식" is answered only by a sentence leading into what follows',
+      '28: "스케줄러" is answered only by a sentence leading into what follows',
+      '56: "기타 행동" is answered only by a sentence leading into what follows',
+    ]);
+  });
+
+  it('3. an answer that only points elsewhere makes no card; a sentence left announcing what follows goes too', () => {
+    expect(inFile('pointers').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Metrics › 회귀 / 분류시 알맞은 metric은 무엇일까? › 회귀 => 결정계수는 (회귀선에 의해 설명되는 변동)/(전체 변동)을 말한다.',
+      'Metrics › Prepare for the behavioral interview › Pick a good programming language to use => Pick one you are familiar with.',
+    ]);
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.` only says a link is attached: the heading makes no card.
+    expect(rules('pointers.md', 'cross-reference').map((line) => line.split(':')[0])).toEqual(['5', '15', '17', '21', '25']);
+    expect(rules('pointers.md', 'lead-in')).toEqual([
+      '5: "회귀 / 분류시 알맞은 metric은 무엇일까?" is answered only by a sentence leading into what follows (해당 답변에서 서술하지 않은 지표만 추가로 설명합니다.…), which is not there; no card made',
+    ]);
+  });
+
+  it('3. the empty headings of a template are no answer: left out, and a question with nothing else is unanswered', () => {
+    expect(inFile('interview-list').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      // Template headings with something under them stay: they say which part is the answer.
+      'Java Interview List › 가비지 컬렉션이란? => 배경 & 질문 의도 JVM 의 구조, 특히 Heap Area 에 대한 이해 답변 Heap 영역의 객체를 관리해 주는 기능을 말합니다. 키워드 & 꼬리 질문 가비지 컬렉션 과정, 가비지 컬렉터 종류에 대한 이해',
+      'Java Interview List › 접근 제어자란? (Access Modifier) › public => 모든 접근 허용',
+      'Java Interview List › 접근 제어자란? (Access Modifier) › private => 외부 접근 불가능. 같은 클래스 내에서만 가능',
+    ]);
+    expect(rules('interview-list.md', 'empty-template')).toEqual([
+      '19: "접근 제어자란? (Access Modifier)" is answered only by the empty headings of a template (배경 & 질문 의도, 답변, 키워드 & 꼬리 질문); no card made',
+    ]);
+    expect(rules('interview-list.md', 'question-unanswered')).toEqual(['28: Question "오버로딩과 오버라이딩 차이는?" has no answer before the next question or heading; no card made']);
+    // The same short answer under several headings is no template: every one is a card.
+    expect(inFile('repeated').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Sorting › Merge sort › 평균 시간 복잡도 => O(n log n)',
+      'Sorting › Heap sort › 평균 시간 복잡도 => O(n log n)',
+      'Sorting › Quick sort › 평균 시간 복잡도 => O(n log n)',
+    ]);
+  });
+
+  it('4. an image whose source is the site\'s code (src={…}) is left out with its caption, and an answer that was only that makes no card', () => {
+    expect(inFile('figures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Landscape › Internships vs full-time => Big tech companies pay well even for junior candidates.',
+      'Landscape › Internships vs full-time › What to do after your coding interview => ✅ Record the interview questions and answers down.',
+    ]);
+    expect(rules('figures.md', 'media-unsupported').map((line) => line.replace(/ \(src=.*$/u, ''))).toEqual([
+      '16: Image "Salaries of top tech internships in 2016" takes its source from the site\'s code',
+      '31: Image "Summary of what to do after a coding interview" takes its source from the site\'s code',
     ]);
   });
 

@@ -35,7 +35,7 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
+import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
@@ -44,6 +44,7 @@ import { isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
 import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
+import { emptyTemplateMessage, templateLabels, withoutEmptyTemplate } from './rules/template.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -119,6 +120,8 @@ class Extraction {
   /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
   private readonly sponsored = new Set<string>();
   private readonly answered = new Set<Crumb>();
+  /** The headings of a template the file's questions repeat (rules/template.ts). */
+  private readonly template: Set<string>;
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -130,6 +133,7 @@ class Extraction {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
+    this.template = templateLabels(parsed.tree);
   }
 
   /**
@@ -282,6 +286,12 @@ class Extraction {
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`: only says a link is attached (rules/cross-reference.ts).
+    if (raw && item.children.length === 1 && notesLink(raw)) {
+      this.info(positionOf(item), 'cross-reference', crossReferenceMessage([raw]));
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
     const withId = takeExplicitId(raw ?? []);
     const { nodes: head, tags } = takeInlineTags(withId.nodes);
@@ -478,9 +488,11 @@ class Extraction {
     this.section = null;
     if (!section || isEmptyAnswer(section) || this.sponsored.has(section.key)) return;
     const own = this.headingStack[this.headingStack.length - 1];
-    let blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
+    const filled = withoutEmptyTemplate(section.blocks, this.template);
+    if (filled.blocks.length === 0) return this.emptyTemplate(title, filled.removed, section.position);
+    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth));
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
     // A heading that asks is still answered the way any heading is (rules/section.ts).
@@ -507,6 +519,11 @@ class Extraction {
     if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
+  }
+
+  /** Only empty template headings: a question nothing else answered is reported as such (reportUnanswered). */
+  private emptyTemplate(title: Crumb, removed: string[], at: Position): void {
+    if (!title.question || this.answered.has(title)) this.info(at, 'empty-template', emptyTemplateMessage(title.text, removed));
   }
 
   private leadInOnly(title: string, blocks: RootContent[], at: Position): void {
