@@ -188,7 +188,11 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(html('계층별 k-겹 교차검증')).toBe('계층별 k-겹 교차검증 방법은 각 클래스별 비율을 고려하여 fold를 구성하는 방법이다.');
     // Alt text that says more than the question stays in the picture's place.
     expect(html('k-겹 교차검증')).toMatch(/방법이다\. fold 다섯 개 중 하나씩 검증에 쓰는 그림$/);
+    // A figure whose image file is missing goes whole, its caption with it (render/media.ts).
+    expect(html('Internships')).toBe('Internships pay less than full-time roles, but often lead to return offers.');
+    // The first figure's image has code for a source (MDX): left out with its caption by parse/mdx.ts (media-unsupported).
     expect(rules('captions.md', 'media-missing')).toHaveLength(3);
+    expect(rules('captions.md', 'media-unsupported')).toHaveLength(1);
   });
 
   it('3. --prose turns long prose sections back into cards for the whole build', async () => {
