@@ -4,11 +4,13 @@
  * sentences, leftovers on fronts, journal entries) as a fixture built from the
  * issue's own examples, run through the CLI, and read back from the .apkg.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/lib/diagnostic.js';
+import { guidFor } from '../src/lib/identify/guid.js';
+import { normalizeText } from '../src/lib/identify/normalize.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
 
@@ -63,6 +65,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // Where the context names the subject, the same short fronts are good cards, untouched.
     expect(inFile('topics').map(question)).toEqual(['Factory Method 패턴 › 개념', 'JWT › 특징', 'JWT › 구조 › 헤더']);
     expect(rules('topics.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder, `_` a space)', () => {
+    // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
+    // A question heading asks on its own.
+    expect(inFile('인증방식').map(question)).toEqual(['인증방식 › API Key', 'API Key › 동작방식', '인증방식 › OAuth2', 'TCP/IP의 각 계층을 설명해주세요.']);
+    expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview', 'Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
+    // A front that is or contains the title says it already; a file's one top heading is its title.
+    expect(inFile('북마크').map(question)).toEqual(['북마크', '북마크 추가', '북마크 제거']);
+    expect(inFile('Page Replacement Algorithm').map(question)).toEqual(['페이지 교체 알고리즘', '페이지 교체 알고리즘 › FIFO']);
   });
 
   it('1. paragraphs leading with a bold term they define, each before a list, name the topic of that list', () => {
@@ -220,7 +232,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
 
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
-    expect(logic.map(question)).toEqual(['Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'Testing']);
+    // Two top sections of split.md: each is asked under the file's name (rule no-topic, sectionTitle).
+    expect(logic.map(question)).toEqual(['split › Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'split › Testing']);
     for (const front of ['⊨ is entailment, with', 'Given 5 documents', 'A Calculus is usually formulated', 'Users can test system', '"Sync']) {
       expect(logic.map((card) => card.front)).not.toContain(front);
     }
@@ -262,5 +275,41 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     const loose = await build(join(fixtures, 'vault/daily'), dir);
     expect(loose.cards).toEqual([]);
     expect(loose.diagnostics.map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['2023-05-29.md journal-entry']);
+  });
+});
+
+describe('a top section that gained the file title as context (rule no-topic, sectionTitle) keeps its card', () => {
+  it("an existing user's lock, written when `## API Key` was asked with no context, rematches it: same GUID, its Context updated", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deckgen-section-title-'));
+    try {
+      const notes = join(dir, 'notes');
+      mkdirSync(notes);
+      copyFileSync(join(fixtures, 'notes/인증방식.md'), join(notes, '인증방식.md'));
+      const lockPath = join(dir, 'deckgen.lock.json');
+      const cli = (args: string[]) => runCli(['--notes', notes, '--out', join(dir, 'out'), '--lock', lockPath, '--format', 'apkg', ...args], dir);
+      expect(cli([]).status).toBe(0);
+      // The lock as the build before this rule wrote it: the question without the title, the GUID its key derived.
+      const oldGuid = (question: string) => guidFor('deckgen', 'basic', '인증방식', normalizeText(question));
+      const lines = readFileSync(lockPath, 'utf8').split('\n').map((line) => {
+        const entry = /^\{"guid"/.test(line) ? (JSON.parse(line.replace(/,$/, '')) as { question: string; guid: string; key?: string; fingerprint: string }) : null;
+        if (!entry || !entry.question.startsWith('인증방식 › ')) return line;
+        const question = entry.question.slice('인증방식 › '.length);
+        const { key: _key, ...rest } = { ...entry, question, guid: oldGuid(question), fingerprint: `0000000000000000:${entry.fingerprint.split(':')[1]}` };
+        return JSON.stringify(rest) + (line.endsWith(',') ? ',' : '');
+      });
+      writeFileSync(lockPath, lines.join('\n'));
+      const rebuilt = JSON.parse(cli(['--json']).stdout) as { changes: { added: unknown[]; removed: unknown[]; rematched: { guid: string; oldQuestion: string; newQuestion: string }[] } };
+      expect(rebuilt.changes.added).toEqual([]);
+      expect(rebuilt.changes.removed).toEqual([]);
+      expect(rebuilt.changes.rematched.map((note) => [note.guid, note.oldQuestion, note.newQuestion])).toEqual([
+        [oldGuid('API Key'), 'API Key', '인증방식 › API Key'],
+        [oldGuid('OAuth2'), 'OAuth2', '인증방식 › OAuth2'],
+      ]);
+      const apkg = await readApkg(join(dir, 'out', 'notes.apkg'));
+      const apiKey = apkg.notes.find((note) => note.guid === oldGuid('API Key'))!;
+      expect([text(apiKey.fields[2]), text(apiKey.fields[0])]).toEqual(['인증방식', 'API Key']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -30,7 +30,7 @@ import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, sectionTitle } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -119,6 +119,8 @@ class Extraction {
   /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
   private readonly sponsored = new Set<string>();
   private readonly answered = new Set<Crumb>();
+  /** The file's top headings are several sections, not one heading that titles the file (rules/no-topic.ts sectionTitle). */
+  private readonly sections: boolean;
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -128,6 +130,7 @@ class Extraction {
     private readonly vault: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
+    this.sections = topHeadings(parsed).length >= 2;
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
   }
@@ -421,17 +424,25 @@ class Extraction {
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
     // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add. Under generic crumbs only (`Proof › Mathematical notation`)
-    // the front is a detail of something the card does not name.
+    // heading at all, its name): nothing to add — unless the file's top headings are several sections of its
+    // subject (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
+    // of something the card does not name.
     const genericFront = isGeneric(front);
-    if (context.some((crumb) => !isGeneric(crumb)) || (!genericFront && context.length === 0)) return context;
-    const { relativePath, absolutePath, displayPath } = this.parsed.source;
-    const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
+    if (context.some((crumb) => !isGeneric(crumb))) return context;
+    const titles = this.titles();
+    if (!genericFront && context.length === 0) return this.sections && !isQuestion(front) ? [sectionTitle(front, titles)].filter((title) => title !== null) : context;
+    const { displayPath } = this.parsed.source;
+    const title = titles.find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
     if (!title && !genericFront) return context;
     const asked = [...context, front].join(' › ');
     const message = title ? `"${asked}" names no topic: asked under the file's title, "${title} › ${asked}"` : `"${asked}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
+  }
+
+  private titles(): string[] {
+    const { relativePath, absolutePath } = this.parsed.source;
+    return fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title);
   }
 
   /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
@@ -614,9 +625,14 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
 function namesItsTopic(parsed: ParsedFile): boolean {
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (!/\s/u.test(name.trim())) return false;
+  return topHeadings(parsed).length >= 2;
+}
+
+/** The headings at the file's top level (the smallest depth used). */
+function topHeadings(parsed: ParsedFile): Heading[] {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   const top = Math.min(...headings.map((heading) => heading.depth));
-  return headings.filter((heading) => heading.depth === top).length >= 2;
+  return headings.filter((heading) => heading.depth === top);
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

@@ -15,8 +15,21 @@
  *
  * When no crumb of the context names a topic, the file's title is put in
  * front of the context: front matter `title:`, else the file name, and for a
- * `README.md` (or `index.md`) its folder's name. If the title is generic
- * too, no card is made.
+ * `README.md` (or `index.md`) its folder's name (`_` read as a space). If the
+ * title is generic too, no card is made.
+ *
+ * A front that names something but has no context at all is one of the
+ * file's top sections. When the file has one top heading, that heading is
+ * its title and nothing is added; when it has several, each is a section of
+ * the file's subject, and the title is put in front (sectionTitle):
+ *
+ *     (인증방식.md)                              → card "인증방식 › API Key"
+ *     ## API Key
+ *     서비스들이 거대해짐에 따라 …
+ *     ## OAuth2
+ *
+ * unless the front already says it (`## 북마크 제거` in `북마크.md`) or is a
+ * question of its own (`## TCP/IP의 각 계층을 설명해주세요.`).
  */
 const GENERIC = new Set(
   [
@@ -64,5 +77,18 @@ export function fileTitles(relativePath: string, absolutePath: string, frontMatt
   const name = inside.pop()!.replace(/\.(md|markdown)$/iu, '');
   const root = absolutePath.split('/').slice(0, -(inside.length + 1)).pop() ?? '';
   const own = /^(?:readme|index)$/iu.test(name) ? [] : [name];
-  return [...(frontMatterTitle ? [frontMatterTitle] : []), ...own, ...inside.reverse(), root].filter((title) => title && !isGeneric(title));
+  const names = [...own, ...inside.reverse(), root].map((title) => title.replace(/_+/gu, ' ').replace(/\s+/gu, ' ').trim());
+  return [...(frontMatterTitle ? [frontMatterTitle] : []), ...names].filter((title) => title && !isGeneric(title));
+}
+
+/**
+ * The title a top section's front (no context) is asked under, if any: the
+ * file's first title, unless the front is it or contains it (letters and
+ * digits compared, case and spacing ignored: `힙 소트(Heap Sort)` contains
+ * `HeapSort`).
+ */
+export function sectionTitle(front: string, titles: readonly string[]): string | null {
+  const bare = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const title = titles[0];
+  return title && bare(title) && !bare(front).includes(bare(title)) ? title : null;
 }
