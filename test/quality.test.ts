@@ -77,6 +77,41 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('Page Replacement Algorithm').map(question)).toEqual(['페이지 교체 알고리즘', '페이지 교체 알고리즘 › FIFO']);
   });
 
+  it('1. positional labels are no question: a time step stays in its answer, sample data is left out, a problem letter makes no card', () => {
+    // `t1 : …`, `- T1 : …`: moments of a worked example, read in order in the answer they belong to.
+    const deadlock = inFile('deadlock');
+    expect(deadlock.map(question)).toEqual(['데드락 (DeadLock, 교착 상태)', '데드락 (DeadLock, 교착 상태) › 트랜잭션의 경우']);
+    expect(deadlock[0].back).toContain('t1 : 프로세스1이 자원1을 얻음 / 프로세스2가 자원2를 얻음 t2 : 프로세스1은 자원2를 기다림');
+    expect(deadlock[1].back).toBe('T1 : 계좌 A를 잠그고 계좌 B를 기다림 T2 : 계좌 B를 잠그고 계좌 A를 기다림');
+    // `##### Input` / `##### Output` / `## 예제 입력 1` and their data leave the exercise; the explanation after them stays its answer.
+    expect(inFile('Hash Table 구현하기').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Hash Table 구현하기 => N(1~100000)의 값만큼 문자열이 입력된다. 처음 입력되는 문자열은 "OK", 들어온 적이 있던 문자열은 "문자열+index"로 출력하면 된다. 브루트 포스로 접근하면 N^2이 되므로 해시 테이블을 이용해 해결해야 한다.',
+    ]);
+    expect(rules('Hash Table 구현하기.md', 'sample-data')).toEqual([
+      `5: "Input" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
+      `13: "Output" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
+      `22: "예제 입력 1" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
+    ]);
+    // `### E`, `### F` in a contest log: no card says which problem it is. `## C` beside `## Java` is the language.
+    expect(inFile('Educational 174')).toEqual([]);
+    expect(rules('Educational 174.md', 'no-topic')).toEqual([
+      '2: "E" only labels a problem by its letter: a card would not say what the problem is; no card made from it or what is under it',
+      '7: "F" only labels a problem by its letter: a card would not say what the problem is; no card made from it or what is under it',
+    ]);
+    expect(inFile('languages').map(question)).toEqual(['languages › C', 'languages › Java']);
+  });
+
+  it('1. a heading or bullet answered only by an aside (`cf) …`) is a line of what is above it, not a question the aside answers', () => {
+    expect(inFile('DataStructure').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Part 1-2 DataStructure › Graph => 정점과 간선의 집합, Graph cf) 트리 또한 그래프이며, 그 중 사이클이 허용되지 않는 그래프를 말한다.',
+      'Part 1-2 DataStructure › Graph › Degree => Undirected Graph 에서 각 정점에 연결된 Edge 의 개수를 Degree 라 한다.',
+      'Part 1-2 DataStructure › Tree => 사이클이 없는 연결 그래프, Tree cf) 정점이 N개면 간선은 N-1개이다.',
+      'Part 1-2 DataStructure › Tree › 루트 => 트리의 맨 위 노드',
+    ]);
+    // And `Quotes` names no topic: its folder does.
+    expect(inFile('Ethereum Book::Quotes').map(question)).toEqual(['Ethereum Book › Quotes']);
+  });
+
   it('1. paragraphs leading with a bold term they define, each before a list, name the topic of that list', () => {
     expect(inFile('bold-lead').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       '운영체제 › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 멀티 프로세스 => 멀티 프로세스 란 하나의 응용프로그램을 여러 개의 프로세스로 구성하여 각 프로세스가 하나의 작업을 처리하도록 하는 것이다.',

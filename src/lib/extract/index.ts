@@ -29,8 +29,9 @@ import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLi
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
+import { isAsideOnly, sectionBlocks } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront, sectionTitle } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, isProblemLetter, isSampleLabel, sampleDataMessage, sectionTitle } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -152,6 +153,16 @@ class Extraction {
     };
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
+      // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
+      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block) && isAsideOnly(sectionBlocks(blocks, index))) {
+        if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
+        continue;
+      }
+      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.isSampleHeading(block)) {
+        while (blocks[index + 1]?.type === 'code') index++;
+        this.info(positionOf(block), 'sample-data', sampleDataMessage(plainText(block.children), this.headingStack[this.headingStack.length - 1].crumb.text));
+        continue;
+      }
       if (block.type === 'heading' && topLevel) {
         this.flushSection(block);
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
@@ -254,6 +265,17 @@ class Extraction {
     return true;
   }
 
+  /** `##### Input` under the exercise it belongs to (rules/no-topic.ts isSampleLabel): its data is left out, what follows goes on answering the exercise. */
+  private isSampleHeading(heading: Heading): boolean {
+    return this.underOwnHeading(heading) && isSampleLabel(plainText(heading.children));
+  }
+
+  /** The heading is below the one in scope: a part of its section. */
+  private underOwnHeading(heading: Heading): boolean {
+    const own = this.headingStack[this.headingStack.length - 1];
+    return Boolean(own && own.depth < heading.depth);
+  }
+
   /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
   private enterHeading(heading: Heading, blocks: RootContent[], index: number): Scope {
     const taken = takeInlineTags(heading.children);
@@ -265,9 +287,12 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
+    const problem = isProblemLetter(heading, blocks, index);
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || problem || isSponsoredHeading(heading) || isIndexHeading(heading)) {
       this.skipBelow = heading.depth;
-      if (isJournalHeading(text)) {
+      if (problem) {
+        this.info(positionOf(heading), 'no-topic', `"${text}" only labels a problem by its letter: a card would not say what the problem is; no card made from it or what is under it`);
+      } else if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
       } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
       else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);
@@ -330,7 +355,7 @@ class Extraction {
       return;
     }
     const text = plainText(head);
-    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1)))) {
+    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1))) && !isAsideOnly(rest)) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }

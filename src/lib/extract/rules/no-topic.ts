@@ -31,11 +31,14 @@
  * unless the front already says it (`## 북마크 제거` in `북마크.md`) or is a
  * question of its own (`## TCP/IP의 각 계층을 설명해주세요.`).
  */
+import type { Heading, RootContent } from 'mdast';
+import { plainText } from '../../parse/mdast.js';
+
 const GENERIC = new Set(
   [
     // Korean
     '정의', '개념', '특징', '특성', '장점', '단점', '장단점', '예시', '예', '예제', '종류', '방법', '정리', '요약', '개요', '소개',
-    '설명', '구현', '코드', '예시 코드', '목적', '결론', '배경', '원리', '구조', '과정', '기능', '역할', '용도', '차이', '차이점',
+    '설명', '인용', '구현', '코드', '예시 코드', '목적', '결론', '배경', '원리', '구조', '과정', '기능', '역할', '용도', '차이', '차이점',
     '문제', '문제점', '해결', '해결법', '해결 방법', '사용법', '주의', '주의사항', '주의 사항', '비교', '활용', '참고', '특징 및 장점',
     // callout and box labels
     '팁', '경고', '알림', '정보', '중요', '힌트',
@@ -45,6 +48,7 @@ const GENERIC = new Set(
     'usage', 'implementation', 'code', 'background', 'conclusion', 'motivation', 'explanation', 'notes', 'note', 'tips', 'types',
     'methods', 'approach', 'solution', 'purpose', 'key idea', 'key ideas', 'idea', 'main idea', 'basics', 'general',
     'problem', 'problem statement', 'statement', 'proof', 'exercise', 'exercises', 'remark', 'remarks', 'discussion',
+    'quotes', 'quotations', 'highlights',
     // callout and box labels
     'tip', 'hint', 'expert tip', 'pro tip', 'warning', 'caution', 'danger', 'important', 'info', 'information', 'reminder',
   ].map((word) => word.toLowerCase()),
@@ -91,4 +95,61 @@ export function sectionTitle(front: string, titles: readonly string[]): string |
   const bare = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const title = titles[0];
   return title && bare(title) && !bare(front).includes(bare(title)) ? title : null;
+}
+
+/**
+ * Rule `sample-data` (info) — `Input`, `Output`, `예제 입력`, `Sample Output 2`:
+ * a heading over an exercise's sample data is part of the exercise, not a
+ * question of its own (`Hash Table 구현하기 › Input` → `5 abcd abc …` has
+ * nothing to recall). The heading and the code blocks right under it are
+ * left out; what follows them goes on answering the exercise above:
+ *
+ *     # Hash Table 구현하기                       → card "Hash Table 구현하기": the exercise
+ *     N개의 문자열이 입력된다. …                      and the explanation after the samples
+ *     ##### Input                                (info: sample-data)
+ *     ```
+ *     5
+ *     abcd
+ *     ```
+ *     ##### Output                               (info: sample-data)
+ *     ```
+ *     OK
+ *     ```
+ *     문제를 이해하는 건 쉽다. …
+ */
+const SAMPLE_LABEL = /^(?:(?:sample|example)\s+)?(?:input|output)s?(?:\s*#?\d+)?$|^(?:예제\s*)?(?:입력|출력)(?:\s*(?:예시|예제))?(?:\s*\d+)?$/iu;
+
+export function isSampleLabel(text: string): boolean {
+  return SAMPLE_LABEL.test(text.trim().replace(/[\s:：]+$/u, ''));
+}
+
+export function sampleDataMessage(label: string, exercise: string): string {
+  return `"${label}" is an exercise's sample data, nothing to recall: left out of the answer of "${exercise}"`;
+}
+
+/** A contest problem's letter: `F`, `D1`, `F?`. */
+const PROBLEM_LETTER = /^[A-Z]\d?\??$/u;
+
+/**
+ * `### E`, `### F` in a contest log: a heading that is only a problem's
+ * letter, as every heading beside it is, in a file with at least two of them.
+ * A card `Educational 174 › F` cannot say what the problem was, and what is
+ * under it is a solution log: no card is made from it or from what is under
+ * it (info `no-topic`). A one-letter heading among named ones (`## C` beside
+ * `## Java`, the language) is a topic like any other.
+ */
+export function isProblemLetter(heading: Heading, blocks: readonly RootContent[], index: number): boolean {
+  const text = (node: Heading) => plainText(node.children).trim();
+  if (!PROBLEM_LETTER.test(text(heading))) return false;
+  const headings = blocks.filter((block): block is Heading => block.type === 'heading');
+  if (headings.filter((other) => PROBLEM_LETTER.test(text(other))).length < 2) return false;
+  const at = headings.indexOf(blocks[index] as Heading);
+  const within = (step: number): Heading[] => {
+    const found: Heading[] = [];
+    for (let i = at + step; i >= 0 && i < headings.length && headings[i].depth >= heading.depth; i += step) {
+      if (headings[i].depth === heading.depth) found.push(headings[i]);
+    }
+    return found;
+  };
+  return [...within(-1), ...within(1)].every((sibling) => PROBLEM_LETTER.test(text(sibling)));
 }
