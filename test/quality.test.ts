@@ -67,11 +67,13 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('topics.md', 'no-topic')).toEqual([]);
   });
 
-  it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder, `_` a space)', () => {
+  it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder; `_` a space, a slug as words)', () => {
     // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
     // A question heading asks on its own.
     expect(inFile('인증방식').map(question)).toEqual(['인증방식 › API Key', 'API Key › 동작방식', '인증방식 › OAuth2', 'TCP/IP의 각 계층을 설명해주세요.']);
     expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview', 'Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
+    // A slug reads as words: `7-data-structure.md` is about "data structure".
+    expect(inFile('7-data-structure').map(question)).toEqual(['data structure › hash table', 'data structure › stack']);
     // A front that is or contains the title says it already; a file's one top heading is its title.
     expect(inFile('북마크').map(question)).toEqual(['북마크', '북마크 추가', '북마크 제거']);
     expect(inFile('Page Replacement Algorithm').map(question)).toEqual(['페이지 교체 알고리즘', '페이지 교체 알고리즘 › FIFO']);

@@ -15,7 +15,7 @@
  *
  * When no crumb of the context names a topic, the file's title is put in
  * front of the context: front matter `title:`, else the file name, and for a
- * `README.md` (or `index.md`) its folder's name (`_` read as a space). If the
+ * `README.md` (or `index.md`) its folder's name (readableName). If the
  * title is generic too, no card is made.
  *
  * A front that names something but has no context at all is one of the
@@ -81,8 +81,22 @@ export function fileTitles(relativePath: string, absolutePath: string, frontMatt
   const name = inside.pop()!.replace(/\.(md|markdown)$/iu, '');
   const root = absolutePath.split('/').slice(0, -(inside.length + 1)).pop() ?? '';
   const own = /^(?:readme|index)$/iu.test(name) ? [] : [name];
-  const names = [...own, ...inside.reverse(), root].map((title) => title.replace(/_+/gu, ' ').replace(/\s+/gu, ' ').trim());
+  const names = [...own, ...inside.reverse(), root].map(readableName);
   return [...(frontMatterTitle ? [frontMatterTitle] : []), ...names].filter((title) => title && !isGeneric(title));
+}
+
+/**
+ * A file or folder name as a title: `_` is a space (`Reverse_Interview`), and a
+ * slug reads as words (`7-data-structure` → `data structure`,
+ * `statistics-math-distribution` → `statistics math distribution`): a name with
+ * no spaces that starts with a number and a dash, or has two dashes or more.
+ * `B-Tree`, `TCP-IP` stay as they are.
+ */
+function readableName(name: string): string {
+  const spaced = name.replace(/_+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const words = spaced.replace(/^\d{1,3}-(?=\p{L})/u, '').split('-');
+  const slug = !/\s/u.test(spaced) && (words.join('-') !== spaced || words.length >= 3) && words.every((word) => /\p{L}/u.test(word));
+  return slug ? words.join(' ') : spaced;
 }
 
 /**
