@@ -76,10 +76,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('7-data-structure').map(question)).toEqual(['data structure › hash table', 'data structure › stack']);
     // A front that is or contains the title says it already; a file's one top heading is its title.
     expect(inFile('북마크').map(question)).toEqual(['북마크', '북마크 추가', '북마크 제거']);
+    // Before the first heading, the sentence introducing a list says what the list is.
+    expect(inFile('북마크')[0].back).toBe('다음 항목에 북마크를 추가할 수 있어요: 파일 폴더');
     expect(inFile('Page Replacement Algorithm').map(question)).toEqual(['페이지 교체 알고리즘', '페이지 교체 알고리즘 › FIFO']);
   });
 
-  it('1. positional labels are no question: a time step stays in its answer, sample data is left out, a problem letter makes no card', () => {
+  it('1. positional labels are no question: a time step stays in its answer, sample data is left out; a problem letter is asked under its contest', () => {
     // `t1 : …`, `- T1 : …`: moments of a worked example, read in order in the answer they belong to.
     const deadlock = inFile('deadlock');
     expect(deadlock.map(question)).toEqual(['데드락 (DeadLock, 교착 상태)', '데드락 (DeadLock, 교착 상태) › 트랜잭션의 경우']);
@@ -94,13 +96,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       `13: "Output" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
       `22: "예제 입력 1" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
     ]);
-    // `### E`, `### F` in a contest log: no card says which problem it is. `## C` beside `## Java` is the language.
-    expect(inFile('Educational 174')).toEqual([]);
-    expect(rules('Educational 174.md', 'no-topic')).toEqual([
-      '2: "E" only labels a problem by its letter: a card would not say what the problem is; no card made from it or what is under it',
-      '7: "F" only labels a problem by its letter: a card would not say what the problem is; no card made from it or what is under it',
-    ]);
-    expect(inFile('languages').map(question)).toEqual(['languages › C', 'languages › Java']);
+    // `### E`, `### F` in a contest log stay cards asked under the contest (`Educational 174 › F`): the user's solution notes,
+    // and nothing names the problem better (docs/decisions.md).
+    expect(inFile('Educational 174').map(question)).toEqual(['Educational 174 › E', 'Educational 174 › F']);
+    expect(rules('Educational 174.md', 'no-topic')).toEqual([]);
   });
 
   it('1. a heading or bullet answered only by an aside (`cf) …`) is a line of what is above it, not a question the aside answers', () => {

@@ -31,7 +31,7 @@ import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, sectionBlocks } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront, isProblemLetter, isSampleLabel, sampleDataMessage, sectionTitle } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, isSampleLabel, sampleDataMessage, sectionTitle } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -223,6 +223,8 @@ class Extraction {
         index += consumed;
         const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        // Before the first heading, the sentence that introduces a list (`다음 항목에 북마크를 추가할 수 있어요:`) says what it lists.
+        else if (answers && rest && blocks[index + 1]?.type === 'list' && introduces(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers, blocks[index - 1])) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
@@ -287,12 +289,9 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    const problem = isProblemLetter(heading, blocks, index);
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || problem || isSponsoredHeading(heading) || isIndexHeading(heading)) {
+    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
       this.skipBelow = heading.depth;
-      if (problem) {
-        this.info(positionOf(heading), 'no-topic', `"${text}" only labels a problem by its letter: a card would not say what the problem is; no card made from it or what is under it`);
-      } else if (isJournalHeading(text)) {
+      if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
       } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
       else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);

@@ -31,9 +31,6 @@
  * unless the front already says it (`## 북마크 제거` in `북마크.md`) or is a
  * question of its own (`## TCP/IP의 각 계층을 설명해주세요.`).
  */
-import type { Heading, RootContent } from 'mdast';
-import { plainText } from '../../parse/mdast.js';
-
 const GENERIC = new Set(
   [
     // Korean
@@ -139,31 +136,4 @@ export function isSampleLabel(text: string): boolean {
 
 export function sampleDataMessage(label: string, exercise: string): string {
   return `"${label}" is an exercise's sample data, nothing to recall: left out of the answer of "${exercise}"`;
-}
-
-/** A contest problem's letter: `F`, `D1`, `F?`. */
-const PROBLEM_LETTER = /^[A-Z]\d?\??$/u;
-
-/**
- * `### E`, `### F` in a contest log: a heading that is only a problem's
- * letter, as every heading beside it is, in a file with at least two of them.
- * A card `Educational 174 › F` cannot say what the problem was, and what is
- * under it is a solution log: no card is made from it or from what is under
- * it (info `no-topic`). A one-letter heading among named ones (`## C` beside
- * `## Java`, the language) is a topic like any other.
- */
-export function isProblemLetter(heading: Heading, blocks: readonly RootContent[], index: number): boolean {
-  const text = (node: Heading) => plainText(node.children).trim();
-  if (!PROBLEM_LETTER.test(text(heading))) return false;
-  const headings = blocks.filter((block): block is Heading => block.type === 'heading');
-  if (headings.filter((other) => PROBLEM_LETTER.test(text(other))).length < 2) return false;
-  const at = headings.indexOf(blocks[index] as Heading);
-  const within = (step: number): Heading[] => {
-    const found: Heading[] = [];
-    for (let i = at + step; i >= 0 && i < headings.length && headings[i].depth >= heading.depth; i += step) {
-      if (headings[i].depth === heading.depth) found.push(headings[i]);
-    }
-    return found;
-  };
-  return [...within(-1), ...within(1)].every((sibling) => PROBLEM_LETTER.test(text(sibling)));
 }
