@@ -29,7 +29,7 @@ import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLi
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
-import { isAsideOnly, sectionBlocks } from './rules/aside.js';
+import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
 import { fileTitles, isGeneric, isPositionalFront, isSampleLabel, sampleDataMessage, sectionTitle } from './rules/no-topic.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
@@ -154,7 +154,7 @@ class Extraction {
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
-      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block) && isAsideOnly(sectionBlocks(blocks, index))) {
+      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block) && isAsideSection(blocks, index)) {
         if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
         continue;
       }

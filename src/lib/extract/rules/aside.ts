@@ -11,7 +11,7 @@
  *     - 정점과 간선의 집합, Graph                → a line of the list card of its heading,
  *       - cf) 트리 또한 그래프이며, …               its aside under it
  */
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
 
 const ASIDE = /^\s*(?:cf[.)]|※|\(?참고\)|p\.\s?s\.)/iu;
@@ -28,8 +28,10 @@ function isAside(block: RootContent): boolean {
   return false;
 }
 
-/** The blocks of the section `blocks[index]` (a heading) opens: up to the next heading. */
-export function sectionBlocks(blocks: readonly RootContent[], index: number): RootContent[] {
+/** `blocks[index]` is a heading whose section, up to the next heading, is only asides, and has no sub-headings. */
+export function isAsideSection(blocks: readonly RootContent[], index: number): boolean {
+  const heading = blocks[index];
   const next = blocks.findIndex((block, i) => i > index && block.type === 'heading');
-  return blocks.slice(index + 1, next < 0 ? blocks.length : next);
+  const nested = next >= 0 && heading.type === 'heading' && (blocks[next] as Heading).depth > heading.depth;
+  return !nested && isAsideOnly(blocks.slice(index + 1, next < 0 ? blocks.length : next));
 }
