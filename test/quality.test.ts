@@ -79,6 +79,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // Before the first heading, the sentence introducing a list says what the list is.
     expect(inFile('북마크')[0].back).toBe('다음 항목에 북마크를 추가할 수 있어요: 파일 폴더');
     expect(inFile('Page Replacement Algorithm').map(question)).toEqual(['페이지 교체 알고리즘', '페이지 교체 알고리즘 › FIFO']);
+    // One heading after the file's own words is a section of the file's subject too.
+    expect(inFile('Expected Value').map(question)).toEqual(['Expected Value › Variance']);
   });
 
   it('1. positional labels are no question: a time step stays in its answer, sample data is left out; a problem letter is asked under its contest', () => {

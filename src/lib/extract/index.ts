@@ -131,7 +131,7 @@ class Extraction {
     private readonly vault: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
-    this.sections = topHeadings(parsed).length >= 2;
+    this.sections = hasSections(parsed);
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
   }
@@ -650,6 +650,20 @@ function namesItsTopic(parsed: ParsedFile): boolean {
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (!/\s/u.test(name.trim())) return false;
   return topHeadings(parsed).length >= 2;
+}
+
+/**
+ * The file's top headings are sections of its subject, not one heading that
+ * titles it: there are several, or the one below level 1 comes after the
+ * file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
+ */
+function hasSections(parsed: ParsedFile): boolean {
+  const top = topHeadings(parsed);
+  if (top.length !== 1) return top.length > 1;
+  const first = parsed.tree.children.indexOf(top[0]);
+  const says = (block: RootContent) =>
+    block.type === 'list' || block.type === 'math' || (block.type === 'paragraph' && /\p{L}/u.test(plainText(block.children)) && !isLinksOnly(block.children));
+  return top[0].depth > 1 && parsed.tree.children.slice(0, first).some(says);
 }
 
 /** The headings at the file's top level (the smallest depth used). */

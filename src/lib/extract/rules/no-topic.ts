@@ -20,8 +20,9 @@
  *
  * A front that names something but has no context at all is one of the
  * file's top sections. When the file has one top heading, that heading is
- * its title and nothing is added; when it has several, each is a section of
- * the file's subject, and the title is put in front (sectionTitle):
+ * its title and nothing is added (unless it comes after the file's own
+ * words); when it has several, each is a section of the file's subject, and
+ * the title is put in front (sectionTitle):
  *
  *     (인증방식.md)                              → card "인증방식 › API Key"
  *     ## API Key
