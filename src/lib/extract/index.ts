@@ -31,7 +31,8 @@ import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront, isSampleLabel, sampleDataMessage, sectionTitle } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, sectionTitle } from './rules/no-topic.js';
+import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -153,15 +154,18 @@ class Extraction {
     };
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
-      // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
-      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block) && isAsideSection(blocks, index)) {
-        if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
-        continue;
-      }
-      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.isSampleHeading(block)) {
-        while (blocks[index + 1]?.type === 'code') index++;
-        this.info(positionOf(block), 'sample-data', sampleDataMessage(plainText(block.children), this.headingStack[this.headingStack.length - 1].crumb.text));
-        continue;
+      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block)) {
+        // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
+        if (isAsideSection(blocks, index)) {
+          if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
+          continue;
+        }
+        // `##### Input` and its data (rules/sample-data.ts) leave the exercise above; what follows goes on answering it.
+        if (isSampleLabel(plainText(block.children))) {
+          while (blocks[index + 1]?.type === 'code') index++;
+          this.info(positionOf(block), 'sample-data', sampleDataMessage(plainText(block.children), this.headingStack[this.headingStack.length - 1].crumb.text));
+          continue;
+        }
       }
       if (block.type === 'heading' && topLevel) {
         this.flushSection(block);
@@ -265,11 +269,6 @@ class Extraction {
     if (!callout.children.some((child) => child.type === 'list')) return false;
     this.blocks(callout.children, scope, depth, answers);
     return true;
-  }
-
-  /** `##### Input` under the exercise it belongs to (rules/no-topic.ts isSampleLabel): its data is left out, what follows goes on answering the exercise. */
-  private isSampleHeading(heading: Heading): boolean {
-    return this.underOwnHeading(heading) && isSampleLabel(plainText(heading.children));
   }
 
   /** The heading is below the one in scope: a part of its section. */
@@ -454,7 +453,10 @@ class Extraction {
     const genericFront = isGeneric(front);
     if (context.some((crumb) => !isGeneric(crumb))) return context;
     const titles = this.titles();
-    if (!genericFront && context.length === 0) return this.sections && !isQuestion(front) ? [sectionTitle(front, titles)].filter((title) => title !== null) : context;
+    if (!genericFront && context.length === 0) {
+      const title = this.sections && !isQuestion(front) ? sectionTitle(front, titles) : null;
+      return title ? [title] : context;
+    }
     const { displayPath } = this.parsed.source;
     const title = titles.find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
     if (!title && !genericFront) return context;
