@@ -39,7 +39,7 @@ describe('tag lines', () => {
   });
 
   it('a heading answered only by a tag line makes no card (not "Paging → #flashcards")', () => {
-    expect(cards('## Paging\n#flashcards\n## Next\nSome prose.')).toEqual(['Next => Some prose.']);
+    expect(cards('## Paging\n#flashcards\n## Next\nSome prose.')).toEqual(['topic › Next => Some prose.']);
   });
 
   it('a bullet of only tags is metadata; the tag line of a paragraph goes, the rest stays', () => {
@@ -241,7 +241,7 @@ describe('tasks', () => {
   it('make no cards, are in no answer, and a heading of only tasks makes no card', () => {
     expect(cards('## Segmentation\n- [ ] TODO: review segmentation\n- [x] read chapter 8\n\n## Paging\n- Page : a block\n- [ ] practise\n- plain point\n- Parent\n  - [ ] child task\n  - child fact')).toEqual([
       'Paging › Page => a block',
-      'Paging => plain point',
+      'topic › Paging => plain point',
       'Paging › Parent => child fact',
     ]);
   });
@@ -251,7 +251,7 @@ describe('syntax only Obsidian renders', () => {
   it('Dataview and other query blocks, and inline queries, are left out with an info naming them', () => {
     const { notes, diagnostics } = extract('## Todo\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
     // `Code` names no topic: it is asked under the file's name (issue 8, rule no-topic).
-    expect(notes.map(cardText)).toEqual(['Todo => Open notes: This note is .', 'topic › Code => print(1)']);
+    expect(notes.map(cardText)).toEqual(['topic › Todo => Open notes: This note is .', 'topic › Code => print(1)']);
     expect(diagnostics.filter((d) => d.rule === 'obsidian-unsupported').map((d) => [d.line, d.severity, d.message])).toEqual([
       [4, 'info', 'This ```dataview block (a Dataview query) is only shown inside Obsidian; it was left out of the card'],
       [8, 'info', '`= this.file.name` (an inline Dataview query) is only shown inside Obsidian; it was left out of the card'],

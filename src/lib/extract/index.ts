@@ -29,8 +29,10 @@ import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLi
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
+import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, sectionTitle } from './rules/no-topic.js';
+import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
@@ -122,6 +124,8 @@ class Extraction {
   private readonly answered = new Set<Crumb>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
+  /** The file's top headings are several sections, not one heading that titles the file (rules/no-topic.ts sectionTitle). */
+  private readonly sections: boolean;
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -131,6 +135,7 @@ class Extraction {
     private readonly vault: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
+    this.sections = hasSections(parsed);
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
     this.template = templateLabels(parsed.tree);
@@ -153,6 +158,19 @@ class Extraction {
     };
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
+      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block)) {
+        // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
+        if (isAsideSection(blocks, index)) {
+          if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
+          continue;
+        }
+        // `##### Input` and its data (rules/sample-data.ts) leave the exercise above; what follows goes on answering it.
+        if (isSampleLabel(plainText(block.children))) {
+          while (blocks[index + 1]?.type === 'code') index++;
+          this.info(positionOf(block), 'sample-data', sampleDataMessage(plainText(block.children), this.headingStack[this.headingStack.length - 1].crumb.text));
+          continue;
+        }
+      }
       if (block.type === 'heading' && topLevel) {
         this.flushSection(block);
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
@@ -213,6 +231,8 @@ class Extraction {
         index += consumed;
         const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        // Before the first heading, the sentence that introduces a list (`다음 항목에 북마크를 추가할 수 있어요:`) says what it lists.
+        else if (answers && rest && blocks[index + 1]?.type === 'list' && introduces(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers, blocks[index - 1])) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
@@ -253,6 +273,12 @@ class Extraction {
     if (!callout.children.some((child) => child.type === 'list')) return false;
     this.blocks(callout.children, scope, depth, answers);
     return true;
+  }
+
+  /** The heading is below the one in scope: a part of its section. */
+  private underOwnHeading(heading: Heading): boolean {
+    const own = this.headingStack[this.headingStack.length - 1];
+    return Boolean(own && own.depth < heading.depth);
   }
 
   /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
@@ -337,7 +363,7 @@ class Extraction {
       return;
     }
     const text = plainText(head);
-    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1)))) {
+    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1))) && !isAsideOnly(rest)) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
@@ -431,17 +457,28 @@ class Extraction {
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
     // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add. Under generic crumbs only (`Proof › Mathematical notation`)
-    // the front is a detail of something the card does not name.
+    // heading at all, its name): nothing to add — unless the file's top headings are several sections of its
+    // subject (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
+    // of something the card does not name.
     const genericFront = isGeneric(front);
-    if (context.some((crumb) => !isGeneric(crumb)) || (!genericFront && context.length === 0)) return context;
-    const { relativePath, absolutePath, displayPath } = this.parsed.source;
-    const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
+    if (context.some((crumb) => !isGeneric(crumb))) return context;
+    const titles = this.titles();
+    if (!genericFront && context.length === 0) {
+      const title = this.sections && !isQuestion(front) ? sectionTitle(front, titles) : null;
+      return title ? [title] : context;
+    }
+    const { displayPath } = this.parsed.source;
+    const title = titles.find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
     if (!title && !genericFront) return context;
     const asked = [...context, front].join(' › ');
     const message = title ? `"${asked}" names no topic: asked under the file's title, "${title} › ${asked}"` : `"${asked}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
+  }
+
+  private titles(): string[] {
+    const { relativePath, absolutePath } = this.parsed.source;
+    return fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title);
   }
 
   /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
@@ -633,9 +670,28 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
 function namesItsTopic(parsed: ParsedFile): boolean {
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (!/\s/u.test(name.trim())) return false;
+  return topHeadings(parsed).length >= 2;
+}
+
+/**
+ * The file's top headings are sections of its subject, not one heading that
+ * titles it: there are several, or the one below level 1 comes after the
+ * file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
+ */
+function hasSections(parsed: ParsedFile): boolean {
+  const top = topHeadings(parsed);
+  if (top.length !== 1) return top.length > 1;
+  const first = parsed.tree.children.indexOf(top[0]);
+  const says = (block: RootContent) =>
+    block.type === 'list' || block.type === 'math' || (block.type === 'paragraph' && /\p{L}/u.test(plainText(block.children)) && !isLinksOnly(block.children));
+  return top[0].depth > 1 && parsed.tree.children.slice(0, first).some(says);
+}
+
+/** The headings at the file's top level (the smallest depth used). */
+function topHeadings(parsed: ParsedFile): Heading[] {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   const top = Math.min(...headings.map((heading) => heading.depth));
-  return headings.filter((heading) => heading.depth === top).length >= 2;
+  return headings.filter((heading) => heading.depth === top);
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {
