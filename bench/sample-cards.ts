@@ -23,9 +23,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { build } from '../src/lib/build.js';
@@ -56,17 +57,39 @@ export interface CardKey {
 
 const hash = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
-/** The card as text, list items marked (`•`, `1.`) so a list still reads as one. */
-function text(html: string): string {
+/**
+ * The card as text, as Anki shows it: list items marked (`•`, `1.`) so a list still reads as one — on the line of the
+ * item's first paragraph, as a browser draws a loose list — and each image as `[image: alt]`, so the reader knows a
+ * picture is there (and that its alt text is not words on the card).
+ */
+export function text(html: string): string {
   const tree = fromHtml(html, { fragment: true });
-  visit(tree, 'element', (node) => {
+  // A nested list is indented under its item, two spaces a level.
+  const depth = new Map<Element, number>();
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName === 'img' && parent && index !== undefined) {
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+      parent.children.splice(index, 1, { type: 'text', value: alt ? `[image: ${alt}]` : '[image]' });
+      return;
+    }
     if (node.tagName !== 'ol' && node.tagName !== 'ul') return;
     let number = Number(node.properties.start ?? 1);
+    const level = depth.get(node) ?? 0;
     for (const item of node.children) {
-      if (item.type === 'element' && item.tagName === 'li') item.children.unshift({ type: 'text', value: node.tagName === 'ol' ? `${number++}. ` : '• ' });
+      if (item.type !== 'element' || item.tagName !== 'li') continue;
+      visit(item, 'element', (inner) => {
+        if (inner === item || (inner.tagName !== 'ul' && inner.tagName !== 'ol')) return;
+        depth.set(inner, level + 1);
+        return SKIP;
+      });
+      // No-break spaces: the text conversion collapses ordinary ones at the start of a line.
+      const marker = { type: 'text' as const, value: '\u00a0\u00a0'.repeat(level) + (node.tagName === 'ol' ? `${number++}. ` : '• ') };
+      const first = item.children.find((child) => child.type !== 'text' || child.value.trim());
+      if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(marker);
+      else item.children.unshift(marker);
     }
   });
-  return toText(tree).trim();
+  return toText(tree).replace(/\u00a0/gu, ' ').trim();
 }
 
 /** Anki's cloze rendering: the asked number hidden (`[…]` or `[hint]`), the others shown as their text. */

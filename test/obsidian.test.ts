@@ -332,10 +332,10 @@ describe('sound markers', () => {
 describe('embeds in a field that also holds raw HTML', () => {
   it('are bundled all the same (raw HTML is re-parsed around them)', () => {
     const root = join(projectRoot, 'test/fixtures/vault');
-    const [note] = extract('## D\n- Diagram : <b>virtual</b> memory ![[vm-diagram.png|200]] and ![[talk.mp3]]', 'OS/D.md').notes;
+    const [note] = extract('## D\n- Diagram : <u>virtual</u> memory ![[vm-diagram.png|200]] and ![[talk.mp3]]', 'OS/D.md').notes;
     const { rendered, diagnostics } = renderNote({ ...note, absolutePath: join(root, 'OS/D.md') }, { notesRoot: root, vaultFiles: listVaultFiles(root) });
     expect(diagnostics).toEqual([]);
-    expect(rendered.fields[1]).toMatch(/^<b>virtual<\/b> memory <img src="[0-9a-f]{16}\.png" alt="" width="200"> and \[sound:[0-9a-f]{16}\.mp3\]$/);
+    expect(rendered.fields[1]).toMatch(/^<u>virtual<\/u> memory <img src="[0-9a-f]{16}\.png" alt="" width="200"> and \[sound:[0-9a-f]{16}\.mp3\]$/);
     expect(rendered.media).toHaveLength(2);
   });
 });

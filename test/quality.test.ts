@@ -195,6 +195,56 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('long.md', 'long-answer')).toEqual([]);
   });
 
+  it('3. title lines (a quoted or bold line that is only a term) split a long answer, and end the answer before them', () => {
+    expect(inFile('titles').map((card) => `${question(card)} => ${card.back.slice(0, 16)}`)).toEqual([
+      'Network › TCP/IP의 각 계층을 설명해주세요. => TCP/IP는 인터넷에서 표준',
+      'Network › TCP/IP의 각 계층을 설명해주세요. › 애플리케이션 계층 (Application Layer, L5) => 네트워크 애플리케이션과 애플리',
+      'Network › TCP/IP의 각 계층을 설명해주세요. › 트랜스포트 계층 (Transport Layer, L4) => 네트워크 계층에서 보내온 데이',
+      'Network › TCP/IP의 각 계층을 설명해주세요. › 네트워크 계층 (Network Layer/IP Layer, L3) => 다른 네트워크에 있는 목적지에',
+      // `<strong>…</strong>` is bold as `**…**` is: the same title line, so Context Switching's answer stops before it.
+      'Network › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › Context Switching => CPU에서 여러 프로세스를 돌',
+      'Network › 멀티 프로세스 대신 멀티 스레드를 사용하는 이유를 설명해주세요. › 동기화 문제(Synchronization Issue) => 멀티 스레드를 사용하면 각각의',
+      // Steps are no questions of their own: the answer goes through them, and stays one card (too long: a warning).
+      'Network › 노트북으로 www.google.com에 접속하기까지의 과정을 설명해주세요. => 1단계 웹 사이트에 접속하기 ',
+    ]);
+    const titles = inFile('titles');
+    // The title line is the front, not the first line of its answer; a quoted remark that ends a sentence titles nothing.
+    expect(titles[1].back).not.toContain('Application Layer');
+    expect(titles[3].back).toMatch(/상호 배제\( ?Mut ?ual Ex ?clusion\)의 약자임/);
+    expect(titles[4].back).not.toContain('동기화');
+    expect(titles[5].back).toMatch(/충돌을 동기화 문제라고 한다\.$/);
+    expect(titles[6].back).toMatch(/2단계 .* 3단계 .* 4단계 /);
+    expect(rules('titles.md', 'long-answer').map((line) => line.split(':')[0])).toEqual(['39']);
+  });
+
+  it('3. a long answer with a list whose items each start with a term line (a line break after it) is split along the items', () => {
+    // bad-cards-1601: JaeYeopHan `Java/README.md:38`, a 15-line essay on Collection.
+    expect(inFile('collection').map((card) => `${question(card)} => ${card.back.slice(0, 14)}`)).toEqual([
+      'Java › Collection => Java Collectio',
+      'Java › Collection › List => List 인터페이스를 직접',
+      'Java › Collection › Map => 대표적인 구현체로 Hash',
+      'Java › Collection › Set => 대표적인 구현체로 Hash',
+      'Java › Collection › Stack 과 Queue => Stack 객체는 직접 n',
+      // A short answer stays whole: the list is the answer.
+      'Java › final keyword => final class 다른',
+    ]);
+    expect(rules('collection.md', 'long-answer')).toEqual([]);
+  });
+
+  it('an image that cannot be shown leaves no caption behind, nor alt text that only repeats the question', () => {
+    const html = (front: string) => inFile('captions').find((card) => card.front === front)!.back;
+    // bad-cards-1601: yangshun `coding-interview-cheatsheet.md:193`, boost-devs `answers/2-machine-learning.md:733`.
+    expect(html('What to do after your coding interview')).toBe('Record the interview questions and answers down as these can be useful for future reference.');
+    expect(html('계층별 k-겹 교차검증')).toBe('계층별 k-겹 교차검증 방법은 각 클래스별 비율을 고려하여 fold를 구성하는 방법이다.');
+    // Alt text that says more than the question stays in the picture's place.
+    expect(html('k-겹 교차검증')).toMatch(/방법이다\. fold 다섯 개 중 하나씩 검증에 쓰는 그림$/);
+    // A figure whose image file is missing goes whole, its caption with it (render/media.ts).
+    expect(html('Internships')).toBe('Internships pay less than full-time roles, but often lead to return offers.');
+    // The first figure's image has code for a source (MDX): left out with its caption by parse/mdx.ts (media-unsupported).
+    expect(rules('captions.md', 'media-missing')).toHaveLength(3);
+    expect(rules('captions.md', 'media-unsupported')).toHaveLength(1);
+  });
+
   it('3. --prose turns long prose sections back into cards for the whole build', async () => {
     const prose = await build(join(fixtures, 'notes'), dir, ['--prose']);
     expect(prose.cards.filter((card) => card.file === 'essay').map(question)).toEqual(['Monorepo › The move to a monorepo', 'Monorepo › Build tool › Bazel']);

@@ -37,6 +37,20 @@ describe('sample-cards', () => {
     expect(showCloze(html, 1, 'answer')).toBe('TCP 연결은 <span class="cloze">3-way handshake</span>로 시작');
   });
 
+  it('shows a loose list item on its bullet, a nested list indented, and an image as an image, as Anki draws them', async () => {
+    // gyoogle `Language/[C] 동적할당.md`: items set apart by blank lines are paragraphs inside <li>.
+    const notes = folder({
+      'c.md': '# 동적할당\n- 함수(Function)\n\n  - 메모리 할당 함수 : malloc\n\n    - `void* malloc(size_t size)`\n\n    - 메모리 할당은 size_t 크기만큼 할당해준다.\n\n  - 메모리 해제 함수 : free\n\n    - `void free(void* ptr)`\n',
+      'cv.md': '# Cross Validation\n## 계층별 k-겹 교차검증\n각 클래스별 비율을 고려하여 fold를 구성하는 방법이다.\n\n![stratified k-fold](https://example.com/stratified-kfold.png)\n',
+    });
+    const { chosen } = await sample([notes], 10, '1');
+    const answerTo = (front: string) => chosen.find(({ card }) => card.question.split('\n').pop() === front)?.card;
+    const functions = answerTo('함수(Function)')!;
+    expect(functions.html.Back).toContain('<li>\n<p>메모리 할당 함수');
+    expect(functions.answer).toBe('• 메모리 할당 함수 : malloc\n\n  • void* malloc(size_t size)\n\n  • 메모리 할당은 size_t 크기만큼 할당해준다.\n\n• 메모리 해제 함수 : free\n\n  • void free(void* ptr)');
+    expect(answerTo('계층별 k-겹 교차검증')!.answer).toBe('각 클래스별 비율을 고려하여 fold를 구성하는 방법이다.\n\n[image: stratified k-fold]');
+  });
+
   it('shows cards as a reader sees them, with the same ids on every build, and scores verdicts per folder', async () => {
     const notes = folder({
       'net.md': '# 네트워크\n## TCP\n- 흐름 제어 : 수신자가 처리할 수 있는 만큼만 보낸다\n- TCP 연결은 ==3-way handshake==로 시작한다\n- 장점\n  - 신뢰성\n  - 순서 보장\n',

@@ -535,15 +535,17 @@ class Extraction {
     // A heading that asks is still answered the way any heading is (rules/section.ts).
     const shape = title.question?.rule;
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
-    if (rule !== 'list') {
-      const split = splitAnswer(blocks);
-      split?.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: section.scope, at: positionOf(part.blocks[0]) }));
-      if (split?.intro.length === 0) return;
-      blocks = split?.intro ?? blocks;
+    const split = rule === 'list' ? null : splitAnswer(blocks);
+    if (split) {
+      split.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: section.scope, at: positionOf(part.at) }));
+      if (split.intro.length === 0) return;
+      // What led into the terms (`아래 4가지 종류가 있다:`) leads into cards of their own now, as into sub-headings.
+      blocks = withoutTrailingLeadIns(split.intro, true);
     }
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
-    // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer.
-    if (rule === 'section' && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
+    // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer; so is
+    // what comes before the terms of a split answer (the section had things to ask).
+    if (rule === 'section' && !split && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
       const size = answerSize(blocks);
       this.diagnostics.push(
         diagnostic(this.parsed.source.displayPath, section.position, 'info', 'prose-section', `"${title.text}" is answered by ${size.lines} lines of prose with nothing to ask in it (no question, definition, list or cloze); no card made (front matter \`prose: true\` or --prose makes one)`),

@@ -20,6 +20,7 @@ import { remarkComments } from './comment.js';
 import { dropSpanningComments } from './html-comments.js';
 import { markDisplayMath } from './display-math.js';
 import { dropMdx, type CodeImage } from './mdx.js';
+import { markInlineEmphasis } from './inline-html.js';
 import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
 import { boundDepth } from '../tree-depth.js';
@@ -89,6 +90,7 @@ function parseTree(text: string, file?: string): ParsedTree | { diagnostic: Diag
   dropEmptyParagraphs(tree);
   markCallouts(tree);
   const images = dropMdx(tree);
+  markInlineEmphasis(tree);
   resolveReferences(tree);
   markDisplayMath(tree, text);
   markEscapedHashes(tree, text);

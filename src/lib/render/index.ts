@@ -44,6 +44,7 @@ export function renderNote(note: ExtractedNote, options: RenderOptions): RenderR
     media: new Map<string, MediaFile>(),
     lookups: new Map<string, string | null>(),
     diagnostics: [],
+    asked: [note.frontText, ...note.context],
   };
   const footnotes = footnotesBlock([note.front, note.back]);
   const fields = [

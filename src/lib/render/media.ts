@@ -31,6 +31,8 @@ export interface MediaContext {
   /** Every local path an image looked for → the media name it was bundled as (null: not found or not allowed). */
   lookups: Map<string, string | null>;
   diagnostics: Diagnostic[];
+  /** What the question side says (front, context): an image's alt text that only repeats it is not said again. */
+  asked?: readonly string[];
 }
 
 export const MEDIA_CONTEXT = 'deckgenMedia';
@@ -40,15 +42,35 @@ export function rehypeMedia() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
     const context = file.data[MEDIA_CONTEXT] as MediaContext | undefined;
     if (!context) throw new Error('rehypeMedia: no media context on the file (renderField sets it)');
+    // Each image is looked up once (bundling rewrites its src).
+    const bundled = new WeakSet<Element>();
+    // A figure whose picture cannot be shown goes whole: its caption (`<figcaption>`) only describes the picture.
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'figure' || !parent || index === undefined) return;
+      const images: Element[] = [];
+      visit(node, 'element', (inner) => void (inner.tagName === 'img' && images.push(inner)));
+      const shown = images.filter((image) => bundleImage(image, context));
+      shown.forEach((image) => bundled.add(image));
+      if (shown.length === images.length) return SKIP;
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
     visit(tree, 'element', (node, index, parent) => {
       if ((node.tagName !== 'img' && node.tagName !== SOUND_TAG) || !parent || index === undefined) return;
-      if (bundleImage(node, context)) return;
-      // A broken image would show as a broken-image icon; its alt text is the useful part.
-      const alt = typeof node.properties.alt === 'string' && node.properties.alt ? [{ type: 'text', value: node.properties.alt } satisfies Text] : [];
+      if (bundled.has(node) || bundleImage(node, context)) return void bundled.add(node);
+      // A broken image would show as a broken-image icon; its alt text is the useful part — unless it only says
+      // again what the question asks (`![계층별 k-겹 교차검증](…)` under the heading 계층별 k-겹 교차검증).
+      const said = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+      const alt = said && !repeats(said, context.asked ?? []) ? [{ type: 'text', value: said } satisfies Text] : [];
       parent.children.splice(index, 1, ...alt);
       return [SKIP, index + alt.length];
     });
   };
+}
+
+function repeats(alt: string, asked: readonly string[]): boolean {
+  const bare = (text: string) => text.replace(/[\s\p{P}]+/gu, '').toLowerCase();
+  return asked.some((text) => bare(text) === bare(alt));
 }
 
 /** True when the image may stay (bundled, remote, or left to the sanitizer); false to drop it. */

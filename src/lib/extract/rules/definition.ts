@@ -69,8 +69,16 @@ function isNumericTerm(term: string, definition: string): boolean {
 }
 
 export function isTerm(text: string): boolean {
+  return readsAsTerm(text) && !EXAMPLE_MARKER.test(text) && !ASIDE_LABEL.test(text) && !TIME_STEP.test(text);
+}
+
+/**
+ * Shaped like a term — short, words not a sentence, brackets closed — whatever it names. A bold lead
+ * (rules/split.ts) is set apart by its author, so `**팁** (\`[!tip]-\`) - …` defines 팁 rather than marking an aside.
+ */
+export function readsAsTerm(text: string): boolean {
   if (!text || !/\p{L}/u.test(text)) return false;
-  if (EXAMPLE_MARKER.test(text) || ASIDE_LABEL.test(text) || TIME_STEP.test(text) || SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
+  if (SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
   return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
 }
 

@@ -14,10 +14,26 @@
  *     시간적 지역성: CPU가 한 번 참조한 데이터는 다시 참조된다.      a definition inside prose (`term: …`, a few
  *                                                                  words after it) leads too: → … › 시간적 지역성
  *
+ * A title line — a line that is only a term, quoted or starting with bold or
+ * italics — leads what follows it; the line is the front, not part of the answer:
+ *
+ *     #### TCP/IP의 각 계층을 설명해주세요.
+ *     TCP/IP는 크게 5개의 계층으로 구성된다.                          → the question's own answer
+ *     > **애플리케이션 계층**(Application Layer, L5)                 → TCP/IP…? › 애플리케이션 계층(Application Layer, L5)
+ *     네트워크 애플리케이션과 애플리케이션 계층 프로토콜이 있는 곳이다. …  → its answer
+ *     > **트랜스포트 계층**(Transport Layer, L4)                     → TCP/IP…? › 트랜스포트 계층(Transport Layer, L4)
+ *
+ * Not a title: a sentence (`> 상호 배제(**Mut**ual **Ex**clusion)의 약자임`,
+ * `다음과 같다`), a label with its value (`Frequency: Occasional`), a lead-in
+ * (`예시:`), a plain unquoted line (`line one line two`, an example's output).
+ *
+ * So does each item of a list whose every item starts with a term line and a
+ * line break (itemParts). A step (`> **1단계**`, `**Step 2**`) leads nothing.
+ *
  * What comes before the first term stays the answer of the question itself
  * (images alone go with the first term: they illustrate it). A lead term is
- * short (a term, not a sentence: rules/definition.ts limits, rules/clause.ts)
- * and what follows it defines it (`은/는/이란 …`, `: …`, `is …`), so a bold
+ * short (a term, not a sentence: rules/definition.ts) and what follows it
+ * defines it (`은/는/이란 …`, `: …`, `is …`), so a bold
  * phrase inside a sentence (`**합병정렬은 순차적**인 비교로 …`) leads nothing. Sub-headings and bullets with children already
  * make cards of their own (rules/section.ts, rules/parent.ts); an answer with
  * fewer than two lead terms cannot be split and keeps one card, with the
@@ -26,12 +42,14 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { isLongAnswer, plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
-import { readsAsClause } from './clause.js';
-import { MAX_TERM_LENGTH, MAX_TERM_WORDS, splitDefinition } from './definition.js';
+import { isTerm, readsAsTerm, splitDefinition } from './definition.js';
+import { isPositionalFront } from './no-topic.js';
 
 export interface AnswerPart {
   term: PhrasingContent[];
   blocks: RootContent[];
+  /** Where the part starts: its lead paragraph, its title line or its list item. */
+  at: RootContent;
 }
 
 /** A definition inside prose needs a definition of words (`Frequency: Occasional` is a label). */
@@ -42,21 +60,49 @@ const DEFINES = /^\s*(?:[:：—–(]|- |(?:이란|란|이라고|라고|이라|�
 /** The parts of a long answer, or null when it is short or has fewer than two lead terms. */
 export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; parts: AnswerPart[] } | null {
   if (!isLongAnswer(blocks)) return null;
-  const leads = blocks.map(leadOf);
-  if (leads.filter(Boolean).length < 2) return null;
-  const first = leads.findIndex(Boolean);
-  let intro = blocks.slice(0, first);
+  let intro: RootContent[] = [];
   const parts: AnswerPart[] = [];
-  for (let index = first; index < blocks.length; index++) {
-    const lead = leads[index];
-    if (lead) parts.push({ term: lead.term, blocks: [lead.block] });
-    else parts[parts.length - 1].blocks.push(blocks[index]);
-  }
-  if (intro.every(isIllustration)) {
+  // A step (`> **1단계**`, `**Step 2**`: rules/no-topic.ts) is no question of its own: the answer goes through the steps in order.
+  const asks = (term: PhrasingContent[]) => !isPositionalFront(plainText(term));
+  blocks.forEach((block, index) => {
+    const listed = itemParts(block);
+    const items = listed?.every((item) => asks(item.term)) ? listed : null;
+    const lead = items || listed ? null : (leadOf(block) ?? titleLead(block, blocks[index + 1]));
+    if (items) parts.push(...items);
+    else if (lead && asks(lead.term)) parts.push({ term: lead.term, blocks: lead.block ? [lead.block] : [], at: block });
+    else if (parts.length) parts[parts.length - 1].blocks.push(block);
+    else intro.push(block);
+  });
+  if (parts.length < 2) return null;
+  if (intro.every(isIllustration) && parts[0].blocks.length) {
     parts[0].blocks.unshift(...intro);
     intro = [];
   }
   return { intro, parts };
+}
+
+/**
+ * A list whose every item (two or more) starts with a line that is only a term, its explanation after a line break:
+ *
+ *     * List                                                    → … › List → `List` 인터페이스를 직접 …
+ *       `List` 인터페이스를 직접 `@Override`를 통해 사용자가 …
+ *     * Map                                                     → … › Map
+ *       대표적인 구현체로 `HashMap`이 존재한다. …
+ *
+ * Each item is a part; an item with nested bullets is a parent card already (rules/parent.ts), so it leads nothing.
+ */
+function itemParts(block: RootContent): AnswerPart[] | null {
+  if (block.type !== 'list' || block.children.length < 2) return null;
+  const parts = block.children.map((item): AnswerPart | null => {
+    const [first, ...rest] = item.children;
+    if (first?.type !== 'paragraph' || rest.some((child) => child.type === 'list')) return null;
+    const cut = first.children.findIndex((node) => node.type === 'break');
+    const line = first.children.slice(0, cut);
+    const after = trimPhrasing(first.children.slice(cut + 1));
+    if (cut <= 0 || after.length === 0 || !titleText(line)) return null;
+    return { term: trimPhrasing(line), blocks: [{ type: 'paragraph', children: after, position: first.position }, ...rest], at: item };
+  });
+  return parts.every((part): part is AnswerPart => part !== null) ? parts : null;
 }
 
 /** `**Term** 은 …` or `Term: …` — the term, and the block its card answers with. */
@@ -77,11 +123,41 @@ function leadOf(block: RootContent): { term: PhrasingContent[]; block: RootConte
 /** `**배깅(Bagging)** 이란 …`: the bold term a paragraph leads with and defines, else null. */
 export function boldLead(paragraph: Paragraph): PhrasingContent[] | null {
   const [first, ...rest] = paragraph.children;
-  return first?.type === 'strong' && isTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
+  return first?.type === 'strong' && readsAsTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
 }
 
-function isTerm(text: string): boolean {
-  return text.length > 0 && [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/u).length <= MAX_TERM_WORDS && !/[.?!。]$/u.test(text) && !readsAsClause(text);
+/**
+ * `> **애플리케이션 계층**(Application Layer, L5)` over its paragraphs: a title line — a paragraph (or a quote of one)
+ * that is only a term, with no sentence end — and an answer after it. The line itself is the front, not part of an answer.
+ */
+function titleLead(block: RootContent, next: RootContent | undefined): { term: PhrasingContent[]; block?: undefined } | null {
+  const line = titleLine(block);
+  return line && next && !titleLine(next) && !leadOf(next) ? { term: line } : null;
+}
+
+/** Words only (text, emphasis, code): a link, an image or a line break is no title. */
+const TITLE_NODES = new Set(['text', 'strong', 'emphasis', 'inlineCode', 'delete']);
+/** A short Korean sentence left without its full stop (`다음과 같다`, `사용해요`, note style `…의 약자임`) is no title either. */
+const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
+
+/**
+ * Set apart as a title: quoted, or starting with bold or italics. A plain short line is as often an example's output
+ * (`line one line two`); a quoted one with a comma is a remark (`> C/Cpp 경우, malloc.h까지만 허용`).
+ */
+function titleLine(block: RootContent): PhrasingContent[] | null {
+  const quoted = block.type === 'blockquote' && block.children.length === 1;
+  const paragraph = quoted ? block.children[0] : block;
+  if (paragraph.type !== 'paragraph') return null;
+  const emphasized = paragraph.children[0]?.type === 'strong' || paragraph.children[0]?.type === 'emphasis';
+  if (!emphasized && !(quoted && !/[,，]/u.test(plainText(paragraph.children)))) return null;
+  return titleText(paragraph.children) ? trimPhrasing(paragraph.children) : null;
+}
+
+/** Words that title what follows: a term, not a sentence, a label with its value (`Frequency: Occasional`) or a lead-in (`예시:`). */
+function titleText(nodes: PhrasingContent[]): boolean {
+  if (!nodes.every((node) => TITLE_NODES.has(node.type))) return false;
+  const text = plainText(nodes);
+  return isTerm(text) && !/[:：,;]$/u.test(text) && !splitDefinition(nodes) && !(text.includes(' ') && SENTENCE_ENDING.test(text));
 }
 
 /** An image (or several) with no words of its own around it. */
