@@ -255,7 +255,7 @@ let code: string | null = null;
  * change to the program (a new release, or an edit while developing) makes
  * every entry a miss.
  */
-function codeVersion(): string {
+export function codeVersion(): string {
   if (code !== null) return code;
   const lib = dirname(dirname(fileURLToPath(import.meta.url)));
   const root = dirname(dirname(lib));
