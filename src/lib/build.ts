@@ -344,7 +344,10 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     }
     // Decks first, the lock last: a build that stops in between leaves the lock the decks were identified with.
     const writing = [
-      ...outputs.map((output) => ({ path: output.path, output, write: () => writeFileAtomic(output.path, output.bytes) })),
+      // A deck on disk that is already these bytes is left alone (its mtime too: nothing to re-import).
+      ...outputs.map((output) => ({ path: output.path, output, write: () => {
+        if (!output.reused) writeFileAtomic(output.path, output.bytes);
+      } })),
       { path: lockPath, output: null, write: () => writeLock(lockPath, identified.lock) },
     ];
     for (const { path, output, write } of writing) {
@@ -388,14 +391,14 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
  * re-importing the whole file is always safe (docs/decisions.md).
  */
 async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: WriteOptions, cache: CompileCache | null) {
-  const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
+  const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string; reused: boolean }[] = [];
   for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
     const path = outputPath({ outDir, name }, format);
     // The writer's options are part of what the bytes depend on.
     const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
     // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.
     const reusable = format === 'html' ? null : cache;
-    outputs.push({ format, path, bytes: await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
+    outputs.push({ format, path, ...(await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options))) });
   }
   return outputs;
 }
@@ -406,14 +409,14 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
  * writer, which dominates it. Outputs are a function of the package and
  * deckgen, so the bytes are the ones the writer would give.
  */
-async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>) {
-  if (!cache) return write();
+async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>): Promise<{ bytes: Uint8Array | string; reused: boolean }> {
+  if (!cache) return { bytes: await write(), reused: false };
   const key = cache.outputKey(format, pkg);
   const reused = cache.loadOutput(key, path);
-  if (reused) return reused;
+  if (reused) return { bytes: reused, reused: true };
   const bytes = await write();
   cache.storeOutput(key, bytes);
-  return bytes;
+  return { bytes, reused: false };
 }
 
 function sameBytes(path: string, bytes: Uint8Array | string): boolean {
