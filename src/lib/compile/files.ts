@@ -47,7 +47,7 @@ export interface ReadSource {
   key: string | null;
 }
 
-/** Reads every notes file and finds its cache key: what the build's up-to-date check (build/fingerprint.ts) and the compile both need. */
+/** Reads every notes file and finds its cache key: what the build's up-to-date check (compile/up-to-date.ts) and the compile both need. */
 export function readSources(paths: readonly string[], options: CompileOptions, cache: CompileCache | null): ReadSource[] {
   return paths.map((path) => {
     const guard = guarded(shown(path, options), () => readNoteFile(path, options.notesDir, options.cwd));

@@ -114,7 +114,6 @@ export function recordBuild(cacheDir: string, build: RecordedBuild): void {
     since: build.lock.notes.reduce((latest, entry) => Math.max(latest, entry.mod), 0),
     report: {
       ...build.report,
-      diagnostics: build.report.diagnostics,
       changes: { ...emptyPlan(false), unchanged: build.lock.notes.length, removedEarlier: removed },
       files: { total: build.report.files.total, cached: build.report.files.total, threads: 0 },
     },
