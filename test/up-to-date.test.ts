@@ -2,8 +2,8 @@
  * A rebuild with nothing changed replays the last build's record (compile/up-to-date.ts): it must report what a
  * full build would, leave every byte as it was, and fall back to a full build when anything it recorded changed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildReport } from '../src/lib/build.js';
@@ -93,6 +93,13 @@ describe('rebuild with nothing changed', () => {
     writeFileSync(path('notes/deckgen.lock.json'), `${lock}\n`);
     await build(options(dir));
     expect(readFileSync(path('notes/deckgen.lock.json'), 'utf8')).toBe(lock);
+
+    // What a killed build left: the next build is a full one, which cleans up.
+    writeFileSync(path('out/notes.apkg.999999999.1.tmp'), 'half a package');
+    writeFileSync(path('notes/deckgen.lock.json.lock'), JSON.stringify({ pid: 999999999, host: hostname(), token: 'killed', started: Date.now() }));
+    await build(options(dir));
+    expect(existsSync(path('out/notes.apkg.999999999.1.tmp'))).toBe(false);
+    expect(existsSync(path('notes/deckgen.lock.json.lock'))).toBe(false);
 
     rmSync(path('out/notes.apkg'));
     await build(options(dir));

@@ -22,12 +22,12 @@
  * the recorded report with a full build's.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, utimesSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { emptyPlan, type ChangePlan } from '../identify/plan.js';
 import type { LockFile } from '../identify/lock.js';
-import { REMOVED_DAYS } from '../identify/lock.js';
+import { buildLockPath, REMOVED_DAYS } from '../identify/lock.js';
 import { mediaState } from '../render/media.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { codeVersion } from './cache.js';
@@ -73,6 +73,8 @@ export function upToDate(cacheDir: string, lockPath: string, key: string, now: n
   const record = readRecord(path, key);
   if (!record) return null;
   if (now < record.since || (record.until !== null && now >= record.until)) return null;
+  // What a killed or running build leaves (its build lock, temps beside the files) is the full build's to clean up or wait for.
+  if (existsSync(buildLockPath(lockPath)) || [lockPath, ...record.outputs.map((output) => output.path)].some(hasTemps)) return null;
   if (fileDigest(lockPath) !== record.lock) return null;
   if (record.outputs.some((output) => fileDigest(output.path) !== output.digest)) return null;
   if (record.media.some((media) => mediaState(media.path, notesDir).digest !== media.digest)) return null;
@@ -144,6 +146,16 @@ function readRecord(path: string, key: string): BuildRecord | null {
     return record.key === key ? record : null;
   } catch {
     return null; // absent or corrupt: a full build
+  }
+}
+
+/** `<file>.<pid>.<ms>.tmp` beside the file (write/atomic.ts): a write that did not finish. */
+function hasTemps(path: string): boolean {
+  const prefix = `${basename(path)}.`;
+  try {
+    return readdirSync(dirname(path)).some((name) => name.startsWith(prefix) && /^\d+\.\d+\.tmp$/.test(name.slice(prefix.length)));
+  } catch {
+    return false;
   }
 }
 
