@@ -3,11 +3,12 @@
  * build without the cache writes; a damaged entry is never trusted; an image
  * edit reaches the deck although the markdown did not change.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/lib/build.js';
+import { CompileCache } from '../src/lib/compile/cache.js';
 import { readApkg } from './helpers/anki.js';
 import { projectRoot, runCli, seedNotes } from './helpers/cli.js';
 
@@ -199,4 +200,30 @@ describe('compile cache', () => {
     await build(options(dir, false));
     expect(bytes(dir)[1]).toEqual(edited[1]);
   });
+
+  it('bounds everything it keeps: compile entries, output digests and build records, least recently used first', async () => {
+    const { dir, cache } = workspace();
+    await build(options(dir, cache));
+    const files = () => readdirSync(cache, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    const kept = files();
+    expect(kept.some((path) => path.includes(join(cache, 'outputs')))).toBe(true);
+    expect(kept.some((path) => path.includes(join(cache, 'builds')))).toBe(true);
+    new CompileCache(cache).prune(Number.MAX_SAFE_INTEGER);
+    expect(files()).toEqual(kept);
+    new CompileCache(cache).prune(0);
+    expect(files()).toEqual([]);
+  });
+
+  it('leaves decks on disk alone when they are the bytes this build gives (a full build with nothing changed)', async () => {
+    const { dir, cache } = workspace();
+    // keepNotes never takes the up-to-date shortcut: this is a full build, identify and all.
+    const run = () => build({ ...options(dir, cache), keepNotes: true });
+    await run();
+    const stamp = (file: string) => statSync(join(dir, file)).mtimeMs;
+    const before = OUTPUTS.slice(0, 2).map(stamp);
+    const rebuilt = await run();
+    expect(rebuilt.outputs.map(({ format }) => format)).toEqual(['apkg', 'csv']);
+    expect(OUTPUTS.slice(0, 2).map(stamp)).toEqual(before);
+  });
 });
+

@@ -11,7 +11,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { append } from './array.js';
 import { CompileCache, defaultCacheDir } from './compile/cache.js';
-import { compileFiles } from './compile/files.js';
+import { compileFiles, readSources } from './compile/files.js';
+import { buildKey, recordBuild, upToDate } from './compile/up-to-date.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
@@ -126,11 +127,22 @@ export async function build(given: BuildOptions): Promise<BuildReport> {
   const compileOptions: CompileOptions = { notesDir: paths.notesDir, cwd: paths.cwd, vault: vault !== null, osr: osr.mode, prose: options.prose === true, vaultFiles: listVaultFiles(paths.notesDir), vaultLocation: vaultLocation(paths.notesDir) };
   const cache = options.cache === false ? null : new CompileCache(options.cache ?? defaultCacheDir(paths.notesDir));
   const noteFiles = target.file ? [target.file] : findNoteFiles(paths.notesDir, foldersToSkip(vault), options);
-  const { files, cached, threads } = await compileFiles(noteFiles, compileOptions, { cache, workers: options.workers, progress: options.progress });
+  const sources = readSources(noteFiles, compileOptions, cache);
+  const now = options.now ?? buildTime();
+  const key = cache && writesAll(options) ? buildKey(sources, { paths, formats: options.formats ?? DEFAULT_FORMATS, tsvHtml: options.tsvHtml === true, before: report }) : null;
+  const recorded = key ? upToDate(cache!.dir, paths.lockPath, key, now, paths.notesDir) : null;
+  if (recorded) return finish(Object.assign(report, recorded), 'built', options);
+  const { files, cached, threads } = await compileFiles(sources, compileOptions, { cache, workers: options.workers, progress: options.progress });
   report.files = { total: files.length, cached, threads };
   report.sources = files.map((file) => ({ file: show(join(paths.notesDir, file.relativePath)), notes: file.notes?.length ?? 0 }));
   const notes = acrossFiles(files, unlisted, report.diagnostics);
-  return finish(report, await identifyAndWrite(notes, paths, options, cache, report), options);
+  const record = key ? { key, mediaPaths: files.flatMap((file) => file.mediaRefs.map((ref) => ref.path)) } : null;
+  return finish(report, await identifyAndWrite(notes, paths, { ...options, now }, cache, report, record), options);
+}
+
+/** Builds that write decks and lock and report nothing more: the ones a record of the last build can stand for (compile/up-to-date.ts). */
+function writesAll(options: BuildOptions): boolean {
+  return !options.dryRun && !options.check && !options.keepNotes;
 }
 
 /** Where a build reads and writes, with the notes folder's config applied: what `deckgen watch` must not take for a save. */
@@ -298,11 +310,13 @@ type Outcome = 'built' | 'stale' | 'unusable';
  * Identity, outputs and writes. With writes, all of it runs inside the build
  * lock, so a build that waited reads the lock file the other one wrote.
  */
-async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: BuildOptions, cache: CompileCache | null, report: BuildReport): Promise<Outcome> {
+async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: BuildOptions & { now: number }, cache: CompileCache | null, report: BuildReport, record: { key: string; mediaPaths: string[] } | null): Promise<Outcome> {
   const { lockPath, show } = paths;
   const writes = !options.dryRun && !options.check;
-  const now = options.now ?? buildTime();
+  const now = options.now;
   const run = async (): Promise<Outcome> => {
+    // The record of this build holds the inputs' diagnostics, not those about the lock it read (the next build reads the one written now).
+    const inputDiagnostics = [...report.diagnostics];
     const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
     append(report.diagnostics, lockProblems);
     // An unusable lock file: nothing may be re-identified or written.
@@ -330,7 +344,10 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     }
     // Decks first, the lock last: a build that stops in between leaves the lock the decks were identified with.
     const writing = [
-      ...outputs.map((output) => ({ path: output.path, output, write: () => writeFileAtomic(output.path, output.bytes) })),
+      // A deck on disk that is already these bytes is left alone (its mtime too: nothing to re-import).
+      ...outputs.map((output) => ({ path: output.path, output, write: () => {
+        if (!output.reused) writeFileAtomic(output.path, output.bytes);
+      } })),
       { path: lockPath, output: null, write: () => writeLock(lockPath, identified.lock) },
     ];
     for (const { path, output, write } of writing) {
@@ -341,6 +358,18 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
       }
       // Only what was written is reported as written.
       if (output) report.outputs.push(listed(output));
+    }
+    if (record && cache) {
+      recordBuild(cache.dir, {
+        ...record,
+        lockPath,
+        lock: identified.lock,
+        removedInFile: () => readLock(lockPath, show(lockPath)).lock?.removed ?? null,
+        outputs,
+        notesDir: paths.notesDir,
+        report: { ...report, diagnostics: [...inputDiagnostics, ...identified.diagnostics] },
+        identifyDiagnostics: identified.diagnostics,
+      });
     }
     return 'built';
   };
@@ -362,14 +391,14 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
  * re-importing the whole file is always safe (docs/decisions.md).
  */
 async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: WriteOptions, cache: CompileCache | null) {
-  const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string }[] = [];
+  const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string; reused: boolean }[] = [];
   for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
     const path = outputPath({ outDir, name }, format);
     // The writer's options are part of what the bytes depend on.
     const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
     // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.
     const reusable = format === 'html' ? null : cache;
-    outputs.push({ format, path, bytes: await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options)) });
+    outputs.push({ format, path, ...(await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options))) });
   }
   return outputs;
 }
@@ -380,14 +409,14 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
  * writer, which dominates it. Outputs are a function of the package and
  * deckgen, so the bytes are the ones the writer would give.
  */
-async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>) {
-  if (!cache) return write();
+async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>): Promise<{ bytes: Uint8Array | string; reused: boolean }> {
+  if (!cache) return { bytes: await write(), reused: false };
   const key = cache.outputKey(format, pkg);
   const reused = cache.loadOutput(key, path);
-  if (reused) return reused;
+  if (reused) return { bytes: reused, reused: true };
   const bytes = await write();
   cache.storeOutput(key, bytes);
-  return bytes;
+  return { bytes, reused: false };
 }
 
 function sameBytes(path: string, bytes: Uint8Array | string): boolean {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
 import findCacheDirectory from 'find-cache-dir';
@@ -97,19 +97,18 @@ export class CompileCache {
     }
   }
 
-  /** Drops the least recently used entries past CACHE_MAX_BYTES; called once per build that stored something. */
+  /**
+   * Drops the least recently used files (compile entries, output digests, build records) past CACHE_MAX_BYTES, and
+   * temps left by killed builds; called once per build that stored something.
+   */
   prune(maxBytes = CACHE_MAX_BYTES): void {
     const entries: { path: string; size: number; used: number }[] = [];
     try {
-      for (const shard of readdirSync(this.dir)) {
-        const folder = join(this.dir, shard);
-        for (const name of readdirSync(folder)) {
-          const path = join(folder, name);
-          if (isAbandonedTemp(name)) rmSync(path, { force: true });
-          if (extname(name) !== ENTRY) continue;
-          const stat = statSync(path);
-          entries.push({ path, size: stat.size, used: stat.mtimeMs });
-        }
+      for (const file of readdirSync(this.dir, { recursive: true, withFileTypes: true })) {
+        if (!file.isFile()) continue;
+        const path = join(file.parentPath, file.name);
+        if (isAbandonedTemp(file.name)) rmSync(path, { force: true });
+        else if (!file.name.endsWith('.tmp')) entries.push({ path, ...usage(path) });
       }
     } catch {
       return; // a folder vanished under us (another build pruning): next time
@@ -139,7 +138,9 @@ export class CompileCache {
     try {
       const digest = readFileSync(this.outputPath(key), 'utf8');
       const bytes = readFileSync(path);
-      return sha256(bytes) === digest ? bytes : null;
+      if (sha256(bytes) !== digest) return null;
+      touch(this.outputPath(key));
+      return bytes;
     } catch {
       return null; // never built, or the file was removed: build it
     }
@@ -215,6 +216,15 @@ function withMedia(result: CompiledFile, media: Map<string, Uint8Array>): Compil
   return complete ? { ...result, notes } : null;
 }
 
+function usage(path: string): { size: number; used: number } {
+  try {
+    const stat = statSync(path);
+    return { size: stat.size, used: stat.mtimeMs };
+  } catch {
+    return { size: 0, used: 0 }; // removed meanwhile
+  }
+}
+
 function touch(path: string): void {
   const now = new Date();
   try {
@@ -255,7 +265,7 @@ let code: string | null = null;
  * change to the program (a new release, or an edit while developing) makes
  * every entry a miss.
  */
-function codeVersion(): string {
+export function codeVersion(): string {
   if (code !== null) return code;
   const lib = dirname(dirname(fileURLToPath(import.meta.url)));
   const root = dirname(dirname(lib));

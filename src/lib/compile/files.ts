@@ -15,6 +15,7 @@ import type { CompileCache } from './cache.js';
 import { guarded, internalError } from './guard.js';
 import type { CompiledFile, CompileOptions } from './index.js';
 import type { CompileTask } from './worker.js';
+import type { SourceFile } from '../model.js';
 
 /** Below this much text to compile, starting workers (each loads the whole compile stage) costs more than it saves. */
 export const WORKER_MIN_CHARS = 400_000;
@@ -37,28 +38,44 @@ export interface CompileFilesOptions {
   workerMinChars?: number;
 }
 
-export async function compileFiles(paths: readonly string[], options: CompileOptions, run: CompileFilesOptions): Promise<CompileRun> {
+/** One notes file as read for a build: its text (null when unreadable), reading's diagnostics, and its cache key. */
+export interface ReadSource {
+  path: string;
+  file: SourceFile | null;
+  diagnostics: Diagnostic[];
+  /** The compile cache's key of this file; null without a cache or when it could not be read. */
+  key: string | null;
+}
+
+/** Reads every notes file and finds its cache key: what the build's up-to-date check (compile/up-to-date.ts) and the compile both need. */
+export function readSources(paths: readonly string[], options: CompileOptions, cache: CompileCache | null): ReadSource[] {
+  return paths.map((path) => {
+    const guard = guarded(shown(path, options), () => readNoteFile(path, options.notesDir, options.cwd));
+    const read = guard.ok ? guard.value : { file: null, diagnostics: [guard.problem] };
+    return { path, file: read.file, diagnostics: read.diagnostics, key: read.file && cache ? cache.key(read.file, options) : null };
+  });
+}
+
+export async function compileFiles(given: readonly string[] | readonly ReadSource[], options: CompileOptions, run: CompileFilesOptions): Promise<CompileRun> {
   const { cache } = run;
-  const files: CompiledFile[] = new Array(paths.length);
+  const sources = given.map((source) => (typeof source === 'string' ? readSources([source], options, cache)[0] : source));
+  const files: CompiledFile[] = new Array(sources.length);
   const tasks: { index: number; task: CompileTask; read: Diagnostic[] }[] = [];
   let cached = 0;
   let done = 0;
-  const finished = () => run.progress?.(++done, paths.length, cached);
-  paths.forEach((path, index) => {
-    const guard = guarded(shown(path, options), () => readNoteFile(path, options.notesDir, options.cwd));
-    const read = guard.ok ? guard.value : { file: null, diagnostics: [guard.problem] };
-    if (!read.file) {
-      files[index] = unreadable(path, options, read.diagnostics);
+  const finished = () => run.progress?.(++done, sources.length, cached);
+  sources.forEach(({ path, file, diagnostics, key }, index) => {
+    if (!file) {
+      files[index] = unreadable(path, options, diagnostics);
       return finished();
     }
-    const key = cache?.key(read.file, options);
     const hit = key ? cache!.load(key, options) : null;
     if (hit) {
       cached++;
-      files[index] = withReadDiagnostics(hit, read.diagnostics);
+      files[index] = withReadDiagnostics(hit, diagnostics);
       return finished();
     }
-    tasks.push({ index, read: read.diagnostics, task: { file: read.file, options, cache: key ? { dir: cache!.dir, key } : null } });
+    tasks.push({ index, read: diagnostics, task: { file, options, cache: key ? { dir: cache!.dir, key } : null } });
   });
   if (tasks.length === 0) return { files, cached, threads: 0 };
   const size = tasks.reduce((sum, { task }) => sum + task.file.text.length, 0);

@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { CLOZE_TAG, clozeHandler, clozeMarkup } from './cloze.js';
 import { highlightOptions, rehypeHighlight } from './code.js';
 import { calloutHandler } from './callout.js';
-import { embedHandler, rehypeEmbeds, SOUND_TAG } from './embed.js';
+import { EMBED_TAG, embedHandler, rehypeEmbeds, SOUND_TAG } from './embed.js';
 import { footnoteDefinitionHandler, footnoteReferenceHandler } from './footnote.js';
 import { linkHandler } from './link.js';
 import { diagnostic } from '../diagnostic.js';
@@ -26,7 +26,7 @@ import { boundDepth } from '../tree-depth.js';
 import { neutraliseText, restoreAttributeTokens, tokeniseAttribute } from './inert.js';
 import { codeHandler, inlineMathHandler, mathHandler, rehypeMathImages } from './math.js';
 import { MEDIA_CONTEXT, rehypeMedia, type MediaContext } from './media.js';
-import { rehypeCheckSrcset, rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
+import { CLOBBERED, rehypeCheckSrcset, rehypeUnprefixIds, sanitizeSchema } from './sanitize.js';
 import { checkMathText, guardMathAcrossTags, type RefusedCommand } from './tex.js';
 
 /** Raw nodes are the finished text (see `finishField`); named references read better in Anki's HTML editor. */
@@ -51,18 +51,53 @@ function processor(withRawHtml: boolean) {
   const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers });
   // Re-parsing the whole tree with parse5 is the most expensive step; most fields have no raw HTML to parse.
   const parsed = withRawHtml ? toHast.use(rehypeRaw).use(rehypeBoundDepth) : toHast;
+  // Each step below walks the whole field, and most fields have nothing it works on: the census says which run.
   return parsed
-    .use(rehypeMathImages)
-    .use(rehypeEmbeds)
-    .use(rehypeMedia)
-    .use(rehypeCheckSrcset)
-    .use(rehypeUnprefixIds)
+    .use(rehypeCensus)
+    .use(when(has('img'), rehypeMathImages))
+    .use(when(has(EMBED_TAG), rehypeEmbeds))
+    .use(when(has('img', SOUND_TAG, EMBED_TAG), rehypeMedia))
+    .use(when(has('srcSet', EMBED_TAG), rehypeCheckSrcset))
+    .use(when(has(...CLOBBERED, EMBED_TAG), rehypeUnprefixIds))
     .use(rehypeSanitize, sanitizeSchema)
     // After sanitizing: its spans are trusted output, and the schema need not allow them for everyone.
-    .use(rehypeHighlight, highlightOptions)
+    .use(when(has('pre', EMBED_TAG), rehypeHighlight), highlightOptions)
     .use(finishField)
     .use(rehypeStringify, STRINGIFY)
     .freeze();
+}
+
+const CENSUS = 'deckgen-census';
+
+/** The tag names and property names in a field's tree (after raw HTML is parsed): what the later steps look for. */
+function rehypeCensus() {
+  return (tree: Root, file: { data: Record<string, unknown> }) => {
+    const seen = new Set<string>();
+    const stack: (Root | ElementContent)[] = [tree];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.type === 'element') {
+        seen.add(node.tagName);
+        for (const key in node.properties) seen.add(key);
+      }
+      if ('children' in node) append(stack, node.children as ElementContent[]);
+    }
+    file.data[CENSUS] = seen;
+  };
+}
+
+const has = (...names: string[]) => (seen: Set<string>) => names.some((name) => seen.has(name));
+
+/**
+ * A rehype plugin that runs only when the census found what it needs: each one is a no-op on a field without those
+ * elements, and skipping it saves a walk of the tree.
+ */
+function when<A extends unknown[], F>(needs: (seen: Set<string>) => boolean, plugin: (...options: A) => (tree: Root, file: F) => void) {
+  return function (this: unknown, ...options: A) {
+    const transform = plugin.apply(this, options);
+    return (tree: Root, file: F): undefined => {
+      if (needs((file as { data: Record<string, unknown> }).data[CENSUS] as Set<string>)) transform(tree, file);
+    };
+  };
 }
 
 /** Raw HTML can nest without bound (`<b>` 20,000 times); the parsed tree is bounded like the markdown tree. */

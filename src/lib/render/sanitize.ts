@@ -39,7 +39,7 @@ export const sanitizeSchema: Schema = {
 };
 
 const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? defaultSchema.clobberPrefix ?? '';
-const CLOBBERED = sanitizeSchema.clobber ?? defaultSchema.clobber ?? [];
+export const CLOBBERED = sanitizeSchema.clobber ?? defaultSchema.clobber ?? [];
 
 /**
  * Runs just before rehype-sanitize. The sanitizer prefixes every id and name
