@@ -252,7 +252,7 @@ function validateShape(data: unknown, places: Places, fail: Fail): LockFile | nu
   const notes = data.version === LOCK_VERSION ? filesNotes(list, places, fail) : oldNotes(list, data.version, places, fail);
   const removed: RemovedNote[] = [];
   removedRaw.forEach((raw: unknown, index: number) => {
-    const note = validateRemoved(raw, (message, field) => fail(places.removedNote(index, field), `removed note ${index + 1}: ${message}`));
+    const note = validateRemoved(raw, data.version as 2 | 3, (message, field) => fail(places.removedNote(index, field), `removed note ${index + 1}: ${message}`));
     if (note) removed.push(note);
   });
   if (notes === null || removed.length !== removedRaw.length) return null;
@@ -346,24 +346,25 @@ export function excerpt(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-/** `… › heading › front`: the front kept whole, context dropped from the left (then the front cut) to fit QUESTION_EXCERPT. */
+/**
+ * `heading › front`: the front kept whole with as many of its nearest headings as fit in QUESTION_EXCERPT
+ * characters (the outer ones dropped, unmarked: a marker would cost a tenth of the line), the front cut
+ * with `…` when it alone is longer.
+ */
 export function questionExcerpt(context: readonly string[], front: string): string {
-  const fits = (parts: readonly string[]) => Array.from(parts.join(QUESTION_SEPARATOR)).length <= QUESTION_EXCERPT;
   const shown = context.filter((part) => part.trim() !== '');
-  if (fits([...shown, front])) return [...shown, front].join(QUESTION_SEPARATOR);
-  for (let drop = 1; drop <= shown.length; drop++) {
-    const parts = ['…', ...shown.slice(drop), front];
-    if (fits(parts)) return parts.join(QUESTION_SEPARATOR);
+  for (let drop = 0; drop <= shown.length; drop++) {
+    const parts = [...shown.slice(drop), front];
+    if (Array.from(parts.join(QUESTION_SEPARATOR)).length <= QUESTION_EXCERPT) return parts.join(QUESTION_SEPARATOR);
   }
   return excerpt(front, QUESTION_EXCERPT);
 }
 
-/** An older lock's question (a longer excerpt, or v1's normalized question) cut as this version cuts: the same cut as from the note itself. */
+/** An older lock's question (v2's longer excerpt, `…` marking dropped headings; v1's normalized question) cut as a note's is now. */
 function recut(question: string): string {
   const parts = question.split(QUESTION_SEPARATOR);
   const front = parts.pop() ?? '';
-  // A leading `…` stays a part: dropped first if the shorter cut needs room, as a cut from the note would.
-  return questionExcerpt(parts, front);
+  return questionExcerpt(parts.filter((part) => part !== '…'), front);
 }
 
 /**
@@ -405,7 +406,7 @@ function validateEntry(raw: unknown, version: 1 | 2 | 3, fail: (message: string,
   return entry;
 }
 
-function validateRemoved(raw: unknown, fail: (message: string, field?: string) => void): RemovedNote | null {
+function validateRemoved(raw: unknown, version: 2 | 3, fail: (message: string, field?: string) => void): RemovedNote | null {
   const problem = removedProblem(raw);
   if (problem !== null) {
     fail(problem.message, problem.field);
@@ -417,7 +418,7 @@ function validateRemoved(raw: unknown, fail: (message: string, field?: string) =
     nid: fields.nid as number,
     kind: (fields.kind as NoteKind | undefined) ?? 'basic',
     deck: fields.deck as string,
-    question: recut(fields.question as string),
+    question: version === 3 ? (fields.question as string) : recut(fields.question as string),
     removed: fields.removed as number,
   };
   if (typeof fields.cardDeck === 'string') note.cardDeck = fields.cardDeck;
