@@ -68,7 +68,7 @@ describe('the lock file diff', () => {
       expect(typeof guid).toBe('string');
       expect(Array.from(question as string).length).toBeLessThanOrEqual(32);
       expect(answer).toMatch(/^([\w-]{12})?$/);
-      expect(fingerprint).toMatch(/^[\w-]{8}:[\w-]{10}$/);
+      expect(fingerprint).toMatch(/^[\w-]{6}:[\w-]{10}$/);
       expect(Number.isInteger(nid)).toBe(true);
       // The key is kept only when the GUID does not already say it (none in a first build); nothing else differs from the group.
       expect(extras).toBeUndefined();

@@ -368,12 +368,12 @@ function recut(question: string): string {
 }
 
 /**
- * Versions 1 and 2 wrote the whole-note hash as 16 hex digits; version 3 writes its first 6 bytes in
- * base64url (8 characters). Same hash, so a migrated note's `mod` moves only when its content changes.
+ * Versions 1 and 2 wrote the whole-note hash as 16 hex digits; version 3 writes its first 36 bits in
+ * base64url (6 characters). Same hash, so a migrated note's `mod` moves only when its content changes.
  */
 function shortFingerprint(fingerprint: string): string {
   const [whole, parts] = fingerprint.split(':');
-  const short = /^[0-9a-f]{16}$/.test(whole) ? Buffer.from(whole.slice(0, 12), 'hex').toString('base64url') : whole;
+  const short = /^[0-9a-f]{16}$/.test(whole) ? Buffer.from(whole.slice(0, 12), 'hex').toString('base64url').slice(0, 6) : whole;
   return parts === undefined ? short : `${short}:${parts}`;
 }
 
