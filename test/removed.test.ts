@@ -2,7 +2,7 @@
  * Every build says what the import will do, and removed notes are listed by every build until
  * `deckgen removed --clear` (issue 10 item 4), with one search that selects exactly them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exactFieldSearch, parseLock } from '../src/lib/identify/index.js';
@@ -27,6 +27,19 @@ describe('removed notes', () => {
     expect(listed.status, listed.stderr).toBe(0);
     expect(listed.stdout).toContain('Removed notes still listed (1):');
     expect(runCli(['removed', '--clear'], dir).stdout).toContain('Cleared 1 removed note from notes/locks/cards.json');
+  });
+
+  it('are found in the notes folder given like the build\'s: `deckgen removed vault` or `--notes vault`', () => {
+    const dir = seedWorkspace();
+    renameSync(join(dir, 'notes'), join(dir, 'vault'));
+    expect(runCli(['vault'], dir, epoch(T0)).status).toBe(0);
+    replaceOnce(join(dir, 'vault', 'interview.md'), '- 비동기 : 상대방의 상태와 관계없이 동작\n', '');
+    expect(runCli(['vault'], dir, epoch(T0 + 100)).status).toBe(0);
+    for (const args of [['removed', 'vault'], ['removed', '--notes', 'vault']]) {
+      const listed = runCli(args, dir);
+      expect(listed.status, listed.stderr).toBe(0);
+      expect(listed.stdout).toContain('Removed notes still listed (1):');
+    }
   });
 
   it('are listed by the build that removes them, by every later build, and until `deckgen removed --clear`', async () => {

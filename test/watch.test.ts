@@ -181,6 +181,31 @@ describe.each([
   });
 });
 
+// The config's `format` is the build's to read: watch used to replace it with the defaults.
+describe.each([
+  { what: 'watch', args: [], written: ['notes.csv'] },
+  { what: 'watch --serve', args: ['--serve', '--port', '0'], written: ['notes.csv', 'notes.html'] },
+])('deckgen $what with `format` in the config', ({ args, written }) => {
+  let dir: string;
+  let watch: Watch;
+
+  beforeAll(async () => {
+    dir = workspace({ 'network.md': NOTE('SYN, SYN-ACK, ACK'), 'deckgen.config.json': '{ "format": ["csv"] }\n' });
+    watch = new Watch(args, dir);
+    await watch.build(1);
+  });
+  afterAll(async () => {
+    await watch.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`writes only what the config asks for (${written.join(', ')})`, () => {
+    const decks = ['notes.apkg', 'notes.csv', 'notes.tsv', 'notes.html'].filter((name) => existsSync(join(dir, 'decks', name)));
+    expect(decks, watch.stdout).toEqual(written);
+    expect(readFileSync(join(dir, 'decks/notes.csv'), 'utf8')).toContain('3-way handshake');
+  });
+});
+
 /** One raw HTTP request to the preview server (what a browser would never send, too). */
 function rawRequest(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {

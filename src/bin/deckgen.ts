@@ -32,9 +32,9 @@ async function main(argv: string[], json: boolean): Promise<number> {
   };
   register(parser, buildCommand(argv, colors), record);
   register(parser, watchCommand(), record);
-  parser.command(removedCommand((run) => record(() => run)));
+  register(parser, removedCommand(), record);
   parser
-    .usage('$0 [NOTES] [options]\n$0 watch [NOTES] [--serve [--port N]]\n\nTurn the bullets in markdown notes (a folder, default notes/, or one .md file) into Anki decks (.apkg), Anki-importable CSV and TSV for other apps.')
+    .usage('$0 [NOTES] [options]\n$0 watch [NOTES] [--serve [--port N]]\n$0 removed [NOTES] [--clear]\n\nTurn the bullets in markdown notes (a folder, default notes/, or one .md file) into Anki decks (.apkg), Anki-importable CSV and TSV for other apps.')
     .epilogue(
       'Settings can also live in deckgen.config.json (or .deckgenrc) in the notes folder; options given here win.\n' +
         'Exit codes: 0 built (warnings allowed), 1 errors in notes (decks still written from valid cards) or --check found stale decks, 2 usage or configuration error.\n' +

@@ -1,8 +1,9 @@
-/** `deckgen removed [--clear]`: list the notes the lock remembers as removed, or forget them. */
-import type { CommandModule } from 'yargs';
+/** `deckgen removed [NOTES] [--clear]`: list the notes the lock remembers as removed, or forget them. */
+import type { Argv } from 'yargs';
 import { removedSearchLines } from '../lib/identify/index.js';
 import { removedNotes } from '../lib/removed.js';
 import { formatDiagnostic } from '../lib/report.js';
+import type { Command } from './command.js';
 
 interface RemovedArgs {
   notes: string;
@@ -11,18 +12,18 @@ interface RemovedArgs {
   json: boolean;
 }
 
-/** A yargs command; its handler hands the run to `start`, so main() awaits it and exits with its code. */
-export function removedCommand(start: (run: Promise<number>) => void): CommandModule<object, RemovedArgs> {
+export function removedCommand(): Command<RemovedArgs> {
   return {
-    command: 'removed',
+    command: 'removed [notes]',
     describe: 'List the notes removed from your notes that are still in Anki, with one search that selects them',
-    builder: (yargs) =>
+    builder: (yargs: Argv) =>
       yargs
-        .option('notes', { type: 'string', default: 'notes', requiresArg: true, describe: 'Folder of markdown notes (finds <notes>/deckgen.lock.json)' })
-        .option('lock', { type: 'string', requiresArg: true, describe: 'Lock file (default: <notes>/deckgen.lock.json)' })
+        // Positional like the build's NOTES; --notes kept for the build's spelling.
+        .positional('notes', { type: 'string', default: 'notes', describe: 'Folder of markdown notes (finds <notes>/deckgen.lock.json); also --notes NOTES' })
+        .option('lock', { type: 'string', requiresArg: true, describe: 'Lock file (default: <notes>/deckgen.lock.json, or the config\'s "lock")' })
         .option('clear', { type: 'boolean', default: false, describe: 'Forget them: once deleted in Anki (or kept on purpose), builds stop listing them' })
-        .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
-    handler: (args) => start(run(args)),
+        .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }) as unknown as Argv<RemovedArgs>,
+    run,
   };
 }
 

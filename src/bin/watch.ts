@@ -21,10 +21,7 @@ export interface WatchCommand {
 }
 
 export async function runWatch(command: WatchCommand): Promise<number> {
-  // The live preview is the page: serving it means writing it.
-  const asked = command.build.formats ?? DEFAULT_FORMATS;
-  const formats: readonly OutputFormat[] = command.serve ? [...asked, 'html'] : asked;
-  const options: BuildOptions = { ...command.build, formats: OUTPUT_FORMATS.filter((format) => formats.includes(format)) };
+  const options = command.serve ? withPage(command.build) : command.build;
   const cwd = options.cwd ?? process.cwd();
   let server: PreviewServer | null = null;
   if (command.serve) {
@@ -60,6 +57,17 @@ export async function runWatch(command: WatchCommand): Promise<number> {
   await server?.close();
   process.stdout.write('Stopped.\n');
   return 0;
+}
+
+/**
+ * The live preview is the page: serving it means writing it, besides the
+ * formats asked for — on the command line, else in the config (which only
+ * the build reads: buildTargets resolves it), else the defaults.
+ */
+function withPage(build: BuildOptions): BuildOptions {
+  const asked = build.formats ?? (Object.keys(buildTargets(build)?.outputs ?? {}) as OutputFormat[]);
+  const formats = new Set<OutputFormat>([...(asked.length ? asked : DEFAULT_FORMATS), 'html']);
+  return { ...build, formats: OUTPUT_FORMATS.filter((format) => formats.has(format)) };
 }
 
 /** Prints one build; returns the diagnostics it had, to print only new ones next time. */

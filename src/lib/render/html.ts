@@ -100,9 +100,10 @@ export interface FieldOptions {
 export function renderField(nodes: MdastNodes[], options: FieldOptions): string {
   if (nodes.length === 0) return '';
   const root: MdastRoot = { type: 'root', children: paragraphs(nodes.flatMap((node) => (node.type === 'root' ? node.children : [node]))) };
-  const chosen = containsHtml(root) && !tooMuchHtml(root, options.media) ? withRawHtml : withoutRawHtml;
+  const tooDeep = containsHtml(root) ? htmlTooDeep(root, options.media) : null;
+  const chosen = containsHtml(root) && !tooDeep ? withRawHtml : withoutRawHtml;
   const file = { data: { [MEDIA_CONTEXT]: options.media } };
-  const tree = chosen.runSync(root, file);
+  const tree = chosen.runSync(tooDeep ?? root, file);
   const { html, refused } = guardMathAcrossTags(restoreAttributeTokens(chosen.stringify(tree, file)));
   reportRefused(options.media, refused, null);
   return html;
@@ -162,9 +163,11 @@ function paragraphs(nodes: MdastContent[]): MdastContent[] {
  * The HTML parser's tree conversion (hast-util-raw) recurses per element, so
  * thousands of unclosed tags overflow the stack before any bound applies.
  * Such a field's raw HTML is shown as text instead (the sanitizer would have
- * removed most of it anyway).
+ * removed most of it anyway). Null when the nesting is within bounds, else
+ * a copy of the field with its HTML as text — a copy, because the note's tree
+ * is shared (other fields, the compile cache) and never changed here.
  */
-function tooMuchHtml(root: MdastRoot, media: MediaContext): boolean {
+function htmlTooDeep(root: MdastRoot, media: MediaContext): MdastRoot | null {
   const html: MdastNodes[] = [];
   const stack: MdastNodes[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
@@ -172,11 +175,16 @@ function tooMuchHtml(root: MdastRoot, media: MediaContext): boolean {
     else if ('children' in node) append(stack, node.children as MdastNodes[]);
   }
   const depth = htmlDepth(html.map((node) => (node as { value: string }).value).join(''));
-  if (depth <= MAX_HTML_DEPTH) return false;
-  for (const node of html) Object.assign(node, { type: 'text' });
+  if (depth <= MAX_HTML_DEPTH) return null;
   const message = `HTML tags are nested ${depth} deep in this card (limit ${MAX_HTML_DEPTH}); its HTML is shown as text`;
   media.diagnostics.push(diagnostic(media.source, html[0].position?.start ?? media.fallback, 'error', 'nesting-too-deep', message));
-  return true;
+  const copy = structuredClone(root);
+  const copyStack: MdastNodes[] = [copy];
+  for (let node = copyStack.pop(); node; node = copyStack.pop()) {
+    if (node.type === 'html') Object.assign(node, { type: 'text' });
+    else if ('children' in node) append(copyStack, node.children as MdastNodes[]);
+  }
+  return copy;
 }
 
 function containsHtml(node: MdastNodes): boolean {

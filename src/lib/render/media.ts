@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Element, Root, Text } from 'hast';
+import { LRUCache } from 'lru-cache';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { MediaFile, Position } from '../model.js';
@@ -137,15 +138,22 @@ function locatePath(lexical: string, notesRoot: string): Located {
  * An image that many notes show (a logo, a shared diagram) is read once per
  * process, not once per reference: 30 references to a 100 MB image held 3 GB.
  * A change on disk (size or time) reads it again, so a long-running process
- * never shows a stale file.
+ * never shows a stale file. Bounded by bytes, least recently used first out:
+ * `deckgen watch` runs for hours over images that come and go.
  */
-const contents = new Map<string, { size: number; mtimeMs: number; data: Uint8Array }>();
+const MAX_HELD_BYTES = 256 * 1024 * 1024;
+const contents = new LRUCache<string, { size: number; mtimeMs: number; data: Uint8Array }>({
+  maxSize: MAX_HELD_BYTES,
+  // An empty file still takes an entry.
+  sizeCalculation: (entry) => Math.max(entry.data.byteLength, 1),
+});
 
 function readOnce(path: string, stat: Stats): Uint8Array {
   const known = contents.get(path);
   if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.data;
   const data = readFileSync(path);
-  contents.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, data });
+  // One image over the bound is read for each reference rather than held.
+  if (data.byteLength <= MAX_HELD_BYTES) contents.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, data });
   return data;
 }
 

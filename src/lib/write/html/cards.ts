@@ -5,6 +5,7 @@
  */
 import { decodeHTML, escapeAttribute } from 'entities';
 import mime from 'mime';
+import { cardOrds } from '../anki/cards.js';
 import { cleanField } from '../anki/notes.js';
 import { NOTETYPES } from '../anki/notetype.js';
 import { renderCard } from '../anki/template.js';
@@ -79,7 +80,8 @@ function compare(a: string, b: string): number {
 function noteCards(note: PackagedNote, source: ExtractedNote): PreviewCard[] {
   const notetype = NOTETYPES[note.kind];
   const fields = note.fields.map(cleanField);
-  return note.ords.map((ord) => {
+  // The same cards, in the same order, as the .apkg holds (write/apkg/card.ts).
+  return cardOrds(note).map((ord) => {
     const { question, answer, empty } = renderCard(notetype, fields, ord);
     return {
       guid: note.guid,
