@@ -5,7 +5,8 @@
  *   2. among the leftovers, notes that kept their front and/or answer while
  *      their heading, file, deck or the other side changed (text indexes);
  *   3. among the leftovers, similar text (a typo fix, a reworded question, an
- *      edited answer), scored by character-bigram Dice coefficients.
+ *      edited answer), scored by character-bigram Dice coefficients (for the
+ *      answer, estimated from the lock's signature of it: normalize.ts).
  *
  * Only leftovers are compared, grouped by kind, and the number of compared
  * pairs is capped (same file first, then same deck, then the rest), so a
