@@ -59,7 +59,6 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
   // which words are hidden keeps the key.
   const front = normalizeText(note.frontText);
   const question = joinQuestion(context, front);
-  const answer = normalizeText(note.backText);
   const key = note.explicitId !== undefined ? `id:${note.explicitId}` : `${note.kind}\t${deck}\t${question}`;
   const parts = note.explicitId !== undefined ? [NAMESPACE, 'id', note.explicitId] : [NAMESPACE, note.kind, deck, question];
   return {
@@ -72,8 +71,7 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
     question,
     display: [...note.context, note.frontText].join(QUESTION_SEPARATOR),
     excerpt: questionExcerpt(note.context, note.frontText),
-    answer,
-    answerSignature: signature(answer),
+    answerSignature: signature(normalizeText(note.backText)),
     key,
     keyHash: keyHash(key),
     derivedGuid: guidFor(...parts),

@@ -47,8 +47,7 @@ export interface NoteIdentity {
   display: string;
   /** `display` cut to what the lock keeps (questionExcerpt): both sides of a comparison use it. */
   excerpt: string;
-  answer: string;
-  /** signature(answer): what the lock keeps of the answer, and what similarity compares. */
+  /** signature() of the normalized answer: what the lock keeps of the answer, and what similarity compares. */
   answerSignature: string;
   key: string;
   /** keyHash(key): what the lock stores when the GUID is not `derivedGuid`. */
