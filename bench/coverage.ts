@@ -5,7 +5,7 @@
  * only, so markup, emoji and spacing differences between a note and its
  * rendered card do not count as missing. Issue 8 keeps this ≥ 95 % on every
  * corpus. Bullets deckgen leaves out on purpose and says so (link-only,
- * empty, entries of reading lists and of lists of unanswered questions, of a
+ * empty, a bullet that only says a link is attached, entries of reading lists and of lists of unanswered questions, of a
  * table of contents under a heading that links to the page it sums up, and
  * licence/credits files) are not counted, nor are the bullets of obsidian-spaced-repetition
  * notes: there the user marked which lines are cards, and deckgen makes
@@ -21,6 +21,7 @@ import { parseFile } from '../src/lib/parse/index.js';
 import { extractOsrNotes } from '../src/lib/extract/osr/index.js';
 import { indexSectionItems, isApparatusFile } from '../src/lib/extract/rules/boilerplate.js';
 import { questionListItems } from '../src/lib/extract/rules/question-list.js';
+import { notesLink } from '../src/lib/extract/rules/cross-reference.js';
 import { readingListItems } from '../src/lib/extract/rules/reading-list.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
 import { findOsr } from '../src/lib/read/osr.js';
@@ -48,7 +49,7 @@ export async function coverage(folder: string): Promise<Coverage> {
     const leftOut = new Set([...readingListItems(parsed.tree), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree)]);
     visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
-      if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item)) return;
+      if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item) || (item.children.length === 1 && notesLink(head))) return;
       const text = plainText(head);
       if (!letters(text)) return;
       result.bullets++;

@@ -25,6 +25,8 @@ describe('definition rule', () => {
     ['code', '- `std::vector` 는 동적 배열이다'],
     ['code with a colon-space', '- `a : b` 는 코드'],
     ['an example marker', '- ex) 동기 : 전화 통화'],
+    ['a moment of a worked example', '- t1 : 프로세스1이 자원1을 얻음'],
+    ['a transaction of a worked example', '- T2 : 계좌 B를 잠그고 계좌 A를 기다림'],
     ['an aside label', '- **참고**: 재연결하면 일부 설정이 이미 켜져 있을 수 있어요'],
     ['an aside label in English', '- Note: restart the app after changing this'],
     ['a sentence before the separator', '- 잘못된 구현은 성능 저하로 이어지는 경우가 아주 많다 - 캐싱 등'],

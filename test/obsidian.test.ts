@@ -39,7 +39,7 @@ describe('tag lines', () => {
   });
 
   it('a heading answered only by a tag line makes no card (not "Paging → #flashcards")', () => {
-    expect(cards('## Paging\n#flashcards\n## Next\nSome prose.')).toEqual(['Next => Some prose.']);
+    expect(cards('## Paging\n#flashcards\n## Next\nSome prose.')).toEqual(['topic › Next => Some prose.']);
   });
 
   it('a bullet of only tags is metadata; the tag line of a paragraph goes, the rest stays', () => {
@@ -241,7 +241,7 @@ describe('tasks', () => {
   it('make no cards, are in no answer, and a heading of only tasks makes no card', () => {
     expect(cards('## Segmentation\n- [ ] TODO: review segmentation\n- [x] read chapter 8\n\n## Paging\n- Page : a block\n- [ ] practise\n- plain point\n- Parent\n  - [ ] child task\n  - child fact')).toEqual([
       'Paging › Page => a block',
-      'Paging => plain point',
+      'topic › Paging => plain point',
       'Paging › Parent => child fact',
     ]);
   });
@@ -251,7 +251,7 @@ describe('syntax only Obsidian renders', () => {
   it('Dataview and other query blocks, and inline queries, are left out with an info naming them', () => {
     const { notes, diagnostics } = extract('## Todo\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
     // `Code` names no topic: it is asked under the file's name (issue 8, rule no-topic).
-    expect(notes.map(cardText)).toEqual(['Todo => Open notes: This note is .', 'topic › Code => print(1)']);
+    expect(notes.map(cardText)).toEqual(['topic › Todo => Open notes: This note is .', 'topic › Code => print(1)']);
     expect(diagnostics.filter((d) => d.rule === 'obsidian-unsupported').map((d) => [d.line, d.severity, d.message])).toEqual([
       [4, 'info', 'This ```dataview block (a Dataview query) is only shown inside Obsidian; it was left out of the card'],
       [8, 'info', '`= this.file.name` (an inline Dataview query) is only shown inside Obsidian; it was left out of the card'],
@@ -381,6 +381,13 @@ describe('pointers to other notes', () => {
       ['## FAQ\n일반적인 질문에 대한 답변은 [[자주 묻는 질문|Sync FAQ]]를 확인하세요.', '일반적인 질문에 대한 답변은 Sync FAQ를 확인하세요.'],
       ['## 리본\n[[리본]]에 대해 자세히 알아보세요.', '리본에 대해 자세히 알아보세요.'],
       ['## Interviews\nRead more about [how to behave in an interview](./cheatsheet.md).', 'Read more about how to behave in an interview.'],
+      // A noun between the link and its particle; `refer to my […](…) here`; `Refer to the […](…) for …` (boost-devs, yangshun).
+      ['## 부록\n[#1](#1) 답변을 참고해주세요.', '#1 답변을 참고해주세요.'],
+      ['## Behavioral\nFor more tips on behavioral interview preparation, refer to my [full behavioral interview preparation guide](./behavioral-interview.md) here.', 'For more tips on behavioral interview preparation, refer to my full behavioral interview preparation guide here.'],
+      ['## Behavioral\nRefer to the [top 30 most common behavioral questions](./behavioral-interview-questions.md) for Software Engineers', 'Refer to the top 30 most common behavioral questions for Software Engineers'],
+      ['## 테마 개발\n원하는 테마를 찾을 수 없나요? [Publish 테마 만들기](https://docs.obsidian.md/Themes) 방법을 직접 배워보세요.', '원하는 테마를 찾을 수 없나요? Publish 테마 만들기 방법을 직접 배워보세요.'],
+      // The author saying a link stands in for the explanation, the link beside it (JaeYeopHan).
+      ['## TCP 3-way Handshake\n일부 그림이 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.', '일부 그림이 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.'],
     ])('%j makes no card', (markdown, text) => {
       expect(cards(markdown)).toEqual([]);
       expect(infos(markdown)).toEqual([`2 cross-reference: "${text.length > 60 ? `${[...text].slice(0, 59).join('')}…` : text}" only points to another note or page; left out of the answer`]);
@@ -398,6 +405,7 @@ describe('pointers to other notes', () => {
       ['## Sync\nSync encrypts notes. For details, see [[Security]].', 'Sync => Sync encrypts notes.'],
       ['## 제한 사항\n공동 작업자는 20명까지예요. [[팀을 위한 동기화]]에서 자세히 알아보기.', '제한 사항 => 공동 작업자는 20명까지예요.'],
       ['## Bayes\nsee [[Conditional probability]]. If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].', 'Bayes => If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].'],
+      ['## 함수형 프로그래밍\n_아직 저도 잘 모르는 부분이라서 정말 간단한 내용만 정리하고 관련 링크를 첨부합니다._\n함수형 프로그래밍의 가장 큰 특징은 immutable data이다.', '함수형 프로그래밍 => 함수형 프로그래밍의 가장 큰 특징은 immutable data이다.'],
     ])('is taken off an answer that has more to say: %j', (markdown, expected) => {
       expect(cards(markdown)).toEqual([expected]);
     });
@@ -407,6 +415,8 @@ describe('pointers to other notes', () => {
       ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['속성 => 설정에서 속성을 확인하세요.']],
       ['a bullet, which keeps its place in its list', '## Probability\n- independent events multiply\n- see [[Bayes theorem]]', ['Probability => independent events multiply see Bayes theorem']],
       ['a sentence without a link', '## Sync\nSee the status bar.', ['Sync => See the status bar.']],
+      ['a sentence about what a link does', '## 링크\n노트 작성기는 추출된 텍스트를 대상 노트로의 링크로 대체해요. 설정에서 바꿀 수 있어요.', ['링크 => 노트 작성기는 추출된 텍스트를 대상 노트로의 링크로 대체해요. 설정에서 바꿀 수 있어요.']],
+      ['a sentence that refers to a link and goes on to say something', '## Big-O\nRefer to [the table](./big-o.md) for sorting, where merge sort takes n log n.', ['Big-O => Refer to the table for sorting, where merge sort takes n log n.']],
     ])('keeps %s', (_what, markdown, expected) => {
       expect(cards(markdown)).toEqual(expected);
     });

@@ -4,16 +4,18 @@
  * sentences, leftovers on fronts, journal entries) as a fixture built from the
  * issue's own examples, run through the CLI, and read back from the .apkg.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/lib/diagnostic.js';
+import { guidFor } from '../src/lib/identify/guid.js';
+import { normalizeText } from '../src/lib/identify/normalize.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
 
 const fixtures = join(projectRoot, 'test/fixtures/quality');
-const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 
 interface Card {
   file: string;
@@ -63,6 +65,54 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // Where the context names the subject, the same short fronts are good cards, untouched.
     expect(inFile('topics').map(question)).toEqual(['Factory Method 패턴 › 개념', 'JWT › 특징', 'JWT › 구조 › 헤더']);
     expect(rules('topics.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder; `_` a space, a slug as words)', () => {
+    // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
+    // A question heading asks on its own.
+    expect(inFile('인증방식').map(question)).toEqual(['인증방식 › API Key', 'API Key › 동작방식', '인증방식 › OAuth2', 'TCP/IP의 각 계층을 설명해주세요.']);
+    expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview', 'Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
+    // A slug reads as words: `7-data-structure.md` is about "data structure".
+    expect(inFile('7-data-structure').map(question)).toEqual(['data structure › hash table', 'data structure › stack']);
+    // A front that is or contains the title says it already; a file's one top heading is its title.
+    expect(inFile('북마크').map(question)).toEqual(['북마크', '북마크 추가', '북마크 제거']);
+    // Before the first heading, the sentence introducing a list says what the list is.
+    expect(inFile('북마크')[0].back).toBe('다음 항목에 북마크를 추가할 수 있어요: 파일 폴더');
+    expect(inFile('Page Replacement Algorithm').map(question)).toEqual(['페이지 교체 알고리즘', '페이지 교체 알고리즘 › FIFO']);
+    // One heading after the file's own words is a section of the file's subject too.
+    expect(inFile('Expected Value').map(question)).toEqual(['Expected Value › Variance']);
+  });
+
+  it('1. positional labels are no question: a time step stays in its answer, sample data is left out; a problem letter is asked under its contest', () => {
+    // `t1 : …`, `- T1 : …`: moments of a worked example, read in order in the answer they belong to.
+    const deadlock = inFile('deadlock');
+    expect(deadlock.map(question)).toEqual(['데드락 (DeadLock, 교착 상태)', '데드락 (DeadLock, 교착 상태) › 트랜잭션의 경우']);
+    expect(deadlock[0].back).toContain('t1 : 프로세스1이 자원1을 얻음 / 프로세스2가 자원2를 얻음 t2 : 프로세스1은 자원2를 기다림');
+    expect(deadlock[1].back).toBe('T1 : 계좌 A를 잠그고 계좌 B를 기다림 T2 : 계좌 B를 잠그고 계좌 A를 기다림');
+    // `##### Input` / `##### Output` / `## 예제 입력 1` and their data leave the exercise; the explanation after them stays its answer.
+    expect(inFile('Hash Table 구현하기').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Hash Table 구현하기 => N(1~100000)의 값만큼 문자열이 입력된다. 처음 입력되는 문자열은 "OK", 들어온 적이 있던 문자열은 "문자열+index"로 출력하면 된다. 브루트 포스로 접근하면 N^2이 되므로 해시 테이블을 이용해 해결해야 한다.',
+    ]);
+    expect(rules('Hash Table 구현하기.md', 'sample-data')).toEqual([
+      `5: "Input" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
+      `13: "Output" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
+      `22: "예제 입력 1" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
+    ]);
+    // `### E`, `### F` in a contest log stay cards asked under the contest (`Educational 174 › F`): the user's solution notes,
+    // and nothing names the problem better (docs/decisions.md).
+    expect(inFile('Educational 174').map(question)).toEqual(['Educational 174 › E', 'Educational 174 › F']);
+    expect(rules('Educational 174.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. a heading or bullet answered only by an aside (`cf) …`) is a line of what is above it, not a question the aside answers', () => {
+    expect(inFile('DataStructure').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Part 1-2 DataStructure › Graph => 정점과 간선의 집합, Graph cf) 트리 또한 그래프이며, 그 중 사이클이 허용되지 않는 그래프를 말한다.',
+      'Part 1-2 DataStructure › Graph › Degree => Undirected Graph 에서 각 정점에 연결된 Edge 의 개수를 Degree 라 한다.',
+      'Part 1-2 DataStructure › Tree => 사이클이 없는 연결 그래프, Tree cf) 정점이 N개면 간선은 N-1개이다.',
+      'Part 1-2 DataStructure › Tree › 루트 => 트리의 맨 위 노드',
+    ]);
+    // And `Quotes` names no topic: its folder does.
+    expect(inFile('Ethereum Book::Quotes').map(question)).toEqual(['Ethereum Book › Quotes']);
   });
 
   it('1. paragraphs leading with a bold term they define, each before a list, name the topic of that list', () => {
@@ -218,9 +268,72 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it('3. an answer that only introduces its sub-headings (counts them, says what they are about, speaks of "the following") makes no card', () => {
+    expect(inFile('intros').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Git vs GitHub vs GitLab Flow › Git Flow => 가장 최초로 제안된 Workflow 방식이며, 대규모 프로젝트 관리에 적합한 방식으로 평가받는다.',
+      'Python › 가비지 컬렉션의 작동 방식 › 어떤 기준으로 가비지 컬렉션이 일어나는가 => 가비지 컬렉터는 내부적으로 generation(세대)과 threshold(임계값)로 가비지 컬렉션 주기와 객체를 관리한다.',
+      'Python › 스케줄러 › 장기 스케줄러 => 메모리와 디스크 사이의 스케줄링을 담당한다.',
+      // The author announcing what comes next is left off; the sentence before it says something.
+      'Python › 데이터 타입 => 자바스크립트의 데이터 타입은 크게 Primitive type, Structural Type 으로 나눌 수 있다.',
+      'Python › 데이터 타입 › Primitive type => 변경 불가능한 값이다.',
+      // A count followed by what it counts, in the answer itself, is an answer.
+      'Python › 스케줄러의 종류 => 스케줄러에는 크게 세 가지 종류가 있다. 장기 스케줄러 단기 스케줄러 중기 스케줄러',
+      '커뮤니티 행동 강령 › 기타 행동 › 반복적 요청 => 반복적 요청은 동일한 요청을 지속적으로 하는 거예요.',
+    ]);
+    expect(rules('intros.md', 'lead-in').map((line) => line.replace(/ \(.*$/u, ''))).toEqual([
+      '5: "Git vs GitHub vs GitLab Flow" is answered only by a sentence leading into what follows',
+      '20: "가비지 컬렉션의 작동 방식" is answered only by a sentence leading into what follows',
+      '28: "스케줄러" is answered only by a sentence leading into what follows',
+      '56: "기타 행동" is answered only by a sentence leading into what follows',
+    ]);
+  });
+
+  it('3. an answer that only points elsewhere makes no card; a sentence left announcing what follows goes too', () => {
+    expect(inFile('pointers').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Metrics › 회귀 / 분류시 알맞은 metric은 무엇일까? › 회귀 => 결정계수는 (회귀선에 의해 설명되는 변동)/(전체 변동)을 말한다.',
+      'Metrics › Prepare for the behavioral interview › Pick a good programming language to use => Pick one you are familiar with.',
+    ]);
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.` only says a link is attached: the heading makes no card.
+    expect(rules('pointers.md', 'cross-reference').map((line) => line.split(':')[0])).toEqual(['5', '15', '17', '21', '25']);
+    expect(rules('pointers.md', 'lead-in')).toEqual([
+      '5: "회귀 / 분류시 알맞은 metric은 무엇일까?" is answered only by a sentence leading into what follows (해당 답변에서 서술하지 않은 지표만 추가로 설명합니다.…), which is not there; no card made',
+    ]);
+  });
+
+  it('3. the empty headings of a template are no answer: left out, and a question with nothing else is unanswered', () => {
+    expect(inFile('interview-list').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      // Template headings with something under them stay: they say which part is the answer.
+      'Java Interview List › 가비지 컬렉션이란? => 배경 & 질문 의도 JVM 의 구조, 특히 Heap Area 에 대한 이해 답변 Heap 영역의 객체를 관리해 주는 기능을 말합니다. 키워드 & 꼬리 질문 가비지 컬렉션 과정, 가비지 컬렉터 종류에 대한 이해',
+      'Java Interview List › 접근 제어자란? (Access Modifier) › public => 모든 접근 허용',
+      'Java Interview List › 접근 제어자란? (Access Modifier) › private => 외부 접근 불가능. 같은 클래스 내에서만 가능',
+    ]);
+    expect(rules('interview-list.md', 'empty-template')).toEqual([
+      '19: "접근 제어자란? (Access Modifier)" is answered only by the empty headings of a template (배경 & 질문 의도, 답변, 키워드 & 꼬리 질문); no card made',
+    ]);
+    expect(rules('interview-list.md', 'question-unanswered')).toEqual(['28: Question "오버로딩과 오버라이딩 차이는?" has no answer before the next question or heading; no card made']);
+    // The same short answer under several headings is no template: every one is a card.
+    expect(inFile('repeated').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Sorting › Merge sort › 평균 시간 복잡도 => O(n log n)',
+      'Sorting › Heap sort › 평균 시간 복잡도 => O(n log n)',
+      'Sorting › Quick sort › 평균 시간 복잡도 => O(n log n)',
+    ]);
+  });
+
+  it('4. an image whose source is the site\'s code (src={…}) is left out with its caption, and an answer that was only that makes no card', () => {
+    expect(inFile('figures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Landscape › Internships vs full-time => Big tech companies pay well even for junior candidates.',
+      'Landscape › Internships vs full-time › What to do after your coding interview => ✅ Record the interview questions and answers down.',
+    ]);
+    expect(rules('figures.md', 'media-unsupported').map((line) => line.replace(/ \(src=.*$/u, ''))).toEqual([
+      '16: Image "Salaries of top tech internships in 2016" takes its source from the site\'s code',
+      '31: Image "Summary of what to do after a coding interview" takes its source from the site\'s code',
+    ]);
+  });
+
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
-    expect(logic.map(question)).toEqual(['Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'Testing']);
+    // Two top sections of split.md: each is asked under the file's name (rule no-topic, sectionTitle).
+    expect(logic.map(question)).toEqual(['split › Logic', 'Logic › Soundness', 'Testing › Acceptance testing', 'split › Testing']);
     for (const front of ['⊨ is entailment, with', 'Given 5 documents', 'A Calculus is usually formulated', 'Users can test system', '"Sync']) {
       expect(logic.map((card) => card.front)).not.toContain(front);
     }
@@ -262,5 +375,41 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     const loose = await build(join(fixtures, 'vault/daily'), dir);
     expect(loose.cards).toEqual([]);
     expect(loose.diagnostics.map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['2023-05-29.md journal-entry']);
+  });
+});
+
+describe('a top section that gained the file title as context (rule no-topic, sectionTitle) keeps its card', () => {
+  it("an existing user's lock, written when `## API Key` was asked with no context, rematches it: same GUID, its Context updated", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deckgen-section-title-'));
+    try {
+      const notes = join(dir, 'notes');
+      mkdirSync(notes);
+      copyFileSync(join(fixtures, 'notes/인증방식.md'), join(notes, '인증방식.md'));
+      const lockPath = join(dir, 'deckgen.lock.json');
+      const cli = (args: string[]) => runCli(['--notes', notes, '--out', join(dir, 'out'), '--lock', lockPath, '--format', 'apkg', ...args], dir);
+      expect(cli([]).status).toBe(0);
+      // The lock as the build before this rule wrote it: the question without the title, the GUID its key derived.
+      const oldGuid = (question: string) => guidFor('deckgen', 'basic', '인증방식', normalizeText(question));
+      const lines = readFileSync(lockPath, 'utf8').split('\n').map((line) => {
+        const entry = /^\{"guid"/.test(line) ? (JSON.parse(line.replace(/,$/, '')) as { question: string; guid: string; key?: string; fingerprint: string }) : null;
+        if (!entry || !entry.question.startsWith('인증방식 › ')) return line;
+        const question = entry.question.slice('인증방식 › '.length);
+        const { key: _key, ...rest } = { ...entry, question, guid: oldGuid(question), fingerprint: `0000000000000000:${entry.fingerprint.split(':')[1]}` };
+        return JSON.stringify(rest) + (line.endsWith(',') ? ',' : '');
+      });
+      writeFileSync(lockPath, lines.join('\n'));
+      const rebuilt = JSON.parse(cli(['--json']).stdout) as { changes: { added: unknown[]; removed: unknown[]; rematched: { guid: string; oldQuestion: string; newQuestion: string }[] } };
+      expect(rebuilt.changes.added).toEqual([]);
+      expect(rebuilt.changes.removed).toEqual([]);
+      expect(rebuilt.changes.rematched.map((note) => [note.guid, note.oldQuestion, note.newQuestion])).toEqual([
+        [oldGuid('API Key'), 'API Key', '인증방식 › API Key'],
+        [oldGuid('OAuth2'), 'OAuth2', '인증방식 › OAuth2'],
+      ]);
+      const apkg = await readApkg(join(dir, 'out', 'notes.apkg'));
+      const apiKey = apkg.notes.find((note) => note.guid === oldGuid('API Key'))!;
+      expect([text(apiKey.fields[2]), text(apiKey.fields[0])]).toEqual(['인증방식', 'API Key']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

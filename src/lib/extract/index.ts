@@ -29,13 +29,15 @@ import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLi
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
+import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, sectionTitle } from './rules/no-topic.js';
+import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, withoutCrossReferences } from './rules/cross-reference.js';
+import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
@@ -44,6 +46,7 @@ import { isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
 import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
+import { emptyTemplateMessage, templateLabels, withoutEmptyTemplate } from './rules/template.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
 import { withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
@@ -119,6 +122,10 @@ class Extraction {
   /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
   private readonly sponsored = new Set<string>();
   private readonly answered = new Set<Crumb>();
+  /** The headings of a template the file's questions repeat (rules/template.ts). */
+  private readonly template: Set<string>;
+  /** The file's top headings are several sections, not one heading that titles the file (rules/no-topic.ts sectionTitle). */
+  private readonly sections: boolean;
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -128,8 +135,10 @@ class Extraction {
     private readonly vault: boolean,
   ) {
     this.deck = deckFor(parsed.source.relativePath, parsed.frontMatter.deck);
+    this.sections = hasSections(parsed);
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
+    this.template = templateLabels(parsed.tree);
   }
 
   /**
@@ -149,6 +158,19 @@ class Extraction {
     };
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
+      if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block)) {
+        // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
+        if (isAsideSection(blocks, index)) {
+          if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
+          continue;
+        }
+        // `##### Input` and its data (rules/sample-data.ts) leave the exercise above; what follows goes on answering it.
+        if (isSampleLabel(plainText(block.children))) {
+          while (blocks[index + 1]?.type === 'code') index++;
+          this.info(positionOf(block), 'sample-data', sampleDataMessage(plainText(block.children), this.headingStack[this.headingStack.length - 1].crumb.text));
+          continue;
+        }
+      }
       if (block.type === 'heading' && topLevel) {
         this.flushSection(block);
         if (this.skipBelow !== null && block.depth > this.skipBelow) continue;
@@ -209,6 +231,8 @@ class Extraction {
         index += consumed;
         const rest = left && answers && this.underHeading(local) ? this.withoutPointers(left) : left;
         if (answers && rest && this.underHeading(local) && isProse(rest)) answer(rest);
+        // Before the first heading, the sentence that introduces a list (`다음 항목에 북마크를 추가할 수 있어요:`) says what it lists.
+        else if (answers && rest && blocks[index + 1]?.type === 'list' && introduces(rest)) answer(rest);
         else if (answers && rest && isLinksOnly(rest.children)) this.linksLeftOut(local);
       } else if (block.type === 'callout' && this.callout(block, local, depth, answers, blocks[index - 1])) continue;
       else if (block.type === 'blockquote' && block.children.some((child) => child.type === 'list')) this.blocks(block.children, local, depth, answers);
@@ -251,6 +275,12 @@ class Extraction {
     return true;
   }
 
+  /** The heading is below the one in scope: a part of its section. */
+  private underOwnHeading(heading: Heading): boolean {
+    const own = this.headingStack[this.headingStack.length - 1];
+    return Boolean(own && own.depth < heading.depth);
+  }
+
   /** `blocks[index]` is the heading; what follows it tells a see-also section (rules/see-also.ts). */
   private enterHeading(heading: Heading, blocks: RootContent[], index: number): Scope {
     const taken = takeInlineTags(heading.children);
@@ -282,6 +312,12 @@ class Extraction {
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`: only says a link is attached (rules/cross-reference.ts).
+    if (raw && item.children.length === 1 && notesLink(raw)) {
+      this.info(positionOf(item), 'cross-reference', crossReferenceMessage([raw]));
+      if (emitRuns) this.linksLeftOut(scope);
+      return;
+    }
     const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
     const withId = takeExplicitId(raw ?? []);
     const { nodes: head, tags } = takeInlineTags(withId.nodes);
@@ -327,7 +363,7 @@ class Extraction {
       return;
     }
     const text = plainText(head);
-    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1)))) {
+    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1))) && !isAsideOnly(rest)) {
       note('basic', 'parent', frontOfParent(head), rest);
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
@@ -421,17 +457,28 @@ class Extraction {
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
     // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add. Under generic crumbs only (`Proof › Mathematical notation`)
-    // the front is a detail of something the card does not name.
+    // heading at all, its name): nothing to add — unless the file's top headings are several sections of its
+    // subject (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
+    // of something the card does not name.
     const genericFront = isGeneric(front);
-    if (context.some((crumb) => !isGeneric(crumb)) || (!genericFront && context.length === 0)) return context;
-    const { relativePath, absolutePath, displayPath } = this.parsed.source;
-    const title = fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title).find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
+    if (context.some((crumb) => !isGeneric(crumb))) return context;
+    const titles = this.titles();
+    if (!genericFront && context.length === 0) {
+      const title = this.sections && !isQuestion(front) ? sectionTitle(front, titles) : null;
+      return title ? [title] : context;
+    }
+    const { displayPath } = this.parsed.source;
+    const title = titles.find((candidate) => candidate.toLowerCase() !== front.toLowerCase());
     if (!title && !genericFront) return context;
     const asked = [...context, front].join(' › ');
     const message = title ? `"${asked}" names no topic: asked under the file's title, "${title} › ${asked}"` : `"${asked}" names no topic and neither does the file's title; no card made`;
     this.diagnostics.push(diagnostic(displayPath, at, 'info', 'no-topic', message));
     return title ? [title, ...context] : null;
+  }
+
+  private titles(): string[] {
+    const { relativePath, absolutePath } = this.parsed.source;
+    return fileTitles(relativePath, absolutePath, this.parsed.frontMatter.title);
   }
 
   /** The paragraph without the sentences that only point to other notes (rules/cross-reference.ts); what went is reported. */
@@ -478,9 +525,11 @@ class Extraction {
     this.section = null;
     if (!section || isEmptyAnswer(section) || this.sponsored.has(section.key)) return;
     const own = this.headingStack[this.headingStack.length - 1];
-    let blocks = withoutTrailingLeadIns(section.blocks, Boolean(next && own && next.depth > own.depth));
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
+    const filled = withoutEmptyTemplate(section.blocks, this.template);
+    if (filled.blocks.length === 0) return this.emptyTemplate(title, filled.removed, section.position);
+    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth));
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
     // A heading that asks is still answered the way any heading is (rules/section.ts).
@@ -505,6 +554,11 @@ class Extraction {
     if (pointer) return this.info(section.position, pointer.rule, pointer.message);
     this.answered.add(title);
     this.emit({ kind: 'basic', rule, front, back: blocks, scope, at: section.position });
+  }
+
+  /** Only empty template headings: a question nothing else answered is reported as such (reportUnanswered). */
+  private emptyTemplate(title: Crumb, removed: string[], at: Position): void {
+    if (!title.question || this.answered.has(title)) this.info(at, 'empty-template', emptyTemplateMessage(title.text, removed));
   }
 
   private leadInOnly(title: string, blocks: RootContent[], at: Position): void {
@@ -614,9 +668,28 @@ function titleCrumb(parsed: ParsedFile): Crumb | null {
 function namesItsTopic(parsed: ParsedFile): boolean {
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (!/\s/u.test(name.trim())) return false;
+  return topHeadings(parsed).length >= 2;
+}
+
+/**
+ * The file's top headings are sections of its subject, not one heading that
+ * titles it: there are several, or the one below level 1 comes after the
+ * file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
+ */
+function hasSections(parsed: ParsedFile): boolean {
+  const top = topHeadings(parsed);
+  if (top.length !== 1) return top.length > 1;
+  const first = parsed.tree.children.indexOf(top[0]);
+  const says = (block: RootContent) =>
+    block.type === 'list' || block.type === 'math' || (block.type === 'paragraph' && /\p{L}/u.test(plainText(block.children)) && !isLinksOnly(block.children));
+  return top[0].depth > 1 && parsed.tree.children.slice(0, first).some(says);
+}
+
+/** The headings at the file's top level (the smallest depth used). */
+function topHeadings(parsed: ParsedFile): Heading[] {
   const headings = parsed.tree.children.filter((block): block is Heading => block.type === 'heading');
   const top = Math.min(...headings.map((heading) => heading.depth));
-  return headings.filter((heading) => heading.depth === top).length >= 2;
+  return headings.filter((heading) => heading.depth === top);
 }
 
 function extend(scope: Scope, crumb: Crumb): Scope {

@@ -19,7 +19,7 @@ import { markCallouts } from './callout.js';
 import { remarkComments } from './comment.js';
 import { dropSpanningComments } from './html-comments.js';
 import { markDisplayMath } from './display-math.js';
-import { dropMdx } from './mdx.js';
+import { dropMdx, type CodeImage } from './mdx.js';
 import { markEscapedHashes } from './escaped-hash.js';
 import { attachFootnotes } from './footnotes.js';
 import { boundDepth } from '../tree-depth.js';
@@ -53,12 +53,16 @@ export function parseFile(source: SourceFile): { parsed: ParsedFile | null; diag
   if (budget) return { parsed: null, diagnostics: [budget] };
   const parsed = parseTree(split.body, source.displayPath);
   if ('diagnostic' in parsed) return { parsed: null, diagnostics: [parsed.diagnostic] };
-  const { tree, deep } = parsed;
+  const { tree, deep, images } = parsed;
   const diagnostics = deep.length ? [tooDeep(source.displayPath, deep[0].position?.start)] : [];
+  for (const image of images) {
+    const message = `Image "${image.alt}" takes its source from the site's code (src=${image.source}), which deckgen cannot follow; it was left out with its figure and caption`;
+    diagnostics.push(diagnostic(source.displayPath, image, 'warning', 'media-unsupported', message));
+  }
   return { parsed: { source, frontMatter: checked.frontMatter, tree }, diagnostics };
 }
 
-type ParsedTree = { tree: Root; deep: ReturnType<typeof boundDepth> };
+type ParsedTree = { tree: Root; deep: ReturnType<typeof boundDepth>; images: CodeImage[] };
 
 /**
  * The tree and the nodes cut at the depth bound (`boundDepth`). With `file`, each stretch the parser takes in one go
@@ -84,12 +88,12 @@ function parseTree(text: string, file?: string): ParsedTree | { diagnostic: Diag
   markBlockIds(tree);
   dropEmptyParagraphs(tree);
   markCallouts(tree);
-  dropMdx(tree);
+  const images = dropMdx(tree);
   resolveReferences(tree);
   markDisplayMath(tree, text);
   markEscapedHashes(tree, text);
   attachFootnotes(tree);
-  return { tree, deep };
+  return { tree, deep, images };
 }
 
 /**

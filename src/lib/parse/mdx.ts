@@ -14,6 +14,13 @@
  *     Practice with a friend.                          `> [!tip] Expert tip` is (parse/callout.ts)
  *     :::
  *
+ *     <figure>                                         an image whose source is the site's code
+ *     <img alt="Salaries …" src={SalariesURL} />       (`src={…}`, an import): removed with its
+ *     <figcaption>Salaries … ([source](…))</figcaption> figure, caption and wrapping `<div>`s —
+ *     </figure>                                        deckgen cannot show it, and a caption
+ *                                                      without its picture is nothing to learn
+ *                                                      (warning media-unsupported)
+ *
  * A paragraph is removed only when every line of it is an `import … from '…'`
  * / `import '…'` / `export …` statement, so prose that mentions `import` stays.
  */
@@ -30,16 +37,70 @@ const ADMONITION_OPEN = /^:::[ \t]*([a-z]+)(?:\[([^\]\n]*)\]|[ \t]+([^\n]+))?[ \
 const ADMONITION_CLOSE = /^:::[ \t]*$/;
 const HEADING_ID = /\s*\{#[\w-]+\}\s*$/u;
 
-export function dropMdx(tree: Root): void {
+/** `<img … src={…} …>`: a JSX expression as the source. */
+const CODE_IMAGE = /<img\b[^<>]*?\ssrc=\{[^}]*\}[^<>]*>/giu;
+const ONE_CODE_IMAGE = new RegExp(CODE_IMAGE.source, 'iu');
+const FIGURE = /<figure\b[^<>]*>[\s\S]*?<\/figure>/giu;
+const TAGS_ONLY = /^(?:\s*<\/?[A-Za-z][^<>]*>)*\s*$/u;
+
+/** An image left out because its source is code: where it was, and its alt text. */
+export interface CodeImage {
+  line: number;
+  column: number;
+  alt: string;
+  source: string;
+}
+
+/** Removes what the site's build acts on; returns the images left out because their source is code. */
+export function dropMdx(tree: Root): CodeImage[] {
+  const images: CodeImage[] = [];
   const walk = (node: Nodes) => {
     if (!('children' in node)) return;
     if (node.type === 'heading') return withoutHeadingId(node);
     if (node.type === 'paragraph') return;
-    const kept = (node.children as RootContent[]).filter((child) => !isMdx(child));
+    const kept = withoutCodeImages((node.children as RootContent[]).filter((child) => !isMdx(child)), images);
     node.children = withAdmonitions(kept) as never;
     (node.children as Nodes[]).forEach(walk);
   };
   walk(tree);
+  return images;
+}
+
+/**
+ * The blocks without images whose source is code, with the figure holding
+ * one (its caption too, when the figure spans several blocks) and the
+ * wrappers left with nothing in them (`<div className="text--center">`).
+ */
+function withoutCodeImages(blocks: RootContent[], images: CodeImage[]): RootContent[] {
+  const out: RootContent[] = [];
+  const tagsOnly = (block: RootContent | undefined) => block?.type === 'html' && TAGS_ONLY.test(block.value);
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    const found = block.type === 'html' ? [...block.value.matchAll(CODE_IMAGE)] : [];
+    if (block.type !== 'html' || !found.length) {
+      out.push(block);
+      continue;
+    }
+    for (const match of found) images.push({ ...lineOf(block, match.index), alt: /\salt="([^"]*)"/u.exec(match[0])?.[1] ?? '', source: /src=(\{[^}]*\})/u.exec(match[0])![1] });
+    let end = index;
+    // `<figure>` here, `</figure>` some blocks on: the caption between belongs to the image.
+    if (/<figure\b/iu.test(block.value) && !/<\/figure>/iu.test(block.value)) {
+      while (end + 1 < blocks.length && !(blocks[end + 1].type === 'html' && /<\/figure>/iu.test((blocks[end + 1] as { value: string }).value))) end++;
+      if (end + 1 < blocks.length) end++;
+    }
+    const rest = block.value.replace(FIGURE, (figure) => (ONE_CODE_IMAGE.test(figure) ? '' : figure)).replace(CODE_IMAGE, '');
+    while (tagsOnly(out[out.length - 1])) out.pop();
+    if (end === index && !TAGS_ONLY.test(rest)) out.push({ ...block, value: rest });
+    index = end;
+    while (tagsOnly(blocks[index + 1])) index++;
+  }
+  return out;
+}
+
+function lineOf(block: RootContent, offset: number): { line: number; column: number } {
+  const before = (block as { value: string }).value.slice(0, offset).split('\n');
+  const start = block.position?.start ?? { line: 1, column: 1 };
+  return { line: start.line + before.length - 1, column: before.length > 1 ? before[before.length - 1].length + 1 : start.column + offset };
 }
 
 function isMdx(node: RootContent): boolean {

@@ -21,14 +21,26 @@
  *     그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.              → "그래프" → "그래프는 노트 간의
  *                                                                                연결을 보여줘요."
  *
+ *     ### Practice the most common behavioral questions                       → no card (info cross-reference)
+ *     Refer to the [top 30 most common behavioral questions](…) for Software Engineers
+ *     For more tips on behavioral interview preparation, refer to my [full … guide](…) here.
+ *
  * A cross-reference is a sentence whose verb points at its links: a link
- * followed by 참조하세요 / 참고하세요 / 참고 / 알아보세요 / 알아보기 /
- * 살펴보세요 (확인하세요 only after a phrase saying what the link is for:
- * `…에 대한 답변은 [[FAQ]]를 확인하세요`, not `설정에서 [[속성]]을
- * 확인하세요`), or `see` / `refer to` / `learn more in` / `related:` before
- * it, with at most a `For …,` / `To …,` / `If …,` in front. What the sentence
+ * (or a link and the noun it names, `[#1](#1) 답변을`) followed by 참조하세요
+ * / 참고하세요 / 참고 / 알아보세요 / 알아보기 / 살펴보세요 / (직접) 배워보세요 (확인하세요 only after
+ * a phrase saying what the link is for: `…에 대한 답변은 [[FAQ]]를
+ * 확인하세요`, not `설정에서 [[속성]]을 확인하세요`), or `see` / `refer to` /
+ * `learn more in` / `related:` before it (`refer to my […](…) here`), with at
+ * most a `For …,` / `To …,` / `If …,` in front and a short `for …` / `on …`
+ * after (`Refer to the […](…) for Software Engineers`). What the sentence
  * says the link is for only names the link. Such sentences are taken off the
  * start and the end of a paragraph, with a question that only leads to one.
+ * A sentence saying that a link stands in for the explanation (`일부 그림이
+ * 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.`, `…블로그 링크를 추가한다.`,
+ * `I've attached a few links below.`) points too, the link beside it — also
+ * as a bullet of its own, which then makes no card.
+ * What is left may only announce what follows (`해당 답변에서 서술하지 않은
+ * 지표만 추가로 설명합니다.`): rules/lead-in.ts then leaves it off too.
  *
  * Kept: a pointer between two sentences that say something, and bullets, which
  * keep their place in their list (`- see [[Bayes theorem]]`).
@@ -36,21 +48,42 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
+import { asks, isOneSentence, SENTENCE_BREAK } from '../sentence.js';
 
 /** Stands for a link in the sentence's shape. */
 const LINK = '\u27e6L\u27e7';
 const LINKS = String.raw`${LINK}(?:\s*(?:,|및|와|과|또는|and|or|&)\s*${LINK})*`;
-/** Korean: the links, their particle, then a verb that points at them (참조하세요, 참고, 알아보세요, 알아보기). */
+/** Korean: the links, their particle, then a verb that points at them (참조하세요, 참고, 알아보세요, 알아보기, 배워보세요). */
 const KOREAN = new RegExp(
-  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
+  String.raw`${LINKS}\s*(?:을|를|도|에서|의 \S+[을를]|[^\s.!?]{1,8}(?:을|를|에서)|에 대해(?:서)?|에 관해(?:서)?)?\s*(?:(?:더 )?자세히\s*|더\s*|직접\s*)?(?:(?:참조|참고)(?:하세요|하십시오|해\s?주세요|해\s?보세요|하시기\s?바랍니다)?|(?:알아|살펴|읽어\s?|배워\s?)(?:보세요|보십시오|보기))\s*[.!]?$`,
   'u',
 );
 /** `확인하세요` (check) is also an instruction; it points only after a phrase naming what the link is for. */
 const KOREAN_CHECK = new RegExp(String.raw`(?:은|는|려면|다면|라면|으면|경우(?:에는)?)\s+${LINKS}\s*(?:을|를|도|에서)?\s*확인(?:하세요|하십시오|해\s?주세요|해\s?보세요)\s*[.!]?$`, 'u');
 const ENGLISH = new RegExp(
-  String.raw`^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|related|learn\s+more\s+(?:about|in|at|from)|read\s+more\s+(?:about|in|at))\s*:?\s*(?:the\s+)?${LINKS}(?:\s+for\s+(?:more\s+)?(?:details|information|more)|\s+to\s+learn\s+more)?\s*[.!]?$`,
+  String.raw`^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|related|learn\s+more\s+(?:about|in|at|from)|read\s+more\s+(?:about|in|at))\s*:?\s*(?:(?:the|my|our|this|these|their)\s+)?${LINKS}(?:\s+(?:for|on|about)\s+[^,.!?;:]{1,60}|\s+to\s+learn\s+more)?(?:\s+(?:here|below|above))?\s*[.!]?$`,
   'iu',
 );
+
+/**
+ * The author saying a link stands in for the explanation, the link beside the
+ * sentence (`일부 그림이 포함되어야 하는 설명이므로 링크를 대신 첨부합니다.`,
+ * `…블로그 링크를 추가한다.`, `I've attached a few links below.`).
+ */
+const KOREAN_LINK_NOTE = new RegExp(
+  // 첨부 (attach) is the author's word; 추가 (add) only with the author's reason or stopgap (위해, 므로, 일단, 대신 …), not `이 명령은 링크를 추가한다`.
+  String.raw`(?:링크를\s*(?:대신\s*)?첨부|(?:위해|므로|많아|같아|어려워|일단|대신)\S*\s(?:\S+\s)*?링크를\s*(?:대신\s*)?추가)(?:합니다|한다|했습니다|했다|하였다|해\s?둡니다|해\s?둔다)\s*[.!]?$`,
+  'u',
+);
+/** Longer than this, a sentence says more than that a link is attached. */
+const MAX_LINK_NOTE = 200;
+const ENGLISH_LINK_NOTE = /^(?:i(?:'ve| have)?|we(?:'ve| have)?)\s+(?:attached|added|included|put)\s+(?:a |the |some )?(?:few |couple of )?links?\b[^.!?]*[.!]?$/iu;
+
+/** A bullet or sentence that only says a link is attached (the link next to it, or left out as a reference). */
+export function notesLink(nodes: readonly PhrasingContent[]): boolean {
+  const shape = shapeOf(nodes);
+  return [...shape].length <= MAX_LINK_NOTE && isOneSentence(shape) && (KOREAN_LINK_NOTE.test(shape) || ENGLISH_LINK_NOTE.test(shape));
+}
 
 /**
  * The paragraph without its cross-references: the sentences at its start and
@@ -81,7 +114,7 @@ export function crossReferenceMessage(removed: readonly PhrasingContent[][]): st
 /** One sentence that only points to other notes or pages. */
 function pointsOnly(sentence: readonly PhrasingContent[]): boolean {
   const shape = shapeOf(sentence);
-  if (!shape.includes(LINK) || !isOneSentence(shape)) return false;
+  if (!shape.includes(LINK) || !isOneSentence(shape)) return notesLink(sentence);
   return KOREAN.test(shape) || KOREAN_CHECK.test(shape) || ENGLISH.test(shape);
 }
 
@@ -93,7 +126,11 @@ function sentences(nodes: readonly PhrasingContent[]): PhrasingContent[][] {
       out[out.length - 1].push(node);
       continue;
     }
-    node.value.split(/(?<=[.!?。])\s+/u).forEach((part, i) => {
+    // `_…링크를 첨부합니다._` then a new line: the emphasis ended the sentence.
+    const current = out[out.length - 1];
+    const previous = current[current.length - 1];
+    if ((previous?.type === 'emphasis' || previous?.type === 'strong') && /^[ \t]*\n/u.test(node.value) && /[.!?。]$/u.test(plainText([previous]))) out.push([]);
+    node.value.split(SENTENCE_BREAK).forEach((part, i) => {
       if (i) out.push([]);
       if (part) out[out.length - 1].push({ ...node, value: part });
     });
@@ -102,7 +139,7 @@ function sentences(nodes: readonly PhrasingContent[]): PhrasingContent[][] {
 }
 
 function isQuestion(sentence: readonly PhrasingContent[]): boolean {
-  return /[?？]$/u.test(plainText(sentence));
+  return asks(plainText(sentence));
 }
 
 /** The text with each link as LINK, so words inside a link's text never count as the sentence's own. */
@@ -116,8 +153,4 @@ function shapeOf(nodes: readonly PhrasingContent[]): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function isOneSentence(shape: string): boolean {
-  return !/[.!?。](?=\s)/u.test(shape.replace(/[.!?。]\s*$/u, ''));
 }

@@ -14,6 +14,7 @@
  *     - http://example.com 참고                    (URL)
  *     - `std::vector` 는 동적 배열이다              (inside code: not searched at all)
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
+ *     - t1 : 프로세스1이 자원1을 얻음                 (a moment of a worked example: t1, T2, t=3)
  *     - **참고**: 재연결하면 일부 설정이 켜져 있어요    (an aside marked by its label: 참고, Note, Tip, Warning…)
  *     - 잘못된 구현은 성능 저하로 이어짐 - 캐싱 등     (a "term" that is a sentence: > 6 words or > 40 characters)
  *     - 컴파일 과정 (전단부 - 중단부 - 후단부)          (the dash is inside parentheses)
@@ -45,6 +46,8 @@ const EXAMPLE_MARKER = /^(ex\)|ex\.|e\.g\.|eg\)|예\)|예시\)|예:)/iu;
 const SENTENCE_END = /[.?!。](\s|$)/u;
 /** `참고: …`, `**Note**: …`, `Tip - …`: an aside marked by its label, not a term with its definition. */
 const ASIDE_LABEL = /^(?:참고|주의|경고|팁|알림|중요|힌트|note|n\.b\.|tip|hint|warning|caution|important|reminder|p\.s\.)$/iu;
+/** `t1`, `T2`, `t=3`: a moment in a worked example (`t1 : 프로세스1이 자원1을 얻음`), not a term; the line stays in its answer. */
+const TIME_STEP = /^[tT]\s*=?\s*\d{1,2}$/u;
 
 export function splitDefinition(nodes: PhrasingContent[]): Split | null {
   const split = splitPhrasing(nodes, (text, previous) => {
@@ -67,7 +70,7 @@ function isNumericTerm(term: string, definition: string): boolean {
 
 export function isTerm(text: string): boolean {
   if (!text || !/\p{L}/u.test(text)) return false;
-  if (EXAMPLE_MARKER.test(text) || ASIDE_LABEL.test(text) || SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
+  if (EXAMPLE_MARKER.test(text) || ASIDE_LABEL.test(text) || TIME_STEP.test(text) || SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
   return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
 }
 

@@ -17,38 +17,93 @@
  *     They run on DigitalOcean.
  *     The regions are listed below:
  *
- * A lead-in: a short sentence ending with `:`, one that announces
- * (`…알아보자`, `이제 프로젝트를 구성해보자!`, `…살펴보겠습니다`, `다음과 같다`, `Let's look at …`, `… as follows`),
- * or, when sub-headings follow to answer it, a question (`…?`, `…는가`, `…일까`).
- * Followed by what it introduces, it stays (`Include languages and stacks:` → the list).
+ *     # Git vs GitHub vs GitLab Flow                      → no card: it counts and announces
+ *     ```                                                  what the sub-headings hold
+ *     git-flow의 종류는 크게 3가지로 분리된다.
+ *     어떤 차이점이 있는지 간단히 알아보자
+ *     ```
+ *     ## 1. Git Flow …
+ *
+ *     ### 가비지 컬렉션의 작동 방식                        → no card: it says what the section is about
+ *     … 어떻게 순환 참조를 감지하는지에 관한 내용이다. 이에 대해 차근차근 알아보자.
+ *     #### 어떤 기준으로 가비지 컬렉션이 일어나는가 …
+ *
+ *     ### 기타 행동                                       → no card: it is about "the following
+ *     다음 행동들은 즉각적인 차단이나 경고로 이어지지는 않지만, 강력히      behaviours", which the
+ *     자제를 권고해요. 이러한 행동에 관여하면 …                          sub-headings name
+ *     #### 시라이어닝(Sea-lioning) …
+ *
+ * A lead-in is a paragraph, a quote or a box (a code block with no language
+ * holding a few lines of prose) whose every sentence leads in: one ending with
+ * `:`, one that announces (`…알아보자`, `이제 프로젝트를 구성해보자!`,
+ * `…살펴보겠습니다`, `…만 추가로 설명합니다`, `다음과 같다`, `Let's look at …`,
+ * `… as follows`), or, when sub-headings follow to answer it, a question
+ * (`…?`, `…는가`, `…일까`), a count of what they hold (`크게 3가지로 분리된다`,
+ * `There are three types of …`) or what the section is about (`…에 관한
+ * 내용이다`, `This section covers …`). With sub-headings following, a
+ * paragraph that opens on "the following …" (`다음 행동들은 …`, `The
+ * following practices …`) is about them as a whole. Followed by what it
+ * introduces, it stays (`Include languages and stacks:` → the list).
  */
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
+import { asks, sentencesOf, sentenceStarts } from '../sentence.js';
 
 /** Longer than this, a sentence says something of its own, whatever its ending. */
 const MAX_LEAD_IN = 200;
+/** Longest paragraph about "the following …" that is only about them. */
+const MAX_ABOUT_FOLLOWING = 400;
+/** Most lines of prose in a code block used as a box (gyoogle's ```` ``` ```` intros). */
+const MAX_BOX_LINES = 4;
 const ANNOUNCES = [
   /[:：]$/u,
   /[\uac00-\ud7a3] ?(?:보자|봅시다|보겠(?:다|습니다|어요)|볼까(?:요)?|보도록 하자|보도록 하겠습니다)[.!?]?$/u,
   /(?:다음|아래)(?:과|와) 같(?:다|습니다|아요|은 \S+(?:이|가) 있다)[.!]?$/u,
+  // The author saying what comes next: `…만 추가로 설명합니다`, `…를 정리하겠습니다`, `…을 다룰게요`.
+  /(?:(?:설명|정리|소개|서술)(?:하겠(?:다|습니다|어요)|할게요|하도록 하겠습니다)|다루(?:겠습니다|겠어요|도록 하겠습니다)|다룰게요)[.!]?$/u,
+  /(?:추가로|이어서|아래에서|다음에서|여기서(?:는)?) (?:\S+ )*?(?:설명|정리|소개|서술)(?:합니다|한다|해요)[.!]?$/u,
   /^(?:now,? )?(?:let'?s|let us|we(?:'ll| will)|here,? we(?:'ll| will)?)\b.*\b(?:look|see|discuss|explore|go (?:over|through)|examine|cover|dive)\b/iu,
   /\b(?:as follows|the following|below)[.!]?$/iu,
   /^here (?:is|are) (?:a |the )?(?:list|few|some|\w+ (?:of|ways|steps|tips|techniques))\b/iu,
 ];
-/** A question with no answer after it: `…?`, and Korean interrogative endings (`…는가`, `…인가`, `…일까`). */
-const ASKS = /(?:[?？]|(?:[는은인]|하는|있는|없는)가|[을할일될볼갈]까)\s*$/u;
+/** With sub-headings after it: how many things they hold (`크게 3가지로 분리된다`, `There are three types of …`). */
+const COUNTS = [
+  /(?:\d+|두|세|네|다섯|여섯|일곱|여러)\s?(?:가지|종류|개의? (?:유형|방식|단계|계층|종류))[가이로]?\s.*(?:있다|있습니다|있어요|나뉜다|나뉩니다|나뉘어요|나눌 수 있다|나눌 수 있습니다|분리된다|분류된다|분류할 수 있다|구분된다|구분할 수 있다|존재한다)[.!]?$/u,
+  /^there (?:are|exist) (?:\w+ )?(?:two|three|four|five|six|several|many|\d+) (?:\w+ )?(?:types|kinds|ways|categories|approaches|steps|stages|flavou?rs)\b[^,]*[.:]?$/iu,
+];
+/** With sub-headings after it: what the section is about (`…에 관한 내용이다`, `This section covers …`). */
+const ABOUT = [
+  /에 (?:관한|대한) (?:내용|이야기|글|설명)(?:이다|입니다|이에요|예요)[.!]?$/u,
+  /^(?:this|the following|the next) (?:section|chapter|part|page|post|article|guide)s? (?:covers|describes|explains|discusses|is about|looks at|goes (?:over|through))\b/iu,
+];
+/** A paragraph about what follows as a whole: `다음 행동들은 …`, `아래 규칙은 …`, `The following practices …`. */
+const ABOUT_FOLLOWING = [/^(?:다음|아래)(?:의)? (?:\S+ ){0,2}?\S+?(?:들)?(?:은|는|이|가|을|를) /u, /^the following \w+(?: \w+)? (?:are|is|should|will|can|may)\b/iu];
 
-/** `continued`: sub-headings follow, so a question here is one they answer. */
+/** `continued`: sub-headings follow, so a question, a count or a topic sentence here is one they answer. */
 export function isLeadIn(block: Nodes, continued = false): boolean {
-  const paragraph = block.type === 'blockquote' && block.children.length === 1 ? block.children[0] : block;
-  if (paragraph.type !== 'paragraph') return false;
-  const text = plainText([paragraph]);
-  if (!text || /[.!。]\s+\S/u.test(text.replace(/[.!。]\s*$/u, ''))) return false;
-  return announces(text) || (continued && [...text].length <= MAX_LEAD_IN && ASKS.test(text));
+  const sentences = sentencesOfBlock(block);
+  if (!sentences?.length) return false;
+  if (continued && ABOUT_FOLLOWING.some((pattern) => pattern.test(sentences[0])) && [...sentences.join(' ')].length <= MAX_ABOUT_FOLLOWING) return true;
+  return sentences.every((sentence) => leadsIn(sentence, continued));
 }
 
-function announces(sentence: string): boolean {
-  return [...sentence].length <= MAX_LEAD_IN && ANNOUNCES.some((pattern) => pattern.test(sentence));
+function leadsIn(sentence: string, continued: boolean): boolean {
+  if ([...sentence].length > MAX_LEAD_IN) return false;
+  if (ANNOUNCES.some((pattern) => pattern.test(sentence))) return true;
+  return continued && (asks(sentence) || COUNTS.some((pattern) => pattern.test(sentence)) || ABOUT.some((pattern) => pattern.test(sentence)));
+}
+
+/** The sentences of a paragraph, of a quote holding one, or of a code block that is a box of prose (a line each); else null. */
+function sentencesOfBlock(block: Nodes): string[] | null {
+  if (block.type === 'code') return isProseBox(block.value, block.lang) ? block.value.trim().split('\n').map((line) => line.trim()).filter(Boolean) : null;
+  const paragraph = block.type === 'blockquote' && block.children.length === 1 ? block.children[0] : block;
+  return paragraph.type === 'paragraph' ? sentencesOf(plainText([paragraph])) : null;
+}
+
+/** ```` ``` ```` with no language, a few lines of words and no code punctuation: a box, as gyoogle's notes use it. */
+function isProseBox(value: string, lang: string | null | undefined): boolean {
+  const lines = value.trim().split('\n');
+  return !lang && lines.length <= MAX_BOX_LINES && !/[{};=<>]|^\s*(?:\$|#|\/\/)/mu.test(value) && /[\p{L}]{2}/u.test(value);
 }
 
 /** A lead-in ending with `:` — what follows it is its continuation, not a question of its own. */
@@ -58,26 +113,26 @@ export function introduces(block: Nodes): boolean {
 
 /**
  * The answer without the lead-ins at its end (what they announce is not in
- * it): whole paragraphs, then a last sentence that leads in (`링크 형식이에요.
- * 옵션은 다음과 같아요:` keeps its first sentence).
+ * it): whole blocks, then the last sentences of a paragraph that lead in
+ * (`링크 형식이에요. 옵션은 다음과 같아요:` keeps its first sentence).
  */
 export function withoutTrailingLeadIns(blocks: RootContent[], continued: boolean): RootContent[] {
   let end = blocks.length;
   while (end > 0 && isLeadIn(blocks[end - 1], continued)) end--;
   const kept = end === blocks.length ? blocks : blocks.slice(0, end);
   const last = kept[kept.length - 1];
-  const trimmed = last?.type === 'paragraph' ? withoutLastSentence(last) : null;
+  const trimmed = last?.type === 'paragraph' ? withoutLastSentences(last, continued) : null;
   return trimmed ? [...kept.slice(0, -1), trimmed] : kept;
 }
 
-/** The paragraph without its last sentence when that sentence, in its last text node, only leads in. */
-function withoutLastSentence(paragraph: Paragraph): Paragraph | null {
+/** The paragraph without the sentences at the end of its last text node that only lead in; null when none do. */
+function withoutLastSentences(paragraph: Paragraph, continued: boolean): Paragraph | null {
   const last = paragraph.children[paragraph.children.length - 1];
   if (last?.type !== 'text') return null;
-  const boundary = [...last.value.matchAll(/[.!?。]\s+(?=\S)/gu)].pop();
-  if (!boundary) return null;
-  const cut = boundary.index + boundary[0].length;
-  if (!announces(last.value.slice(cut).trim())) return null;
+  const boundaries = sentenceStarts(last.value);
+  let cut = last.value.length;
+  for (let i = boundaries.length - 1; i >= 0 && leadsIn(last.value.slice(boundaries[i], cut).trim(), continued); i--) cut = boundaries[i];
+  if (cut === last.value.length) return null;
   const kept = last.value.slice(0, cut).trimEnd();
   return { ...paragraph, children: [...paragraph.children.slice(0, -1), { ...last, value: kept }] };
 }

@@ -15,14 +15,28 @@
  *
  * When no crumb of the context names a topic, the file's title is put in
  * front of the context: front matter `title:`, else the file name, and for a
- * `README.md` (or `index.md`) its folder's name. If the title is generic
- * too, no card is made.
+ * `README.md` (or `index.md`) its folder's name (readableName). If the
+ * title is generic too, no card is made.
+ *
+ * A front that names something but has no context at all is one of the
+ * file's top sections. When the file has one top heading, that heading is
+ * its title and nothing is added (unless it comes after the file's own
+ * words); when it has several, each is a section of the file's subject, and
+ * the title is put in front (sectionTitle):
+ *
+ *     (인증방식.md)                              → card "인증방식 › API Key"
+ *     ## API Key
+ *     서비스들이 거대해짐에 따라 …
+ *     ## OAuth2
+ *
+ * unless the front already says it (`## 북마크 제거` in `북마크.md`) or is a
+ * question of its own (`## TCP/IP의 각 계층을 설명해주세요.`).
  */
 const GENERIC = new Set(
   [
     // Korean
     '정의', '개념', '특징', '특성', '장점', '단점', '장단점', '예시', '예', '예제', '종류', '방법', '정리', '요약', '개요', '소개',
-    '설명', '구현', '코드', '예시 코드', '목적', '결론', '배경', '원리', '구조', '과정', '기능', '역할', '용도', '차이', '차이점',
+    '설명', '인용', '구현', '코드', '예시 코드', '목적', '결론', '배경', '원리', '구조', '과정', '기능', '역할', '용도', '차이', '차이점',
     '문제', '문제점', '해결', '해결법', '해결 방법', '사용법', '주의', '주의사항', '주의 사항', '비교', '활용', '참고', '특징 및 장점',
     // callout and box labels
     '팁', '경고', '알림', '정보', '중요', '힌트',
@@ -32,6 +46,7 @@ const GENERIC = new Set(
     'usage', 'implementation', 'code', 'background', 'conclusion', 'motivation', 'explanation', 'notes', 'note', 'tips', 'types',
     'methods', 'approach', 'solution', 'purpose', 'key idea', 'key ideas', 'idea', 'main idea', 'basics', 'general',
     'problem', 'problem statement', 'statement', 'proof', 'exercise', 'exercises', 'remark', 'remarks', 'discussion',
+    'quotes', 'quotations', 'highlights',
     // callout and box labels
     'tip', 'hint', 'expert tip', 'pro tip', 'warning', 'caution', 'danger', 'important', 'info', 'information', 'reminder',
   ].map((word) => word.toLowerCase()),
@@ -64,5 +79,32 @@ export function fileTitles(relativePath: string, absolutePath: string, frontMatt
   const name = inside.pop()!.replace(/\.(md|markdown)$/iu, '');
   const root = absolutePath.split('/').slice(0, -(inside.length + 1)).pop() ?? '';
   const own = /^(?:readme|index)$/iu.test(name) ? [] : [name];
-  return [...(frontMatterTitle ? [frontMatterTitle] : []), ...own, ...inside.reverse(), root].filter((title) => title && !isGeneric(title));
+  const names = [...own, ...inside.reverse(), root].map(readableName);
+  return [...(frontMatterTitle ? [frontMatterTitle] : []), ...names].filter((title) => title && !isGeneric(title));
+}
+
+/**
+ * A file or folder name as a title: `_` is a space (`Reverse_Interview`), and a
+ * slug reads as words (`7-data-structure` → `data structure`,
+ * `statistics-math-distribution` → `statistics math distribution`): a name with
+ * no spaces that starts with a number and a dash, or has two dashes or more.
+ * `B-Tree`, `TCP-IP` stay as they are.
+ */
+function readableName(name: string): string {
+  const spaced = name.replace(/_+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const words = spaced.replace(/^\d{1,3}-(?=\p{L})/u, '').split('-');
+  const slug = !/\s/u.test(spaced) && (words.join('-') !== spaced || words.length >= 3) && words.every((word) => /\p{L}/u.test(word));
+  return slug ? words.join(' ') : spaced;
+}
+
+/**
+ * The title a top section's front (no context) is asked under, if any: the
+ * file's first title, unless the front is it or contains it (letters and
+ * digits compared, case and spacing ignored: `힙 소트(Heap Sort)` contains
+ * `HeapSort`).
+ */
+export function sectionTitle(front: string, titles: readonly string[]): string | null {
+  const bare = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const title = titles[0];
+  return title && bare(title) && !bare(front).includes(bare(title)) ? title : null;
 }

@@ -20,6 +20,7 @@ import { visit } from 'unist-util-visit';
 import { itemHead, plainText } from '../../parse/mdast.js';
 import { splitDefinition } from './definition.js';
 import { isQuestion } from './question-heading.js';
+import { asks, requestsAnswer } from '../sentence.js';
 
 const MIN_QUESTIONS = 3;
 
@@ -39,7 +40,6 @@ function hasAnswer(item: ListItem): boolean {
  * `…고려해 보세요`: steps to follow) — and is no definition (`Communication: Does
  * the candidate …?` is a rubric's term).
  */
-const ASKS = /(?:[?？]|(?:인가요|나요|까요|가요|니까|[는은인]가|[을할일될볼]까)|(?:주(?:세요|십시오|시겠어요)|하시오|설명하세요))\.?$/u;
 const HANGUL = /[\uac00-\ud7a3]/u;
 /** Share of a list's entries that must ask; one aside in ten (`… 옹호해보세요.`) does not make it a list of answers. */
 const QUESTION_SHARE = 0.9;
@@ -49,7 +49,7 @@ function isQuestionItem(item: ListItem): boolean {
   const text = head ? plainText(head).replace(/\s*\([^()]*\)$/u, '') : '';
   if (!head || splitDefinition(head)) return false;
   // English has no question endings to go by: its question words and instructions (`Explain …`, `Name a few`) ask.
-  return ASKS.test(text) || (!HANGUL.test(text) && isQuestion(text));
+  return asks(text) || requestsAnswer(text) || (!HANGUL.test(text) && isQuestion(text));
 }
 
 /** The bullets question lists leave out of a file (bench/coverage.ts does not count them). */
