@@ -3,7 +3,7 @@ import type { NoteKind, RenderedNote } from '../src/lib/model.js';
 import { guidFor } from '../src/lib/identify/guid.js';
 import { describeNote, formatPlan, identify, MATCH_THRESHOLD, type LockFile } from '../src/lib/identify/index.js';
 import { matchNotes } from '../src/lib/identify/match.js';
-import { normalizeText } from '../src/lib/identify/normalize.js';
+import { bigrams, dice, normalizeText, signature, signatureSimilarity } from '../src/lib/identify/normalize.js';
 
 interface Spec {
   front: string;
@@ -94,6 +94,39 @@ describe('normalization', () => {
     expect(normalizeText('snake_case `code` ~~old~~ ==mark==')).toBe('snake_case code old mark');
     expect(normalizeText('Ｊ 시그니처 › x')).toBe('ｊ 시그니처 > x');
     expect(normalizeText('e\u0301')).toBe('\u00e9');
+  });
+});
+
+describe('answer signatures (what the lock keeps of an answer)', () => {
+  const answers = [
+    '속도는 SHA2,3 에 비해 느리지만 그만큼, 공격자가 rainbow table을 쉽게 만들 수 없음',
+    '상대방의 일정 신호에 의해, 다음 동작이 진행',
+    '토큰 위변조 확인 (시크릿키)',
+    'work factor로 속도 조절 가능, 느려서 rainbow table 공격이 어려움',
+    'the client sends SYN, the server answers SYN-ACK, the client ACK',
+  ].map(normalizeText);
+
+  it('is 12 characters, the same for the same text, empty for no answer, and never changes (committed locks hold it)', () => {
+    expect(signature(answers[2])).toMatch(/^[\w-]{12}$/);
+    expect(signature(answers[2])).toBe(signature(normalizeText('토큰 위변조 확인 (시크릿키)')));
+    // Frozen: the seed's lock holds this one for `- 비동기 : 상대방의 상태와 관계없이 동작`.
+    expect(signature('상대방의 상태와 관계없이 동작')).toBe('cgxUabG5scxU');
+    expect(signature('')).toBe('');
+    expect(signatureSimilarity('', '')).toBe(1);
+    expect(signatureSimilarity('', signature(answers[0]))).toBe(0);
+  });
+
+  it('estimates the bigram Dice similarity of the texts: a typo fix scores high, unrelated answers low', () => {
+    const typo = normalizeText('상대방의 일정 신호에 의해, 다음 동작이 진행됨');
+    expect(signatureSimilarity(signature(answers[1]), signature(typo))).toBeGreaterThan(0.75);
+    for (const [i, a] of answers.entries()) {
+      for (const b of answers.slice(i + 1)) {
+        const estimate = signatureSimilarity(signature(a), signature(b));
+        const actual = dice(bigrams(a), bigrams(b));
+        // 24 slots of 3 bits: the estimate's standard error is about 0.1.
+        expect(Math.abs(estimate - actual), `${a} / ${b}`).toBeLessThan(0.3);
+      }
+    }
   });
 });
 

@@ -40,7 +40,8 @@ describe('a corrupt lock file', () => {
     return diagnostics[0];
   }
 
-  const guid = () => (JSON.parse(good.toString()) as { notes: { guid: string }[] }).notes[0].guid;
+  // Version 3: the first file group's first note is a list, its GUID first (line 3).
+  const guid = () => (JSON.parse(good.toString()) as { files: { notes: string[][] }[] }).files[0].notes[0][0];
   const withGuid = (replacement: string) => good.toString().replace(JSON.stringify(guid()), JSON.stringify(replacement));
 
   it('one \\xff byte inside a GUID: not UTF-8, at its line and column', () => {
@@ -48,7 +49,7 @@ describe('a corrupt lock file', () => {
     const at = Buffer.byteLength(text.slice(0, text.indexOf(guid()) + 2));
     const corrupt = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at + 1)]);
     const problem = buildWith(corrupt);
-    expect([problem.line, problem.column]).toEqual([2, text.split('\n')[1].indexOf(guid()) + 3]);
+    expect([problem.line, problem.column]).toEqual([3, text.split('\n')[2].indexOf(guid()) + 3]);
     expect(problem.message).toContain('not UTF-8');
   });
 
@@ -60,21 +61,24 @@ describe('a corrupt lock file', () => {
     ['a character outside Anki\'s base91', 'aé'],
   ])('a GUID with %s', (_name, value) => {
     const problem = buildWith(withGuid(value));
-    expect([problem.line, problem.column]).toEqual([2, 2]);
+    expect([problem.line, problem.column]).toEqual([3, 2]);
     expect(problem.message).toMatch(/"guid"/);
   });
 
-  it.each([['created', 0], ['mod', -5]])('"%s": %d', (field, value) => {
-    // `mod` is written only when it differs from `created`.
-    const text = field === 'mod' ? good.toString().replace('"created":', `"mod":${value},"created":`) : good.toString().replace(new RegExp(`"${field}":\\d+`), `"${field}":${value}`);
+  it.each([['created', 0, 2], ['mod', -5, 3]])('"%s": %d', (field, value, line) => {
+    // `created` is the file group's (line 2); `mod` is written in a note's trailing object only when it differs from `created`.
+    const text = field === 'mod' ? good.toString().replace(/,0\],\n/, `,0,{"mod":${value}}],\n`) : good.toString().replace(new RegExp(`"${field}":\\d+`), `"${field}":${value}`);
     const problem = buildWith(text);
-    expect(problem.line).toBe(2);
-    expect(problem.column).toBe(text.split('\n')[1].indexOf(`"${field}":`) + 1);
+    expect(problem.line).toBe(line);
+    expect(problem.column).toBe(text.split('\n')[line - 1].indexOf(`"${field}":`) + 1);
     expect(problem.message).toContain(`"${field}" must be a whole, positive number of seconds`);
   });
 
   it('a control character in a question', () => {
-    expect(buildWith(good.toString().replace('"question":"', '"question":"\\u0000')).message).toContain('"question" holds a control character');
+    const line = good.toString().split('\n')[2];
+    const problem = buildWith(good.toString().replace(line, line.replace(/^(\["[^"]*",")/, '$1\\u0000')));
+    expect(problem.message).toContain('"question" holds a control character');
+    expect([problem.line, problem.column]).toEqual([3, line.indexOf('","') + 3]);
   });
 });
 

@@ -60,18 +60,20 @@ describe('lock file round trip', () => {
     const lock = sampleLock();
     const text = serializeLock(lock);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('{"version":2,"notes":[');
-    expect(lines.slice(1, 4).every((line) => line.startsWith('{"guid":'))).toBe(true);
-    expect(lines.slice(4)).toEqual(['],"removed":[]}', '']);
-    // As written, not lower-cased; no line number; no key for a GUID derived from it.
-    expect(text).toContain('"file":"interview.md","deck":"Interview","question":"JWT › 구조 › 시그니처"');
+    expect(lines[0]).toBe('{"version":3,"files":[');
+    // File, deck and creation time once, in the file's group; then one line per note.
+    expect(lines[1]).toBe('{"file":"interview.md","deck":"Interview","created":1700000000,"notes":[');
+    expect(lines.slice(2, 5).every((line) => line.startsWith('["'))).toBe(true);
+    expect(lines.slice(5)).toEqual([']}', '],"removed":[]}', '']);
+    // As written, not lower-cased; no line number; no key for a GUID derived from it; the answer as a 12-character signature.
+    expect(lines[4]).toMatch(/^\["[^"]+","JWT › 구조 › 시그니처","[\w-]{12}","[\w-]{6}:[\w-]{10}",2,\{"id":"jwt-sig"\}\]$/);
     expect(text).not.toContain('"key"');
-    expect(text).toContain('"id":"jwt-sig"');
+    expect(text).not.toContain('토큰 위변조');
     const parsed = parseLock(text, 'deckgen.lock.json');
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.lock).toStrictEqual(lock);
     expect(serializeLock(parsed.lock!)).toBe(text);
-    expect(serializeLock({ version: 2, notes: [], removed: [] })).toBe('{"version":2,"notes":[],"removed":[]}\n');
+    expect(serializeLock({ version: 3, notes: [], removed: [] })).toBe('{"version":3,"files":[],"removed":[]}\n');
   });
 
   it('writes atomically and reads back; a missing lock is a first build', () => {
@@ -103,7 +105,9 @@ describe('lock file version 1 (before issue 9)', () => {
     expect(lock!.notes[0].mod).toBe(1_700_000_100);
     expect(lock!.removed).toEqual([]);
     const text = serializeLock(lock!);
-    expect(text.split('\n')[0]).toBe('{"version":2,"notes":[');
+    expect(text.split('\n')[0]).toBe('{"version":3,"files":[');
+    // The same whole-note hash, shorter: an unchanged note's mod does not move.
+    expect(lock!.notes[0].fingerprint).toBe('ASNFZ4'); // 0x0123456789 in base64url: the first 36 bits of the same hash
     expect(text).not.toContain('"source"');
     expect(parseLock(text, 'deckgen.lock.json').lock).toStrictEqual(lock);
   });
@@ -113,7 +117,7 @@ describe('lock file errors', () => {
   const good = serializeLock(sampleLock());
 
   it('reports invalid JSON with its line', () => {
-    const broken = good.replace('"deck":"Interview"', '"deck":"Interview",,');
+    const broken = good.replace('"deck":"Interview"', '"deck":"Interview",,').replace('"notes":[\n', '"notes":[');
     const { lock, diagnostics } = parseLock(broken, 'notes/deckgen.lock.json');
     expect(lock).toBeNull();
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'notes/deckgen.lock.json', line: 2, severity: 'error', rule: 'lock-invalid' })]);
@@ -132,21 +136,25 @@ describe('lock file errors', () => {
 
   it('reports duplicate GUIDs with the line of the second one', () => {
     const lines = good.split('\n');
-    const guid = /"guid":("(?:[^"\\]|\\.)*")/.exec(lines[1])![1];
-    lines[3] = lines[3].replace(/"guid":"(?:[^"\\]|\\.)*"/, `"guid":${guid}`);
+    const guid = /^\[("(?:[^"\\]|\\.)*")/.exec(lines[2])![1];
+    lines[4] = lines[4].replace(/^\["(?:[^"\\]|\\.)*"/, `[${guid}`);
     const { lock, diagnostics } = parseLock(lines.join('\n'), 'deckgen.lock.json');
     expect(lock).toBeNull();
-    expect(diagnostics).toEqual([expect.objectContaining({ line: 4, rule: 'lock-invalid' })]);
-    expect(diagnostics[0].message).toContain('line 2');
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 5, rule: 'lock-invalid' })]);
+    expect(diagnostics[0].message).toContain('line 3');
   });
 
   it('rejects a wrong version, a wrong shape and millisecond timestamps', () => {
-    expect(parseLock('{"version":3,"notes":[]}', 'l').diagnostics[0].message).toContain('newer deckgen');
+    expect(parseLock('{"version":4,"files":[]}', 'l').diagnostics[0].message).toContain('newer deckgen');
     expect(parseLock('[]', 'l').diagnostics[0].rule).toBe('lock-invalid');
     const ms = good.replace(/"created":(\d+)/, '"created":1700000000000');
-    expect(parseLock(ms, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('milliseconds') })]);
-    const noGuid = good.replace(/"guid":"(?:[^"\\]|\\.)*",/, '');
-    expect(parseLock(noGuid, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"guid"') })]);
+    expect(parseLock(ms, 'l').diagnostics).toEqual([expect.objectContaining({ line: 2, column: 43, message: expect.stringContaining('milliseconds') })]);
+    const noGuid = good.replace(/\n\["(?:[^"\\]|\\.)*",/, '\n[');
+    expect(parseLock(noGuid, 'l').diagnostics).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('not a list [guid, question') })]);
+    const badItem = good.replace(/,0\],\n/, ',"x"],\n');
+    expect(parseLock(badItem, 'l').diagnostics).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('"nid"') })]);
+    const unknownField = good.replace(/,\{"id":/, ',{"mood":1,"id":');
+    expect(parseLock(unknownField, 'l').diagnostics).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('unknown field "mood"') })]);
   });
 });
 

@@ -440,11 +440,13 @@ describe('a top section that gained the file title as context (rule no-topic, se
       expect(cli([]).status).toBe(0);
       // The lock as the build before this rule wrote it: the question without the title, the GUID its key derived.
       const oldGuid = (question: string) => guidFor('deckgen', 'basic', '인증방식', normalizeText(question));
+      // Lock version 3: each note a line `[guid, question, answer signature, fingerprint, note id offset, {…}?]`.
       const lines = readFileSync(lockPath, 'utf8').split('\n').map((line) => {
-        const entry = /^\{"guid"/.test(line) ? (JSON.parse(line.replace(/,$/, '')) as { question: string; guid: string; key?: string; fingerprint: string }) : null;
-        if (!entry || !entry.question.startsWith('인증방식 › ')) return line;
-        const question = entry.question.slice('인증방식 › '.length);
-        const { key: _key, ...rest } = { ...entry, question, guid: oldGuid(question), fingerprint: `0000000000000000:${entry.fingerprint.split(':')[1]}` };
+        const entry = /^\["/.test(line) ? (JSON.parse(line.replace(/,$/, '')) as [string, string, string, string, number, { key?: string }?]) : null;
+        if (!entry || !entry[1].startsWith('인증방식 › ')) return line;
+        const question = entry[1].slice('인증방식 › '.length);
+        const { key: _key, ...extras } = entry[5] ?? {};
+        const rest = [oldGuid(question), question, entry[2], `000000:${entry[3].split(':')[1]}`, entry[4], ...(Object.keys(extras).length > 0 ? [extras] : [])];
         return JSON.stringify(rest) + (line.endsWith(',') ? ',' : '');
       });
       writeFileSync(lockPath, lines.join('\n'));

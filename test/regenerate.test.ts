@@ -306,7 +306,7 @@ describe('lock file errors through the CLI', () => {
       'git merge-conflict markers',
       (lock) => {
         const lines = lock.split('\n');
-        const theirs = lines[3].replace(/"mod":\d+/, `"mod":${T0 + 5}`);
+        const theirs = lines[3].replace(/,\d+\],$/, ',5],');
         return [...lines.slice(0, 3), '<<<<<<< HEAD', lines[3], '=======', theirs, '>>>>>>> other-branch', ...lines.slice(4)].join('\n');
       },
       /the lock file has git merge-conflict markers \(lines 4–8\); keep one side/,
@@ -316,12 +316,13 @@ describe('lock file errors through the CLI', () => {
       'a GUID used twice',
       (lock) => {
         const lines = lock.split('\n');
-        const guid = /"guid":("(?:[^"\\]|\\.)*")/.exec(lines[1])![1];
-        lines[5] = lines[5].replace(/"guid":"(?:[^"\\]|\\.)*"/, `"guid":${guid}`);
+        // Version 3: line 2 is the file's group, each note a list with its GUID first.
+        const guid = /^\[("(?:[^"\\]|\\.)*")/.exec(lines[2])![1];
+        lines[6] = lines[6].replace(/^\["(?:[^"\\]|\\.)*"/, `[${guid}`);
         return lines.join('\n');
       },
-      /GUID .* is used twice \(also by lock entry 1 on line 2\); two notes would overwrite each other in Anki/,
-      6,
+      /GUID .* is used twice \(also by lock entry 1 on line 3\); two notes would overwrite each other in Anki/,
+      7,
     ],
   ];
 

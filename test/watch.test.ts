@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLock } from '../src/lib/identify/index.js';
 import { readApkg } from './helpers/anki.js';
 import { hasChromium, launchChromium, openPage, skipMessage, type OpenedPage } from './helpers/browser.js';
 import { projectRoot, workspace } from './helpers/cli.js';
@@ -66,7 +67,7 @@ class Watch {
 const NOTE = (answer: string) => `# 네트워크\n\n## TCP\n\n- 3-way handshake : ${answer}\n- 흐름 제어 : 수신자가 처리할 수 있는 만큼만 보낸다\n`;
 
 const lockGuids = (dir: string) =>
-  Object.fromEntries((JSON.parse(readFileSync(join(dir, 'notes/deckgen.lock.json'), 'utf8')) as { notes: { guid: string; question: string }[] }).notes.map((note) => [note.question, note.guid]));
+  Object.fromEntries(parseLock(readFileSync(join(dir, 'notes/deckgen.lock.json'), 'utf8'), 'lock').lock!.notes.map((note) => [note.question, note.guid]));
 
 describe('deckgen watch', () => {
   let dir: string;

@@ -9,9 +9,9 @@ import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { NOTE_FIELDS, type PackagedNote, type RenderedNote } from '../model.js';
 import { guidFor } from './guid.js';
 import { IdAllocator } from '../ids.js';
-import { ANSWER_EXCERPT, excerpt, keyHash, LOCK_VERSION, QUESTION_EXCERPT, REMOVED_DAYS, type LockEntry, type LockFile, type RemovedNote } from './lock.js';
+import { keyHash, LOCK_VERSION, questionExcerpt, REMOVED_DAYS, type LockEntry, type LockFile, type RemovedNote } from './lock.js';
 import { matchNotes, sameQuestion, type Match, type MatchResult, type NoteIdentity } from './match.js';
-import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR } from './normalize.js';
+import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR, signature } from './normalize.js';
 import { emptyPlan, type ChangePlan } from './plan.js';
 
 export { guidFor } from './guid.js';
@@ -25,11 +25,13 @@ export type { ChangePlan, FormatPlanOptions, PlanNote, Verbosity } from './plan.
 const NAMESPACE = 'deckgen';
 
 /**
- * Hash of what Anki stores for the note (fields, tags, cards): when it changes, `mod` must move. After a
- * `:`, two characters per field and one pair for the tags, so the plan can say what changed.
+ * Hash of what Anki stores for the note (fields, tags, cards): when it changes, `mod` must move. 36 bits
+ * (6 base64url characters): only a note's content before and after one edit are ever compared, so a missed
+ * update takes a 1 in 7·10^10 collision. Then, after a `:`, two characters per field and one pair for the
+ * tags, so the plan can say what changed.
  */
 export function fingerprintOf(fields: readonly string[], tags: readonly string[], ords: readonly number[]): string {
-  const whole = createHash('sha256').update(JSON.stringify([fields, tags, ords])).digest('hex').slice(0, 16);
+  const whole = createHash('sha256').update(JSON.stringify([fields, tags, ords])).digest().subarray(0, 6).toString('base64url').slice(0, 6);
   const part = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 2);
   return `${whole}:${[...fields, tags].map(part).join('')}`;
 }
@@ -46,18 +48,6 @@ export function changedParts(before: string, after: string, fieldCount: number):
 /** Fingerprints compare on the hash of everything; the parts only explain a change. */
 function sameContent(before: string, after: string): boolean {
   return before.split(':')[0] === after.split(':')[0];
-}
-
-/** `… › heading › front`: the front kept whole, context dropped from the left (then the front cut) to fit. */
-export function questionExcerpt(context: readonly string[], front: string): string {
-  const fits = (parts: readonly string[]) => Array.from(parts.join(QUESTION_SEPARATOR)).length <= QUESTION_EXCERPT;
-  const shown = context.filter((part) => part.trim() !== '');
-  if (fits([...shown, front])) return [...shown, front].join(QUESTION_SEPARATOR);
-  for (let drop = 1; drop <= shown.length; drop++) {
-    const parts = ['…', ...shown.slice(drop), front];
-    if (fits(parts)) return parts.join(QUESTION_SEPARATOR);
-  }
-  return excerpt(front, QUESTION_EXCERPT);
 }
 
 /** Normalized identity of one note (see docs/identity.md, "What identifies a note"). */
@@ -81,7 +71,7 @@ export function describeNote(rendered: RenderedNote): NoteIdentity {
     question,
     display: [...note.context, note.frontText].join(QUESTION_SEPARATOR),
     excerpt: questionExcerpt(note.context, note.frontText),
-    answer: normalizeText(note.backText),
+    answerSignature: signature(normalizeText(note.backText)),
     key,
     keyHash: keyHash(key),
     derivedGuid: guidFor(...parts),
@@ -255,7 +245,7 @@ function lockEntry(identity: NoteIdentity, guid: string, nid: number, rendered: 
     kind: identity.kind,
     deck: identity.deck,
     question: identity.excerpt,
-    answer: excerpt(identity.answer, ANSWER_EXCERPT),
+    answer: identity.answerSignature,
     fingerprint: identity.fingerprint,
     ords: [...rendered.ords],
     file: identity.file,
@@ -333,7 +323,7 @@ function plan(
     if (sameContent(previous.fingerprint, entry.fingerprint)) changes.unchanged++;
     else changes.updated.push({ ...note, changed: whatChanged(previous, entry) });
     // Only a changed question needs the user's check: a note that only changed deck (a renamed file) is listed in `moved`.
-    if (match.how === 'similar' && !sameQuestion(previous.question, entry.question)) {
+    if (match.how === 'similar' && questionChanged(previous, entry, identity)) {
       changes.rematched.push({ guid: entry.guid, oldQuestion: previous.question, newQuestion: identity.display, similarity: match.similarity, source: note.source });
     }
     if (previous.deck !== entry.deck) changes.moved.push({ guid: entry.guid, question: identity.display, oldDeck: previous.deck, newDeck: entry.deck, file: identity.file });
@@ -349,6 +339,16 @@ function plan(
     }
   });
   return changes;
+}
+
+/**
+ * Whether a note kept by similarity asks something else now. Without explicit ids, its key (kind, deck,
+ * normalized question) differs from its entry's, or the exact step would have paired them: with the same
+ * deck the question changed, whatever the lock's short excerpts show. Otherwise the excerpts decide.
+ */
+function questionChanged(previous: LockEntry, entry: LockEntry, identity: NoteIdentity): boolean {
+  if (previous.id === undefined && identity.explicitId === undefined && previous.deck === entry.deck) return true;
+  return !sameQuestion(previous.question, entry.question);
 }
 
 /** In the user's words: `deck`, `tags` and the names of the fields whose content changed. */

@@ -13,14 +13,13 @@ import { MAX_SECONDS, type NoteKind } from '../model.js';
 import { decodeUtf8, placeOfByte } from '../utf8.js';
 import { IdAllocator } from '../ids.js';
 import { BASE91 } from './guid.js';
+import { QUESTION_SEPARATOR, signature } from './normalize.js';
 import { isProcessRunning, writeFileAtomic } from '../write/atomic.js';
 
-export const LOCK_VERSION = 2;
+export const LOCK_VERSION = 3;
 
-/** Longest as-written question kept in the lock (characters), enough to recognise a note in the plan. */
-export const QUESTION_EXCERPT = 80;
-/** Longest normalized answer kept in the lock, for re-matching (characters). */
-export const ANSWER_EXCERPT = 48;
+/** Longest as-written question kept in the lock (characters): the front and its nearest headings, enough to recognise a note in the plan. */
+export const QUESTION_EXCERPT = 32;
 /** A removed note is listed by every build for this long, or until `deckgen removed --clear`. */
 export const REMOVED_DAYS = 30;
 
@@ -42,7 +41,7 @@ export interface LockEntry {
   cardDeck?: string;
   /** `context › front` as written (inline markup removed), at most QUESTION_EXCERPT characters: for similarity and the plan. */
   question: string;
-  /** Start of the normalized back text (ANSWER_EXCERPT characters), for similarity. */
+  /** signature() of the normalized back text (8 characters, `''` for none), for similarity. */
   answer: string;
   /** Hash of the rendered fields, tags and ords: decides whether `mod` moves. */
   fingerprint: string;
@@ -73,21 +72,19 @@ export interface RemovedNote {
 }
 
 export interface LockFile {
-  version: 2;
+  version: 3;
   notes: LockEntry[];
   removed: RemovedNote[];
 }
 
-/** Version 1's `relativePath:line` → its parts; a path may itself hold colons, the line is after the last one. */
-function splitSource(source: string): { file: string; line: number } {
+/** Version 1's `relativePath:line` → its file; a path may itself hold colons, the line is after the last one. */
+function fileOfSource(source: string): string {
   const colon = source.lastIndexOf(':');
-  if (colon < 0) return { file: source, line: 0 };
-  return { file: source.slice(0, colon), line: Number(source.slice(colon + 1)) || 0 };
+  return colon < 0 ? source : source.slice(0, colon);
 }
 
 const RULE = 'lock-invalid';
 const KINDS: readonly NoteKind[] = ['basic', 'reversed', 'cloze'];
-/** Seconds since 1970 stay below this until the year 5138; millisecond values are far above it. */
 
 /** Missing file → `lock: null` and no diagnostic (first build). Any other problem is an error. */
 export function readLock(path: string, displayPath: string): { lock: LockFile | null; diagnostics: Diagnostic[] } {
@@ -108,7 +105,7 @@ export function readLock(path: string, displayPath: string): { lock: LockFile | 
   return parseLock(decoded.text, displayPath);
 }
 
-/** Parses and validates lock file text. A lock with any diagnostic must not be used. */
+/** Parses and validates lock file text (versions 1 to 3). A lock with any diagnostic must not be used. */
 export function parseLock(text: string, displayPath: string): { lock: LockFile | null; diagnostics: Diagnostic[] } {
   const source = text.replace(/^\uFEFF/, '');
   const conflicts = conflictDiagnostics(source, displayPath);
@@ -123,13 +120,10 @@ export function parseLock(text: string, displayPath: string): { lock: LockFile |
   }
 
   const diagnostics: Diagnostic[] = [];
-  const lines = source.split('\n');
-  const fail = (line: number | null, message: string, field?: string): void => {
-    const column = line !== null && field ? lines[line - 1].indexOf(`"${field}":`) + 1 || 1 : 1;
-    diagnostics.push(diagnostic(displayPath, line === null ? null : { line, column }, 'error', RULE, message));
+  const fail: Fail = (place, message) => {
+    diagnostics.push(diagnostic(displayPath, place, 'error', RULE, message));
   };
-  const lock = validateShape(data, source, fail);
-  if (lock) checkDuplicateGuids(lock.notes, entryLine(source, 'notes'), fail);
+  const lock = validateShape(data, new Places(source), fail);
   return diagnostics.length > 0 ? { lock: null, diagnostics } : { lock, diagnostics };
 }
 
@@ -169,55 +163,166 @@ function jsonErrorPlace(text: string, message: string): { line: number; column: 
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/**
- * In the file deckgen writes, entry i sits alone on line i + 2, and removed note j
- * on the line after the notes' closing line. For a file reformatted by hand that
- * mapping is unknown, and places are left out.
- */
-function entryLine(text: string, list: 'notes' | 'removed'): (index: number) => number | null {
-  const lines = text.split('\n');
-  const ours = /^\{"version":[12],"notes":\[$/.test(lines[0] ?? '');
-  const start = list === 'notes' ? 1 : lines.findIndex((line) => line.startsWith('],"removed":[')) + 1;
-  return (index) => (ours && start > 0 && lines[start + index]?.startsWith('{') ? start + index + 1 : null);
-}
+type Place = { line: number; column: number } | null;
+type Fail = (place: Place, message: string) => void;
 
-type Fail = (line: number | null, message: string, field?: string) => void;
+/**
+ * Where each note, file group and removed note sits in a lock deckgen wrote: each alone on its line (v1/v2
+ * notes: `{"guid"…`; v3 notes: `[…`, file groups: `{"file"…`), removed notes after the `],"removed":[`
+ * line. For a file reformatted by hand that mapping is unknown, and places are left out.
+ */
+class Places {
+  private readonly lines: string[];
+  private readonly notes: number[] = [];
+  private readonly groups: number[] = [];
+  private readonly removed: number[] = [];
+
+  constructor(text: string) {
+    this.lines = text.split('\n');
+    if (!/^\{"version":[123],"(?:notes|files)":\[$/.test(this.lines[0] ?? '')) return;
+    let inRemoved = false;
+    this.lines.forEach((line, index) => {
+      if (index === 0) return;
+      if (line.startsWith('],"removed":[')) inRemoved = true;
+      else if (inRemoved && line.startsWith('{')) this.removed.push(index + 1);
+      else if (line.startsWith('{"file":')) this.groups.push(index + 1);
+      else if (line.startsWith('[') || line.startsWith('{"guid":')) this.notes.push(index + 1);
+    });
+  }
+
+  /** The place of `field` in note `index` (v1/v2: its key; v3: its key in the trailing object, or its item). */
+  note(index: number, field?: string, raw?: unknown): Place {
+    return this.at(this.notes[index], field, raw);
+  }
+
+  group(index: number, field?: string): Place {
+    return this.at(this.groups[index], field);
+  }
+
+  removedNote(index: number, field?: string): Place {
+    return this.at(this.removed[index], field);
+  }
+
+  line(place: Place): number | null {
+    return place?.line ?? null;
+  }
+
+  private at(line: number | undefined, field?: string, raw?: unknown): Place {
+    if (line === undefined) return null;
+    const text = this.lines[line - 1];
+    const item = field === undefined || !Array.isArray(raw) ? -1 : ITEMS.indexOf(field as (typeof ITEMS)[number]);
+    if (item >= 0 && Array.isArray(raw)) {
+      // deckgen writes the items without spaces: item i starts after the items before it and their commas.
+      const column = 2 + raw.slice(0, item).reduce((sum: number, value: unknown) => sum + (JSON.stringify(value) ?? '').length + 1, 0);
+      return { line, column };
+    }
+    return { line, column: field ? text.indexOf(`"${field}":`) + 1 || 1 : 1 };
+  }
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validateShape(data: unknown, source: string, fail: Fail): LockFile | null {
-  if (!isRecord(data) || !Array.isArray(data.notes) || typeof data.version !== 'number') {
-    fail(1, `the lock file is not a deckgen lock (expected {"version":${LOCK_VERSION},"notes":[…]}); ${ADVICE}`);
+/** A version 3 note, in this order; then an object with what is not implied (see orderedExtras). */
+const ITEMS = ['guid', 'question', 'answer', 'fingerprint', 'nid'] as const;
+const EXTRAS = ['kind', 'deck', 'cardDeck', 'id', 'key', 'ords', 'mod', 'created'];
+const SHAPE = '{"version":3,"files":[{"file":…,"deck":…,"created":…,"notes":[[guid, question, answer, fingerprint, note id offset], …]}, …],"removed":[…]}';
+
+function validateShape(data: unknown, places: Places, fail: Fail): LockFile | null {
+  if (!isRecord(data) || typeof data.version !== 'number') {
+    fail({ line: 1, column: 1 }, `the lock file is not a deckgen lock (expected ${SHAPE}); ${ADVICE}`);
     return null;
   }
-  if (data.version !== LOCK_VERSION && data.version !== 1) {
+  if (data.version !== LOCK_VERSION && data.version !== 1 && data.version !== 2) {
     const newer = data.version > LOCK_VERSION ? ' (written by a newer deckgen: upgrade deckgen)' : '';
-    fail(1, `unsupported lock file version ${data.version}${newer}; this deckgen reads versions 1 and ${LOCK_VERSION}`);
+    fail({ line: 1, column: 1 }, `unsupported lock file version ${data.version}${newer}; this deckgen reads versions 1 to ${LOCK_VERSION}`);
     return null;
   }
-  const v1 = data.version === 1;
-  const removedRaw: unknown = v1 ? [] : data.removed ?? [];
+  const list = data.version === LOCK_VERSION ? data.files : data.notes;
+  if (!Array.isArray(list)) {
+    fail({ line: 1, column: 1 }, `the lock file is not a deckgen lock (expected ${SHAPE}); ${ADVICE}`);
+    return null;
+  }
+  const removedRaw: unknown = data.version === 1 ? [] : data.removed ?? [];
   if (!Array.isArray(removedRaw)) {
-    fail(1, `"removed" must be a list; ${ADVICE}`);
+    fail({ line: 1, column: 1 }, `"removed" must be a list; ${ADVICE}`);
     return null;
   }
-  const lineOf = entryLine(source, 'notes');
-  const notes: LockEntry[] = [];
-  data.notes.forEach((raw: unknown, index: number) => {
-    const entry = validateEntry(raw, v1, (message, field) => fail(lineOf(index), `lock entry ${index + 1}: ${message}`, field));
-    if (entry) notes.push(entry);
-  });
-  const removedLine = entryLine(source, 'removed');
+  const notes = data.version === LOCK_VERSION ? filesNotes(list, places, fail) : oldNotes(list, data.version, places, fail);
   const removed: RemovedNote[] = [];
   removedRaw.forEach((raw: unknown, index: number) => {
-    const note = validateRemoved(raw, (message, field) => fail(removedLine(index), `removed note ${index + 1}: ${message}`, field));
+    const note = validateRemoved(raw, data.version as 2 | 3, (message, field) => fail(places.removedNote(index, field), `removed note ${index + 1}: ${message}`));
     if (note) removed.push(note);
   });
-  if (notes.length !== data.notes.length || removed.length !== removedRaw.length) return null;
-  if (v1) giveNoteIds(notes);
+  if (notes === null || removed.length !== removedRaw.length) return null;
+  checkDuplicateGuids(notes, places, fail);
   return { version: LOCK_VERSION, notes, removed };
+}
+
+/** Versions 1 and 2: one flat list of objects, each naming its file and deck. */
+function oldNotes(list: unknown[], version: 1 | 2, places: Places, fail: Fail): LockEntry[] | null {
+  const notes: LockEntry[] = [];
+  list.forEach((raw: unknown, index: number) => {
+    const entry = validateEntry(raw, version, (message, field) => fail(places.note(index, field), `lock entry ${index + 1}: ${message}`));
+    if (entry) notes.push(entry);
+  });
+  if (notes.length !== list.length) return null;
+  if (version === 1) giveNoteIds(notes);
+  return notes;
+}
+
+/** Version 3: file groups; each note a list, its file, deck and (usually) creation time given by its group. */
+function filesNotes(files: unknown[], places: Places, fail: Fail): LockEntry[] | null {
+  const notes: LockEntry[] = [];
+  let count = 0;
+  let ok = true;
+  files.forEach((group: unknown, groupIndex: number) => {
+    const problem = groupProblem(group);
+    if (problem) {
+      fail(places.group(groupIndex, problem.field), `file ${groupIndex + 1}: ${problem.message}`);
+      ok = false;
+      return;
+    }
+    const { file, deck, created, notes: raws } = group as { file: string; deck: string; created: number; notes: unknown[] };
+    for (const raw of raws) {
+      const index = count++;
+      const record = noteRecord(raw, file, deck, created);
+      const report = (message: string, field?: string) => fail(places.note(index, field, raw), `lock entry ${index + 1}: ${message}`);
+      const entry = 'message' in record ? (report(record.message as string, record.field as string | undefined), null) : validateEntry(record, 3, report);
+      if (entry) notes.push(entry);
+      else ok = false;
+    }
+  });
+  return ok ? notes : null;
+}
+
+function groupProblem(group: unknown): Problem {
+  if (!isRecord(group)) return { message: 'not an object {"file":…,"deck":…,"created":…,"notes":[…]}' };
+  for (const field of ['file', 'deck']) {
+    const value = group[field];
+    if (typeof value !== 'string' || value === '') return problem(field, `"${field}" must be a non-empty string`);
+    if (CONTROL.test(value)) return problem(field, `"${field}" holds a control character`);
+  }
+  if (!Array.isArray(group.notes)) return problem('notes', '"notes" must be a list');
+  return secondsProblem(group, 'created');
+}
+
+/** A version 3 note list as the record version 2 wrote, with its group's file, deck and creation time filled in. */
+function noteRecord(raw: unknown, file: string, deck: string, created: number): Record<string, unknown> {
+  if (!Array.isArray(raw) || raw.length < ITEMS.length || raw.length > ITEMS.length + 1) {
+    return { message: `not a list [${ITEMS.join(', ')}] with an optional {…} of the other fields` };
+  }
+  const extras: unknown = raw[ITEMS.length] ?? {};
+  if (!isRecord(extras)) return { message: `its last item must be an object of ${EXTRAS.join(', ')}` };
+  const unknown = Object.keys(extras).find((name) => !EXTRAS.includes(name));
+  if (unknown !== undefined) return { message: `unknown field "${unknown}" (known: ${EXTRAS.join(', ')})`, field: unknown };
+  const [guid, question, answer, fingerprint, offset] = raw as unknown[];
+  const record: Record<string, unknown> = { file, deck, created, ...extras, guid, question, answer, fingerprint };
+  const base = record.created;
+  // The note id is written as its distance from `created` in milliseconds: usually 0 or a small count.
+  record.nid = typeof offset === 'number' && Number.isSafeInteger(offset) && typeof base === 'number' ? base * 1000 + offset : offset;
+  return record;
 }
 
 /**
@@ -241,34 +346,67 @@ export function excerpt(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-function validateEntry(raw: unknown, v1: boolean, fail: (message: string, field?: string) => void): LockEntry | null {
-  const problem = entryProblem(raw, v1);
+/**
+ * `heading › front`: the front kept whole with as many of its nearest headings as fit in QUESTION_EXCERPT
+ * characters (the outer ones dropped, unmarked: a marker would cost a tenth of the line), the front cut
+ * with `…` when it alone is longer.
+ */
+export function questionExcerpt(context: readonly string[], front: string): string {
+  const shown = context.filter((part) => part.trim() !== '');
+  for (let drop = 0; drop <= shown.length; drop++) {
+    const parts = [...shown.slice(drop), front];
+    if (Array.from(parts.join(QUESTION_SEPARATOR)).length <= QUESTION_EXCERPT) return parts.join(QUESTION_SEPARATOR);
+  }
+  return excerpt(front, QUESTION_EXCERPT);
+}
+
+/** An older lock's question (v2's longer excerpt, `…` marking dropped headings; v1's normalized question) cut as a note's is now. */
+function recut(question: string): string {
+  const parts = question.split(QUESTION_SEPARATOR);
+  const front = parts.pop() ?? '';
+  return questionExcerpt(parts.filter((part) => part !== '…'), front);
+}
+
+/**
+ * Versions 1 and 2 wrote the whole-note hash as 16 hex digits; version 3 writes its first 36 bits in
+ * base64url (6 characters). Same hash, so a migrated note's `mod` moves only when its content changes.
+ */
+function shortFingerprint(fingerprint: string): string {
+  const [whole, parts] = fingerprint.split(':');
+  const short = /^[0-9a-f]{16}$/.test(whole) ? Buffer.from(whole.slice(0, 12), 'hex').toString('base64url').slice(0, 6) : whole;
+  return parts === undefined ? short : `${short}:${parts}`;
+}
+
+function validateEntry(raw: unknown, version: 1 | 2 | 3, fail: (message: string, field?: string) => void): LockEntry | null {
+  const problem = entryProblem(raw, version);
   if (problem !== null) {
     fail(problem.message, problem.field);
     return null;
   }
   const fields = raw as Record<string, unknown>;
   const created = fields.created as number;
+  const answer = fields.answer as string;
   const entry: LockEntry = {
     guid: fields.guid as string,
     kind: (fields.kind as NoteKind | undefined) ?? 'basic',
     deck: fields.deck as string,
-    question: fields.question as string,
-    answer: v1 ? excerpt(fields.answer as string, ANSWER_EXCERPT) : (fields.answer as string),
-    fingerprint: fields.fingerprint as string,
+    question: version === 3 ? (fields.question as string) : recut(fields.question as string),
+    // Older locks kept the answer's text (v2 only its first 48 characters): the signature of what they kept.
+    answer: version === 3 ? answer : signature(answer),
+    fingerprint: version === 3 ? (fields.fingerprint as string) : shortFingerprint(fields.fingerprint as string),
     ords: (fields.ords as number[] | undefined) ?? [0],
-    file: v1 ? splitSource(fields.source as string).file : (fields.file as string),
+    file: version === 1 ? fileOfSource(fields.source as string) : (fields.file as string),
     mod: (fields.mod as number | undefined) ?? created,
     created,
     nid: (fields.nid as number | undefined) ?? created * 1000,
   };
-  if (typeof fields.key === 'string') entry.key = v1 ? keyHash(fields.key) : fields.key;
+  if (typeof fields.key === 'string') entry.key = version === 1 ? keyHash(fields.key) : fields.key;
   if (typeof fields.id === 'string') entry.id = fields.id;
   if (typeof fields.cardDeck === 'string') entry.cardDeck = fields.cardDeck;
   return entry;
 }
 
-function validateRemoved(raw: unknown, fail: (message: string, field?: string) => void): RemovedNote | null {
+function validateRemoved(raw: unknown, version: 2 | 3, fail: (message: string, field?: string) => void): RemovedNote | null {
   const problem = removedProblem(raw);
   if (problem !== null) {
     fail(problem.message, problem.field);
@@ -280,7 +418,7 @@ function validateRemoved(raw: unknown, fail: (message: string, field?: string) =
     nid: fields.nid as number,
     kind: (fields.kind as NoteKind | undefined) ?? 'basic',
     deck: fields.deck as string,
-    question: fields.question as string,
+    question: version === 3 ? (fields.question as string) : recut(fields.question as string),
     removed: fields.removed as number,
   };
   if (typeof fields.cardDeck === 'string') note.cardDeck = fields.cardDeck;
@@ -328,8 +466,9 @@ function noteIdProblem(raw: Record<string, unknown>, optional: boolean): Problem
 }
 
 /** What is wrong with one raw entry (and in which field), or null when it is a valid LockEntry. */
-function entryProblem(raw: unknown, v1: boolean): Problem {
+function entryProblem(raw: unknown, version: 1 | 2 | 3): Problem {
   if (!isRecord(raw)) return { message: 'not an object' };
+  const v1 = version === 1;
   const required = v1 ? ['guid', 'key', 'deck', 'question', 'answer', 'fingerprint', 'source'] : ['guid', 'deck', 'question', 'answer', 'fingerprint', 'file'];
   const text = stringProblems(raw, required, v1 ? ['id', 'cardDeck'] : ['id', 'cardDeck', 'key']);
   if (text) return text;
@@ -340,7 +479,7 @@ function entryProblem(raw: unknown, v1: boolean): Problem {
   if ((v1 || ords !== undefined) && (!Array.isArray(ords) || !ords.every((ord) => Number.isInteger(ord) && ord >= 0 && ord < 500))) {
     return problem('ords', '"ords" must be a list of card numbers');
   }
-  return v1 ? null : noteIdProblem(raw, true);
+  return v1 ? null : noteIdProblem(raw, version === 2);
 }
 
 function removedProblem(raw: unknown): Problem {
@@ -348,38 +487,39 @@ function removedProblem(raw: unknown): Problem {
   return stringProblems(raw, ['guid', 'deck', 'question'], ['cardDeck']) ?? noteIdProblem(raw, false) ?? secondsProblem(raw, 'removed');
 }
 
-function checkDuplicateGuids(notes: readonly LockEntry[], lineOf: (index: number) => number | null, fail: Fail): void {
+function checkDuplicateGuids(notes: readonly LockEntry[], places: Places, fail: Fail): void {
   const first = new Map<string, number>();
   notes.forEach((entry, index) => {
     const earlier = first.get(entry.guid);
     if (earlier === undefined) return void first.set(entry.guid, index);
-    const where = lineOf(earlier);
-    fail(lineOf(index), `GUID ${entry.guid} is used twice (also by lock entry ${earlier + 1}${where ? ` on line ${where}` : ''}); two notes would overwrite each other in Anki. Remove one of the entries.`);
+    const where = places.line(places.note(earlier));
+    fail(places.note(index), `GUID ${entry.guid} is used twice (also by lock entry ${earlier + 1}${where ? ` on line ${where}` : ''}); two notes would overwrite each other in Anki. Remove one of the entries.`);
   });
 }
 
 /**
- * Fixed key order, so the same lock always serializes to the same bytes. What
- * the reader can infer is left out: `kind` basic, `ords` [0], `mod` equal to
- * `created`, `nid` equal to `created` in milliseconds.
+ * What a note's file group does not already say, in a fixed key order: `kind` unless basic, `deck` unless
+ * the group's, `cardDeck`, `id`, `key`, `ords` unless [0], `mod` unless equal to `created`, `created`
+ * unless the group's.
  */
-function orderedEntry(entry: LockEntry): Record<string, unknown> {
+function orderedExtras(entry: LockEntry, group: { deck: string; created: number }): Record<string, unknown> {
   return {
-    guid: entry.guid,
-    file: entry.file,
     ...(entry.kind === 'basic' ? {} : { kind: entry.kind }),
-    deck: entry.deck,
+    ...(entry.deck === group.deck ? {} : { deck: entry.deck }),
     ...(entry.cardDeck === undefined ? {} : { cardDeck: entry.cardDeck }),
-    question: entry.question,
-    answer: entry.answer,
     ...(entry.id === undefined ? {} : { id: entry.id }),
     ...(entry.key === undefined ? {} : { key: entry.key }),
     ...(entry.ords.length === 1 && entry.ords[0] === 0 ? {} : { ords: entry.ords }),
-    fingerprint: entry.fingerprint,
     ...(entry.mod === entry.created ? {} : { mod: entry.mod }),
-    created: entry.created,
-    ...(entry.nid === entry.created * 1000 ? {} : { nid: entry.nid }),
+    ...(entry.created === group.created ? {} : { created: entry.created }),
   };
+}
+
+function noteLine(entry: LockEntry, group: { deck: string; created: number }): string {
+  const items: unknown[] = [entry.guid, entry.question, entry.answer, entry.fingerprint, entry.nid - entry.created * 1000];
+  const extras = orderedExtras(entry, group);
+  if (Object.keys(extras).length > 0) items.push(extras);
+  return JSON.stringify(items);
 }
 
 function orderedRemoved(note: RemovedNote): Record<string, unknown> {
@@ -394,12 +534,30 @@ function orderedRemoved(note: RemovedNote): Record<string, unknown> {
   };
 }
 
-/** Valid JSON with one note per line, in the lock's order, then the removed notes, ending in a newline. */
+/**
+ * One group per run of notes of the same file. Its deck is its first note's; its `created` the oldest of its
+ * notes', which a new note (created now) never changes: inserting a note touches no other line.
+ */
+function fileGroups(notes: readonly LockEntry[]): string[] {
+  const out: string[] = [];
+  for (let start = 0; start < notes.length; ) {
+    let end = start;
+    while (end < notes.length && notes[end].file === notes[start].file) end++;
+    const members = notes.slice(start, end);
+    const group = { file: notes[start].file, deck: notes[start].deck, created: members.reduce((oldest, entry) => Math.min(oldest, entry.created), Number.MAX_SAFE_INTEGER) };
+    const header = JSON.stringify(group).slice(0, -1);
+    out.push(`${header},"notes":[\n${members.map((entry) => noteLine(entry, group)).join(',\n')}\n]}`);
+    start = end;
+  }
+  return out;
+}
+
+/** Valid JSON: one line per file group header and per note, in the lock's order, then the removed notes, ending in a newline. */
 export function serializeLock(lock: Pick<LockFile, 'notes'> & Partial<LockFile>): string {
-  const list = (items: Record<string, unknown>[]) => (items.length === 0 ? '' : `\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n`);
-  const notes = list(lock.notes.map(orderedEntry));
-  const removed = list((lock.removed ?? []).map(orderedRemoved));
-  return `{"version":${LOCK_VERSION},"notes":[${notes}],"removed":[${removed}]}\n`;
+  const list = (items: string[]) => (items.length === 0 ? '' : `\n${items.join(',\n')}\n`);
+  const files = list(fileGroups(lock.notes));
+  const removed = list((lock.removed ?? []).map((note) => JSON.stringify(orderedRemoved(note))));
+  return `{"version":${LOCK_VERSION},"files":[${files}],"removed":[${removed}]}\n`;
 }
 
 export function writeLock(path: string, lock: LockFile): void {

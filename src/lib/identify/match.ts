@@ -5,15 +5,16 @@
  *   2. among the leftovers, notes that kept their front and/or answer while
  *      their heading, file, deck or the other side changed (text indexes);
  *   3. among the leftovers, similar text (a typo fix, a reworded question, an
- *      edited answer), scored by character-bigram Dice coefficients.
+ *      edited answer), scored by character-bigram Dice coefficients (for the
+ *      answer, estimated from the lock's signature of it: normalize.ts).
  *
  * Only leftovers are compared, grouped by kind, and the number of compared
  * pairs is capped (same file first, then same deck, then the rest), so a
  * large collection with a few edits stays fast.
  */
 import type { NoteKind } from '../model.js';
-import { ANSWER_EXCERPT, excerpt, type LockEntry } from './lock.js';
-import { bigrams, dice, diceUpperBound, normalizeText, QUESTION_SEPARATOR, type Bigrams } from './normalize.js';
+import type { LockEntry } from './lock.js';
+import { bigrams, dice, diceUpperBound, normalizeText, QUESTION_SEPARATOR, signatureSimilarity, type Bigrams } from './normalize.js';
 
 /** A pair at or above this similarity keeps the old GUID (and its review history). */
 export const MATCH_THRESHOLD = 0.6;
@@ -46,7 +47,8 @@ export interface NoteIdentity {
   display: string;
   /** `display` cut to what the lock keeps (questionExcerpt): both sides of a comparison use it. */
   excerpt: string;
-  answer: string;
+  /** signature() of the normalized answer: what the lock keeps of the answer, and what similarity compares. */
+  answerSignature: string;
   key: string;
   /** keyHash(key): what the lock stores when the GUID is not `derivedGuid`. */
   keyHash: string;
@@ -85,9 +87,11 @@ export interface MatchOptions {
 }
 
 /** One side of a comparison (a note or a lock entry), with bigrams computed on first use. */
-interface Side extends Pick<NoteIdentity, 'kind' | 'deck' | 'file' | 'line' | 'context' | 'front' | 'answer' | 'fingerprint'> {
+interface Side extends Pick<NoteIdentity, 'kind' | 'deck' | 'file' | 'line' | 'context' | 'front' | 'fingerprint'> {
+  /** The answer's signature (normalize.ts signature()). */
+  answer: string;
   hasId: boolean;
-  grams?: { context: Bigrams; front: Bigrams; answer: Bigrams };
+  grams?: { context: Bigrams; front: Bigrams };
 }
 
 interface Pair {
@@ -98,18 +102,18 @@ interface Pair {
 }
 
 /**
- * What similarity compares: the lock keeps an excerpt of the question as written and the start of the
- * normalized answer, so the note side is cut the same way (identical for all but very long questions).
+ * What similarity compares: the lock keeps an excerpt of the question as written and a signature of the
+ * normalized answer, so the note side is cut the same way (identical for all but long questions).
  */
 function comparable(question: string, answer: string): Pick<Side, 'context' | 'front' | 'answer'> {
   const parts = question.split(QUESTION_SEPARATOR).map(normalizeText).filter((part) => part !== '');
   const front = parts.pop() ?? '';
-  return { context: parts.join(QUESTION_SEPARATOR), front, answer: excerpt(answer, ANSWER_EXCERPT) };
+  return { context: parts.join(QUESTION_SEPARATOR), front, answer };
 }
 
 /** `line` is the note's place among the notes of its file: the lock keeps no line numbers, only this order. */
 function noteSide(note: NoteIdentity, line: number): Side {
-  return { ...note, ...comparable(note.excerpt, note.answer), line, hasId: note.explicitId !== undefined };
+  return { ...note, ...comparable(note.excerpt, note.answerSignature), line, hasId: note.explicitId !== undefined };
 }
 
 function entrySide(entry: LockEntry, line: number): Side {
@@ -135,7 +139,7 @@ function ordinalsInFile(items: readonly { file: string }[]): number[] {
 }
 
 function grams(side: Side): NonNullable<Side['grams']> {
-  side.grams ??= { context: bigrams(side.context), front: bigrams(side.front), answer: bigrams(side.answer) };
+  side.grams ??= { context: bigrams(side.context), front: bigrams(side.front) };
   return side.grams;
 }
 
@@ -153,14 +157,14 @@ function similarity(a: Side, b: Side): number {
   const ga = grams(a);
   const gb = grams(b);
   const noAnswers = a.answer === '' && b.answer === '';
-  return blend(dice(ga.front, gb.front), dice(ga.answer, gb.answer), dice(ga.context, gb.context), noAnswers);
+  return blend(dice(ga.front, gb.front), signatureSimilarity(a.answer, b.answer), dice(ga.context, gb.context), noAnswers);
 }
 
 function similarityUpperBound(a: Side, b: Side): number {
   const ga = grams(a);
   const gb = grams(b);
   const noAnswers = a.answer === '' && b.answer === '';
-  return blend(diceUpperBound(ga.front, gb.front), diceUpperBound(ga.answer, gb.answer), 1, noAnswers);
+  return blend(diceUpperBound(ga.front, gb.front), signatureSimilarity(a.answer, b.answer), 1, noAnswers);
 }
 
 /** Kinds never mix: a GUID reused under another note type is skipped by Anki as "conflicting". Two different explicit ids never match. */
@@ -281,7 +285,7 @@ function matchExactKeys(state: MatchState, notes: readonly NoteIdentity[], entri
       return {
         ...pair,
         sameContent: a.fingerprint === b.fingerprint ? 1 : 0,
-        answer: pairs.length === 1 ? 1 : dice(grams(a).answer, grams(b).answer),
+        answer: pairs.length === 1 ? 1 : signatureSimilarity(a.answer, b.answer),
         distance: a.file === b.file ? Math.abs(a.line - b.line) : Number.MAX_SAFE_INTEGER,
       };
     };
