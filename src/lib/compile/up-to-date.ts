@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { BuildReport } from '../build.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { emptyPlan, type ChangePlan } from '../identify/plan.js';
 import type { LockFile } from '../identify/lock.js';
@@ -36,17 +37,7 @@ import type { ReadSource } from './files.js';
 const FORMAT = 1;
 
 /** What a build reports that the record replays: the report without its exit code (decided afresh) and `built`. */
-export interface RecordedReport {
-  cards: number;
-  notes: number;
-  decks: { name: string; notes: number; cards: number }[];
-  outputs: { format: string; path: string }[];
-  diagnostics: Diagnostic[];
-  changes: ChangePlan;
-  sources: { file: string; notes: number }[];
-  config: string | null;
-  files: { total: number; cached: number; threads: number };
-}
+export type RecordedReport = Pick<BuildReport, 'cards' | 'notes' | 'decks' | 'outputs' | 'diagnostics' | 'sources' | 'config' | 'files'> & { changes: ChangePlan };
 
 interface BuildRecord {
   key: string;
