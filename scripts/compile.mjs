@@ -6,7 +6,7 @@
  * Nothing to do costs a few milliseconds of stat calls.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,5 +35,9 @@ if (mtime(stamp) === Infinity || newestSource() > mtime(stamp)) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 2);
+  // tsc writes its output without the executable bit; `npx deckgen` in a fresh clone runs the bin itself
+  // (an installed package has npm set the bit, a checkout does not).
+  const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const path of Object.values(bin)) chmodSync(join(root, path), 0o755);
   writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
 }
