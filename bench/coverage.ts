@@ -48,7 +48,7 @@ export async function coverage(folder: string): Promise<Coverage> {
     const relativePath = relative(folder, path);
     const { parsed } = parseFile({ absolutePath: path, displayPath: relativePath, relativePath, text: readFileSync(path, 'utf8') });
     if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
-    const leftOut = new Set([...readingListItems(parsed.tree), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree)]);
+    const leftOut = new Set([...readingListItems(parsed.tree, relativePath), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree)]);
     visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
       if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item) || (item.children.length === 1 && notesLink(head))) return;

@@ -273,6 +273,14 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     }
   });
 
+  it('4. a list of books by their authors, in a file or under a heading about books, is a reading list even without links', () => {
+    // viniciusth `books/Books.md` made "Algebra → Notes from the Underground by Paolo Aluffi".
+    expect(rules('Books.md', 'reading-list')).toEqual(['3: This list only points to things to read (3 books): a reading list, nothing to ask; no card made']);
+    // A definition whose term says "by" stays, under the books heading too; titles and names elsewhere are knowledge.
+    expect(inFile('Books').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Books › Graphs › Dijkstra by hand => relax every edge from the nearest unvisited node', 'Books › Graphs › Bellman-Ford => relaxes every edge V-1 times']);
+    expect(inFile('inventors').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Sorting › Quicksort => Tony Hoare', 'Sorting › Heapsort => J. W. J. Williams']);
+  });
+
   it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {
     expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
     expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);

@@ -42,7 +42,7 @@ import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
-import { isReadingList, isReadingTopic } from './rules/reading-list.js';
+import { bookLists, isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
 import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
@@ -124,6 +124,8 @@ class Extraction {
   private readonly answered = new Set<Crumb>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
+  /** Lists of books without links (rules/reading-list.ts): reading lists too. */
+  private readonly books: Set<List>;
   /** The file's top headings are several sections, not one heading that titles the file (rules/no-topic.ts sectionTitle). */
   private readonly sections: boolean;
 
@@ -139,6 +141,7 @@ class Extraction {
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
     this.template = templateLabels(parsed.tree);
+    this.books = bookLists(parsed.tree, parsed.source.relativePath);
   }
 
   /**
@@ -223,7 +226,7 @@ class Extraction {
         if (pseudo.answer && answers) answer(pseudo.answer);
         continue;
       }
-      if (block.type === 'list' && isReadingList(block)) this.readingList(block, local, answers);
+      if (block.type === 'list' && (isReadingList(block) || this.books.has(block))) this.readingList(block, local, answers);
       else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
       else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
@@ -495,7 +498,8 @@ class Extraction {
   /** A reading list (rules/reading-list.ts) makes no card; what introduced it is no answer either (isEmptyAnswer). */
   private readingList(list: List, scope: Scope, answers: boolean): void {
     const count = list.children.length;
-    const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
+    const what = this.books.has(list) ? 'book' : 'link';
+    const message = `This list only points to things to read (${count} ${what}${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
     this.info(positionOf(list), 'reading-list', message);
     if (answers) this.linksLeftOut(scope);
   }
