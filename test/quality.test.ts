@@ -291,6 +291,18 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
   });
 
+  it('4. a to-do file (`todo.md`) or section (`## To read`) is notes to self: no card from it, with an info', () => {
+    // viniciusth `papers-blogs-algorithms-random/todo.md` made "todo → SDC 2018 - Protocol Aware Recovery … and slides".
+    expect(inFile('todo')).toEqual([]);
+    expect(rules('todo.md', 'todo-list')).toEqual(['1: "todo" is a to-do list, notes to self, not something to learn; no cards made from this file']);
+    expect(rules('planning.md', 'todo-list')).toEqual(['5: "To read" is a to-do list, notes to self, not something to learn; no card made from it or what is under it']);
+    // A heading that only contains the word (`## Todo app`) is a topic like any other.
+    expect(inFile('planning').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Raft › Leader election => a follower that hears no heartbeat becomes a candidate',
+      'Raft › Todo app › Optimistic update => the list shows the new item before the server confirms it',
+    ]);
+  });
+
   it('4. MDX import/export lines, JSX components and heading anchors are not content; a Docusaurus admonition is a box; ads are boilerplate', () => {
     expect(inFile('docusaurus').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Stacks › Introduction to stacks => A stack keeps the last item pushed on top. Info Stacks power the call stack of every program.',

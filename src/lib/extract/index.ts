@@ -48,7 +48,7 @@ import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
 import { emptyTemplateMessage, templateLabels, withoutEmptyTemplate } from './rules/template.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
-import { withoutTasks } from './tasks.js';
+import { isToDoFile, isToDoList, withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
@@ -90,6 +90,9 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
   if (isJournalHeading(name)) {
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
+  }
+  if (isToDoFile(parsed.source.relativePath)) {
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'todo-list', `"${name}" is a to-do list, notes to self, not something to learn; no cards made from this file`)] };
   }
   const apparatus = isApparatusFile(parsed.source.relativePath, parsed.frontMatter.title);
   if (apparatus) {
@@ -295,11 +298,12 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
+    if (isToDoList(text) || isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
+      } else if (isToDoList(text)) this.info(positionOf(heading), 'todo-list', `"${text}" is a to-do list, notes to self, not something to learn; no card made from it or what is under it`);
+      else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
       else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
