@@ -18,7 +18,7 @@
  *     papers/todo.md
  *     - [SDC 2018 - Protocol Aware Recovery](https://…) and [slides](https://…)   → no card (was "todo → SDC 2018 …")
  *
- * A heading that only starts with the word (`## TODO: review paging`, `## Todo app architecture`) is not one.
+ * A heading that only contains the word (`## Todo app`, a topic) is not one.
  */
 import type { ListItem, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
