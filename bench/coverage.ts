@@ -7,7 +7,7 @@
  * corpus. Bullets deckgen leaves out on purpose and says so (link-only,
  * empty, a bullet that only says a link is attached, entries of reading lists and of lists of unanswered questions, of a
  * table of contents under a heading that links to the page it sums up, and
- * licence/credits files) are not counted, nor are the bullets of obsidian-spaced-repetition
+ * licence/credits files and to-do lists) are not counted, nor are the bullets of obsidian-spaced-repetition
  * notes: there the user marked which lines are cards, and deckgen makes
  * exactly those (OSR makes nothing of the other bullets either).
  */
@@ -23,6 +23,7 @@ import { indexSectionItems, isApparatusFile } from '../src/lib/extract/rules/boi
 import { questionListItems } from '../src/lib/extract/rules/question-list.js';
 import { notesLink } from '../src/lib/extract/rules/cross-reference.js';
 import { readingListItems } from '../src/lib/extract/rules/reading-list.js';
+import { toDoItems } from '../src/lib/extract/tasks.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
 import { findOsr } from '../src/lib/read/osr.js';
 import { cardsOf } from './sample-cards.js';
@@ -48,7 +49,7 @@ export async function coverage(folder: string): Promise<Coverage> {
     const relativePath = relative(folder, path);
     const { parsed } = parseFile({ absolutePath: path, displayPath: relativePath, relativePath, text: readFileSync(path, 'utf8') });
     if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
-    const leftOut = new Set([...readingListItems(parsed.tree), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree)]);
+    const leftOut = new Set([...readingListItems(parsed.tree, relativePath), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree), ...toDoItems(parsed.tree, relativePath)]);
     visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
       if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item) || (item.children.length === 1 && notesLink(head))) return;

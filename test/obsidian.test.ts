@@ -249,9 +249,9 @@ describe('tasks', () => {
 
 describe('syntax only Obsidian renders', () => {
   it('Dataview and other query blocks, and inline queries, are left out with an info naming them', () => {
-    const { notes, diagnostics } = extract('## Todo\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
-    // `Code` names no topic: it is asked under the file's name (issue 8, rule no-topic).
-    expect(notes.map(cardText)).toEqual(['topic › Todo => Open notes: This note is .', 'topic › Code => print(1)']);
+    const { notes, diagnostics } = extract('## Queries\nOpen notes:\n\n```dataview\ntable file.path from #todo\n```\n\nThis note is `= this.file.name`.\n\n## Code\n```python\nprint(1)\n```');
+    // `Code` names no topic: it is asked under the file's name (issue 8, rule no-topic). (`## Todo` would be a to-do list: todo-list.)
+    expect(notes.map(cardText)).toEqual(['topic › Queries => Open notes: This note is .', 'topic › Code => print(1)']);
     expect(diagnostics.filter((d) => d.rule === 'obsidian-unsupported').map((d) => [d.line, d.severity, d.message])).toEqual([
       [4, 'info', 'This ```dataview block (a Dataview query) is only shown inside Obsidian; it was left out of the card'],
       [8, 'info', '`= this.file.name` (an inline Dataview query) is only shown inside Obsidian; it was left out of the card'],

@@ -273,6 +273,14 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     }
   });
 
+  it('4. a list of books by their authors, in a file or under a heading about books, is a reading list even without links', () => {
+    // viniciusth `books/Books.md` made "Algebra → Notes from the Underground by Paolo Aluffi".
+    expect(rules('Books.md', 'reading-list')).toEqual(['3: This list only points to things to read (3 books): a reading list, nothing to ask; no card made']);
+    // A definition whose term says "by" stays, under the books heading too; titles and names elsewhere are knowledge.
+    expect(inFile('Books').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Books › Graphs › Dijkstra by hand => relax every edge from the nearest unvisited node', 'Books › Graphs › Bellman-Ford => relaxes every edge V-1 times']);
+    expect(inFile('inventors').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Sorting › Quicksort => Tony Hoare', 'Sorting › Heapsort => J. W. J. Williams']);
+  });
+
   it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {
     expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
     expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
@@ -281,6 +289,18 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
 
   it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
     expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
+  });
+
+  it('4. a to-do file (`todo.md`) or section (`## To read`) is notes to self: no card from it, with an info', () => {
+    // viniciusth `papers-blogs-algorithms-random/todo.md` made "todo → SDC 2018 - Protocol Aware Recovery … and slides".
+    expect(inFile('todo')).toEqual([]);
+    expect(rules('todo.md', 'todo-list')).toEqual(['1: "todo" is a to-do list, notes to self, not something to learn; no cards made from this file']);
+    expect(rules('planning.md', 'todo-list')).toEqual(['5: "To read" is a to-do list, notes to self, not something to learn; no card made from it or what is under it']);
+    // A heading that only contains the word (`## Todo app`) is a topic like any other.
+    expect(inFile('planning').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Raft › Leader election => a follower that hears no heartbeat becomes a candidate',
+      'Raft › Todo app › Optimistic update => the list shows the new item before the server confirms it',
+    ]);
   });
 
   it('4. MDX import/export lines, JSX components and heading anchors are not content; a Docusaurus admonition is a box; ads are boilerplate', () => {

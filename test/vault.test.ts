@@ -77,6 +77,7 @@ describe('an Obsidian vault through the CLI (test/fixtures/vault)', () => {
     expect(build.diagnostics.map(({ file, line, severity, rule }) => ({ file, line, severity, rule }))).toEqual([
       { file: 'vault/OS/Memory.md', line: 36, severity: 'info', rule: 'embed-note' },
       { file: 'vault/OS/Memory.md', line: 39, severity: 'warning', rule: 'media-missing' },
+      { file: 'vault/OS/Memory.md', line: 44, severity: 'info', rule: 'todo-list' }, // `## Todo`: the author's to-do list
       { file: 'vault/OS/Memory.md', line: 50, severity: 'info', rule: 'obsidian-unsupported' },
       { file: 'vault/OS/Memory.md', line: 55, severity: 'info', rule: 'embed-note' },
       { file: 'vault/Excalidraw/Address space.md', line: 1, severity: 'info', rule: 'obsidian-unsupported' },

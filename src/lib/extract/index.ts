@@ -42,13 +42,13 @@ import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
-import { isReadingList, isReadingTopic } from './rules/reading-list.js';
+import { bookLists, isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
 import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
 import { emptyTemplateMessage, templateLabels, withoutEmptyTemplate } from './rules/template.js';
 import { scopeTags, tagItem, tagLine, type TagScope } from './tag-lines.js';
-import { withoutTasks } from './tasks.js';
+import { isToDoFile, isToDoList, withoutTasks } from './tasks.js';
 import { withoutUnrendered } from './unsupported.js';
 import { cleanTag, pathTag, takeInlineTags } from './tags.js';
 
@@ -91,6 +91,9 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   if (isJournalHeading(name)) {
     return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
   }
+  if (isToDoFile(parsed.source.relativePath)) {
+    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'todo-list', `"${name}" is a to-do list, notes to self, not something to learn; no cards made from this file`)] };
+  }
   const apparatus = isApparatusFile(parsed.source.relativePath, parsed.frontMatter.title);
   if (apparatus) {
     const message = `"${apparatus}" is the repository's apparatus (licence, credits, contributing, changelog), not notes to learn; no cards made from this file`;
@@ -124,6 +127,8 @@ class Extraction {
   private readonly answered = new Set<Crumb>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
+  /** Lists of books without links (rules/reading-list.ts): reading lists too. */
+  private readonly books: Set<List>;
   /** The file's top headings are several sections, not one heading that titles the file (rules/no-topic.ts sectionTitle). */
   private readonly sections: boolean;
 
@@ -139,6 +144,7 @@ class Extraction {
     this.scopeTags = scopeTags(parsed.tree);
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
     this.template = templateLabels(parsed.tree);
+    this.books = bookLists(parsed.tree, parsed.source.relativePath);
   }
 
   /**
@@ -223,7 +229,7 @@ class Extraction {
         if (pseudo.answer && answers) answer(pseudo.answer);
         continue;
       }
-      if (block.type === 'list' && isReadingList(block)) this.readingList(block, local, answers);
+      if (block.type === 'list' && (isReadingList(block) || this.books.has(block))) this.readingList(block, local, answers);
       else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
       else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       else if (block.type === 'paragraph') {
@@ -292,11 +298,12 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    if (isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
+    if (isToDoList(text) || isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
       this.skipBelow = heading.depth;
       if (isJournalHeading(text)) {
         this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      } else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
+      } else if (isToDoList(text)) this.info(positionOf(heading), 'todo-list', `"${text}" is a to-do list, notes to self, not something to learn; no card made from it or what is under it`);
+      else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
       else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
@@ -495,7 +502,8 @@ class Extraction {
   /** A reading list (rules/reading-list.ts) makes no card; what introduced it is no answer either (isEmptyAnswer). */
   private readingList(list: List, scope: Scope, answers: boolean): void {
     const count = list.children.length;
-    const message = `This list only points to things to read (${count} link${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
+    const what = this.books.has(list) ? 'book' : 'link';
+    const message = `This list only points to things to read (${count} ${what}${count === 1 ? '' : 's'}): a reading list, nothing to ask; no card made`;
     this.info(positionOf(list), 'reading-list', message);
     if (answers) this.linksLeftOut(scope);
   }
