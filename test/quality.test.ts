@@ -310,6 +310,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // The last sentence of a paragraph can lead in too; the sentences before it stay.
       'Database › 링크 형식 => 내부 링크를 자동 생성할 때 삽입되는 링크 형식이에요.',
       'Database › 링크 형식 › 가장 짧은 경로 => 가능하면 가장 짧은 경로를 사용해요.',
+      // What the next section covers (`이 섹션에서는 …을 다뤄요.`) is no answer; after a `---`, its whole paragraph introduces that section.
+      'Database › 동기화 설정 › 충돌 해결 => 여러 기기에서 동기화하기 전에 파일을 수정했을 때 충돌을 해결하는 방법을 선택해요.',
+      'Database › 동기화 설정 › 보관함 크기 => 동기화 저장소가 얼마나 사용되었는지 진행률 막대로 표시해요.',
+      // A paragraph after a `---` that leads into nothing stays.
+      'Database › 동기화 설정 › 기기별 설정 => 이 설정은 각 기기에서 별도로 구성해야 해요. 다른 기기에서도 같은 설정을 쓰려면 기기마다 켜야 해요.',
+      'Database › 선택적 동기화 => 동기화할 파일 형식을 선택해요.',
     ]);
     expect(rules('lead-in.md', 'lead-in')).toEqual([
       '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',

@@ -121,6 +121,8 @@ class Extraction {
   private readonly questions: Crumb[] = [];
   /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
   private readonly sponsored = new Set<string>();
+  /** Where the blocks right after a thematic break (`---`) start: the break ended what came before (rules/lead-in.ts). */
+  private readonly afterBreak = new Set<number>();
   private readonly answered = new Set<Crumb>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
@@ -180,6 +182,7 @@ class Extraction {
         continue;
       }
       if (topLevel && this.skipBelow !== null) continue;
+      if (block.type === 'thematicBreak' && blocks[index + 1]?.position) this.afterBreak.add(blocks[index + 1].position!.start.offset!);
       if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
       if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
@@ -529,7 +532,8 @@ class Extraction {
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
     const filled = withoutEmptyTemplate(section.blocks, this.template);
     if (filled.blocks.length === 0) return this.emptyTemplate(title, filled.removed, section.position);
-    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth));
+    const afterBreak = (block: RootContent) => block.position?.start.offset !== undefined && this.afterBreak.has(block.position.start.offset);
+    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth), afterBreak);
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
     // A heading that asks is still answered the way any heading is (rules/section.ts).
