@@ -71,7 +71,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
     // A question heading asks on its own.
     expect(inFile('인증방식').map(question)).toEqual(['인증방식 › API Key', 'API Key › 동작방식', '인증방식 › OAuth2', 'TCP/IP의 각 계층을 설명해주세요.']);
-    expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview', 'Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
+    // (Its intro, `…질문들을 항목별로 정리해둔 목록이다.`, is the document saying what it is: no card, rules/about-document.ts.)
+    expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
     // A slug reads as words: `7-data-structure.md` is about "data structure".
     expect(inFile('7-data-structure').map(question)).toEqual(['data structure › hash table', 'data structure › stack']);
     // A front that is or contains the title says it already; a file's one top heading is its title.
@@ -277,6 +278,20 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(cards.filter((card) => card.file.startsWith('repo'))).toEqual([]);
     expect(diagnostics.filter((d) => d.file.includes('/repo/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`).sort()).toEqual(['CONTRIBUTING.md boilerplate-file', '크레딧.md boilerplate-file']);
     expect(diagnostics.filter((d) => d.file.includes('/site/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['__template__.md boilerplate-file']);
+  });
+
+  it('4. a section in which the document says what it is (`…정리해둔 … 목록이다`, `…정리해놓은 저장소입니다`) is its introduction: no card', () => {
+    expect(inFile('about-document').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      // The same words about something else stay.
+      'Interview Notes › 면접 준비 => 정리한 내용을 바탕으로 질문 목록을 만든다.',
+      'Interview Notes › Adjacency list => This list holds the neighbours of each vertex.',
+    ]);
+    expect(rules('about-document.md', 'about-document')).toEqual([
+      '5: "회사에 궁금한 점은 없으신가요?" is answered by the document saying what it is (an introduction, not notes); no card made',
+      '9: "What is this?" is answered by the document saying what it is (an introduction, not notes); no card made',
+      '15: "Repository layout" is answered by the document saying what it is (an introduction, not notes); no card made',
+    ]);
+    expect(diagnostics.filter((d) => d.file.endsWith('/about-document.md') && d.severity === 'warning')).toEqual([]);
   });
 
   it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
