@@ -8,7 +8,7 @@
  *     인터뷰를 마치고 한번씩은 들어봤을 질문이다. 이 때 어떠한 질문을 하면 좋을까?
  *     적절한 질문들을 항목별로 정리해둔 Reverse Interview Question 목록이다.
  *
- *     # What is this?                                                         → no card
+ *     ## What is this?                                                        → no card
  *     예비 개발자들의 기술 면접 준비를 위한 자료를 정리해놓은 저장소입니다. …
  *
  *     ## Repository layout                                                    → no card
@@ -18,7 +18,7 @@
  * together (`정리해둔`, `정리해놓은`, `정리한`, `모아 둔`, `모은`, `번역한`) — and
  * what it is (`목록`, `리스트`, `저장소`, `레포지토리`, `문서`, `모음`), or
  * starts `This repository` / `This document` with what it holds. Kept: the
- * same words about something else (`정리한 내용을 바탕으로 목록을 만든다.`,
+ * same words about something else (`정리한 내용을 바탕으로 질문 목록을 만든다.`,
  * `This list holds the neighbours of each vertex.`).
  */
 import type { Paragraph } from 'mdast';

@@ -118,7 +118,12 @@ export function isApparatusFile(relativePath: string, title?: string): string | 
  */
 export function isSponsoredHeading(heading: Heading): boolean {
   const links = linksOf(heading);
-  return links.some((url) => isAffiliate(url) || TRACKING.test(url)) || (OWN_PRODUCT.test(plainText(heading.children).trim()) && (links.length > 0 || FREE.test(plainText(heading.children))));
+  return links.some((url) => isAffiliate(url) || TRACKING.test(url)) || offersOwnProduct(plainText(heading.children).trim(), links.length > 0);
+}
+
+/** The author's own guide, course or book by name, offered free or as a link: its blurb sells it. */
+function offersOwnProduct(text: string, linked: boolean): boolean {
+  return OWN_PRODUCT.test(text) && (linked || FREE.test(text));
 }
 
 /**
