@@ -71,7 +71,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
     // A question heading asks on its own.
     expect(inFile('인증방식').map(question)).toEqual(['인증방식 › API Key', 'API Key › 동작방식', '인증방식 › OAuth2', 'TCP/IP의 각 계층을 설명해주세요.']);
-    expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview', 'Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
+    // (Its intro, `…질문들을 항목별로 정리해둔 목록이다.`, is the document saying what it is: no card, rules/about-document.ts.)
+    expect(inFile('Reverse_Interview').map(question)).toEqual(['Reverse Interview › 역할 (The Role)', 'Reverse Interview › 사무실 근무 (Office Work)']);
     // A slug reads as words: `7-data-structure.md` is about "data structure".
     expect(inFile('7-data-structure').map(question)).toEqual(['data structure › hash table', 'data structure › stack']);
     // A front that is or contains the title says it already; a file's one top heading is its title.
@@ -287,6 +288,20 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(diagnostics.filter((d) => d.file.includes('/site/')).map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['__template__.md boilerplate-file']);
   });
 
+  it('4. a section in which the document says what it is (`…정리해둔 … 목록이다`, `…정리해놓은 저장소입니다`) is its introduction: no card', () => {
+    expect(inFile('about-document').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      // The same words about something else stay.
+      'Interview Notes › 면접 준비 => 정리한 내용을 바탕으로 질문 목록을 만든다.',
+      'Interview Notes › Adjacency list => This list holds the neighbours of each vertex.',
+    ]);
+    expect(rules('about-document.md', 'about-document')).toEqual([
+      '5: "회사에 궁금한 점은 없으신가요?" is answered by the document saying what it is (an introduction, not notes); no card made',
+      '9: "What is this?" is answered by the document saying what it is (an introduction, not notes); no card made',
+      '15: "Repository layout" is answered by the document saying what it is (an introduction, not notes); no card made',
+    ]);
+    expect(diagnostics.filter((d) => d.file.endsWith('/about-document.md') && d.severity === 'warning')).toEqual([]);
+  });
+
   it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
     expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
   });
@@ -309,10 +324,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Stacks › Implementations › push => adds an item on top',
       // A heading's {#anchor} is no text; a box of referral links and a section sponsored by a product are ads.
       'Stacks › Practice with cheatsheets => Review the cheatsheet before each session.',
+      // The author's own free or linked guide, course or book is an ad too; the author's own plan is not.
+      'Stacks › Practice plan › My study plan => Three months, two hours a day.',
     ]);
     expect(cards.filter((card) => card.file.startsWith('site'))).toEqual([]);
     const everything = cards.map((card) => `${card.context} ${card.front} ${card.back}`).join('\n');
-    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export', '{#', 'FAANG Tech Leads', 'Hello Interview']) expect(everything, leftover).not.toContain(leftover);
+    for (const leftover of ['import', 'InDocAd', 'AlgorithmCourses', 'Tabs', ':::', 'export', '{#', 'FAANG Tech Leads', 'Hello Interview', 'best practices guide', 'algorithms course', 'every pattern', '한 주에 배워요']) expect(everything, leftover).not.toContain(leftover);
   });
 
   it('3. a sentence that only leads into what follows is no answer: left off the end of one, no card when it was all', () => {
@@ -330,6 +347,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // The last sentence of a paragraph can lead in too; the sentences before it stay.
       'Database › 링크 형식 => 내부 링크를 자동 생성할 때 삽입되는 링크 형식이에요.',
       'Database › 링크 형식 › 가장 짧은 경로 => 가능하면 가장 짧은 경로를 사용해요.',
+      // What the next section covers (`이 섹션에서는 …을 다뤄요.`) is no answer; after a `---`, its whole paragraph introduces that section.
+      'Database › 동기화 설정 › 충돌 해결 => 여러 기기에서 동기화하기 전에 파일을 수정했을 때 충돌을 해결하는 방법을 선택해요.',
+      'Database › 동기화 설정 › 보관함 크기 => 동기화 저장소가 얼마나 사용되었는지 진행률 막대로 표시해요.',
+      // A paragraph after a `---` that leads into nothing stays.
+      'Database › 동기화 설정 › 기기별 설정 => 이 설정은 각 기기에서 별도로 구성해야 해요. 다른 기기에서도 같은 설정을 쓰려면 기기마다 켜야 해요.',
+      'Database › 선택적 동기화 => 동기화할 파일 형식을 선택해요.',
     ]);
     expect(rules('lead-in.md', 'lead-in')).toEqual([
       '5: "Index 자료구조" is answered only by a sentence leading into what follows (그렇다면 DBMS 는 인덱스를 어떻게 관리하고 있는가…), which is not there; no card made',

@@ -42,6 +42,7 @@ import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
 import { bookLists, isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
 import { isQuestionList } from './rules/question-list.js';
@@ -124,6 +125,10 @@ class Extraction {
   private readonly questions: Crumb[] = [];
   /** Sections whose ad sells (rules/boilerplate.ts isSalesPitch): what else they say is the ad's copy. */
   private readonly sponsored = new Set<string>();
+  /** Sections in which the document says what it is (rules/about-document.ts): an introduction, not an answer. */
+  private readonly aboutDocument = new Set<string>();
+  /** Where the blocks right after a thematic break (`---`) start: the break ended what came before (rules/lead-in.ts). */
+  private readonly afterBreak = new Set<number>();
   private readonly answered = new Set<Crumb>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
@@ -186,7 +191,9 @@ class Extraction {
         continue;
       }
       if (topLevel && this.skipBelow !== null) continue;
+      if (block.type === 'thematicBreak' && blocks[index + 1]?.position) this.afterBreak.add(blocks[index + 1].position!.start.offset!);
       if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
+      if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
       if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
         const details = detailsOpen(block);
@@ -535,9 +542,15 @@ class Extraction {
     const own = this.headingStack[this.headingStack.length - 1];
     const crumbs = section.scope.crumbs;
     const title: Crumb = crumbs[crumbs.length - 1] ?? { text: this.deck.split('::').pop() ?? '', nodes: [] };
+    if (this.aboutDocument.has(section.key)) {
+      // Not unanswered: what is under the heading is the document's introduction.
+      this.answered.add(title);
+      return this.info(section.position, 'about-document', aboutDocumentMessage(title.text));
+    }
     const filled = withoutEmptyTemplate(section.blocks, this.template);
     if (filled.blocks.length === 0) return this.emptyTemplate(title, filled.removed, section.position);
-    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth));
+    const afterBreak = (block: RootContent) => block.position?.start.offset !== undefined && this.afterBreak.has(block.position.start.offset);
+    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth), afterBreak);
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
     // A heading that asks is still answered the way any heading is (rules/section.ts).

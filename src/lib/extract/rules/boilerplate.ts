@@ -13,6 +13,8 @@
  *     ## [Hello Interview](https://…/?utm_source=site)       a heading linking to a product with a referral or
  *                                                           tracking tag: the whole section is sponsored, as is
  *                                                           a section whose ad sells (`[Join today for a 10% discount →](…?aff=…)`)
+ *     #### My (free) coding interview techniques guide       the author's own guide, course or book, free or
+ *                                                           linked: the section is its blurb (not `My study plan`)
  *     _Network.end_    The End                                              end-of-document markers
  *     Current page: 0    Current chapter: 5    Progress: 30%                 reading progress
  *
@@ -47,6 +49,9 @@ const SOURCE_LINE = /^(?:source|sources|출처|via)\s*[:：]\s*[^:：]{1,60}$/iu
 const PROGRESS = /^(?:(?:current|last|next)\s+(?:page|chapter|lecture|section|episode|video|lesson|module|part|unit)|progress|진도|읽은\s*(?:곳|페이지|쪽))\s*[:：]?\s*[\p{N}]+(?:\s*(?:\/|of)\s*\p{N}+)?\s*(?:%|장|쪽|페이지|p)?\.?$/iu;
 /** `_Network.end_`, `The End`: the end of the document, not a line of it. */
 const END_MARKER = /^(?:[\p{L}\p{N} -]+\.end|the end|-+ ?end ?-+)[.!]?$/iu;
+/** The author's own product, by its name: `My (free) algorithms study cheatsheets`, `Our interview course`, `제 무료 알고리즘 강의`. */
+const OWN_PRODUCT = /^(?:(?:my|our)\s+(?:[\p{L}\p{N}()-]+\s+){0,6}?(?:guides?|courses?|(?:e-?)?books?|cheat ?sheets?|study plans?|newsletters?|handbooks?|videos?|video series|workshops?|classes|bootcamps?)|(?:제|저의|내)\s+(?:\S+\s+){0,5}?(?:가이드|강의|강좌|책|전자책|치트 ?시트|뉴스레터))$/iu;
+const FREE = /\bfree\b|무료/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
@@ -106,10 +111,19 @@ export function isApparatusFile(relativePath: string, title?: string): string | 
 /**
  * A heading that links to a product with a referral or tracking tag
  * (`## [Hello Interview](https://…/?utm_source=techinterviewhandbook)`) opens
- * a sponsored section: no card from it or what is under it.
+ * a sponsored section: no card from it or what is under it. So does one
+ * offering the author's own guide, course or book, free or linked
+ * (`#### My (free) coding interview techniques guide`, `### [My algorithms
+ * course](…)`, `### 제 무료 알고리즘 강의`) — not `### My study plan`.
  */
 export function isSponsoredHeading(heading: Heading): boolean {
-  return linksOf(heading).some((url) => isAffiliate(url) || TRACKING.test(url));
+  const links = linksOf(heading);
+  return links.some((url) => isAffiliate(url) || TRACKING.test(url)) || offersOwnProduct(plainText(heading.children).trim(), links.length > 0);
+}
+
+/** The author's own guide, course or book by name, offered free or as a link: its blurb sells it. */
+function offersOwnProduct(text: string, linked: boolean): boolean {
+  return OWN_PRODUCT.test(text) && (linked || FREE.test(text));
 }
 
 /**

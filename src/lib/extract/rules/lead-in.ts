@@ -28,6 +28,12 @@
  *     … 어떻게 순환 참조를 감지하는지에 관한 내용이다. 이에 대해 차근차근 알아보자.
  *     #### 어떤 기준으로 가비지 컬렉션이 일어나는가 …
  *
+ *     ### 충돌 해결                                       → "충돌 해결" → "…방법을 선택해요.": what
+ *     …충돌을 해결하는 방법을 선택해요.                                  follows the `---` introduces
+ *     ---                                                                the next section
+ *     …선택할 수도 있어요. 이 섹션에서는 선택적 동기화와 …을 다뤄요.
+ *     ## 선택적 동기화 …
+ *
  *     ### 기타 행동                                       → no card: it is about "the following
  *     다음 행동들은 즉각적인 차단이나 경고로 이어지지는 않지만, 강력히      behaviours", which the
  *     자제를 권고해요. 이러한 행동에 관여하면 …                          sub-headings name
@@ -37,13 +43,17 @@
  * holding a few lines of prose) whose every sentence leads in: one ending with
  * `:`, one that announces (`…알아보자`, `이제 프로젝트를 구성해보자!`,
  * `…살펴보겠습니다`, `…만 추가로 설명합니다`, `다음과 같다`, `Let's look at …`,
- * `… as follows`), or, when sub-headings follow to answer it, a question
+ * `… as follows`, what a section covers: `이 섹션에서는 …을 다뤄요`, `This
+ * section covers …`), or, when sub-headings follow to answer it, a question
  * (`…?`, `…는가`, `…일까`), a count of what they hold (`크게 3가지로 분리된다`,
  * `There are three types of …`) or what the section is about (`…에 관한
- * 내용이다`, `This section covers …`). With sub-headings following, a
+ * 내용이다`). With sub-headings following, a
  * paragraph that opens on "the following …" (`다음 행동들은 …`, `The
  * following practices …`) is about them as a whole. Followed by what it
- * introduces, it stays (`Include languages and stacks:` → the list).
+ * introduces, it stays (`Include languages and stacks:` → the list). After a
+ * thematic break (`---`), a paragraph whose last sentence leads in goes as a
+ * whole: the break ended the answer, the paragraph opens what comes next; one
+ * that leads into nothing stays.
  */
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
@@ -65,16 +75,18 @@ const ANNOUNCES = [
   /^(?:now,? )?(?:let'?s|let us|we(?:'ll| will)|here,? we(?:'ll| will)?)\b.*\b(?:look|see|discuss|explore|go (?:over|through)|examine|cover|dive)\b/iu,
   /\b(?:as follows|the following|below)[.!]?$/iu,
   /^here (?:is|are) (?:a |the )?(?:list|few|some|\w+ (?:of|ways|steps|tips|techniques))\b/iu,
+  // What a section or page covers, said at the end of an answer, is about what follows it: `이 섹션에서는 …을 다뤄요.`, `This section covers …`.
+  /^(?:이|이번|다음|아래) ?(?:섹션|장|절|페이지|가이드|글|문서)에서는 .*(?:다뤄요|다룹니다|다룬다|설명해요|설명합니다|설명한다|소개해요|소개합니다|소개한다|살펴봐요|살펴봅니다|살펴본다|알아봐요|알아봅니다|알아본다)[.!]?$/u,
+  /^(?:this|the following|the next) (?:section|chapter|part|page|post|article|guide)s? (?:covers|describes|explains|discusses|is about|looks at|goes (?:over|through))\b/iu,
 ];
 /** With sub-headings after it: how many things they hold (`크게 3가지로 분리된다`, `There are three types of …`). */
 const COUNTS = [
   /(?:\d+|두|세|네|다섯|여섯|일곱|여러)\s?(?:가지|종류|개의? (?:유형|방식|단계|계층|종류))[가이로]?\s.*(?:있다|있습니다|있어요|나뉜다|나뉩니다|나뉘어요|나눌 수 있다|나눌 수 있습니다|분리된다|분류된다|분류할 수 있다|구분된다|구분할 수 있다|존재한다)[.!]?$/u,
   /^there (?:are|exist) (?:\w+ )?(?:two|three|four|five|six|several|many|\d+) (?:\w+ )?(?:types|kinds|ways|categories|approaches|steps|stages|flavou?rs)\b[^,]*[.:]?$/iu,
 ];
-/** With sub-headings after it: what the section is about (`…에 관한 내용이다`, `This section covers …`). */
+/** With sub-headings after it: what the section is about (`…에 관한 내용이다`). */
 const ABOUT = [
   /에 (?:관한|대한) (?:내용|이야기|글|설명)(?:이다|입니다|이에요|예요)[.!]?$/u,
-  /^(?:this|the following|the next) (?:section|chapter|part|page|post|article|guide)s? (?:covers|describes|explains|discusses|is about|looks at|goes (?:over|through))\b/iu,
 ];
 /** A paragraph about what follows as a whole: `다음 행동들은 …`, `아래 규칙은 …`, `The following practices …`. */
 const ABOUT_FOLLOWING = [/^(?:다음|아래)(?:의)? (?:\S+ ){0,2}?\S+?(?:들)?(?:은|는|이|가|을|를) /u, /^the following \w+(?: \w+)? (?:are|is|should|will|can|may)\b/iu];
@@ -114,14 +126,19 @@ export function introduces(block: Nodes): boolean {
 /**
  * The answer without the lead-ins at its end (what they announce is not in
  * it): whole blocks, then the last sentences of a paragraph that lead in
- * (`링크 형식이에요. 옵션은 다음과 같아요:` keeps its first sentence).
+ * (`링크 형식이에요. 옵션은 다음과 같아요:` keeps its first sentence). A
+ * paragraph right after a thematic break (`afterBreak`: `---` ended the
+ * answer above it) whose last sentences lead in is the next section's
+ * introduction as a whole (`---` › `…선택할 수도 있어요. 이 섹션에서는 …을 다뤄요.`).
  */
-export function withoutTrailingLeadIns(blocks: RootContent[], continued: boolean): RootContent[] {
+export function withoutTrailingLeadIns(blocks: RootContent[], continued: boolean, afterBreak: (block: RootContent) => boolean = () => false): RootContent[] {
   let end = blocks.length;
   while (end > 0 && isLeadIn(blocks[end - 1], continued)) end--;
   const kept = end === blocks.length ? blocks : blocks.slice(0, end);
   const last = kept[kept.length - 1];
-  const trimmed = last?.type === 'paragraph' ? withoutLastSentences(last, continued) : null;
+  if (last?.type !== 'paragraph') return kept;
+  if (afterBreak(last) && leadsIn(sentencesOf(plainText([last])).pop() ?? '', continued)) return kept.slice(0, -1);
+  const trimmed = withoutLastSentences(last, continued);
   return trimmed ? [...kept.slice(0, -1), trimmed] : kept;
 }
 
