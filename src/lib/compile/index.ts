@@ -5,7 +5,7 @@
  *
  * Everything here depends only on the file, the media it references and the
  * CompileOptions, and writes nothing: that is what lets a result be cached
- * (compile/cache.ts) or computed in a worker thread (compile/pool.ts). What
+ * (compile/cache.ts) or computed in a worker thread (compile/files.ts). What
  * needs every file at once (note rules, identity) comes after, in build.ts.
  */
 import { append } from '../array.js';

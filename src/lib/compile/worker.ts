@@ -1,5 +1,5 @@
 /**
- * A worker thread's task (compile/pool.ts): compile one file and store the
+ * A worker thread's task (the tinypool of compile/files.ts): compile one file and store the
  * result in the cache, so the main thread only collects results.
  */
 import { threadId } from 'node:worker_threads';
