@@ -88,18 +88,8 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   // OSR notes make only the cards OSR makes.
   const osr = extractOsrNotes(parsed, options.osr ?? OSR_TAGGED);
   if (osr) return osr;
-  const name = parsed.source.relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
-  if (isJournalHeading(name)) {
-    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'journal-entry', `"${name}" is a date: a journal entry, not something to learn; no cards made from this file`)] };
-  }
-  if (isToDoFile(parsed.source.relativePath)) {
-    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'todo-list', `"${name}" is a to-do list, notes to self, not something to learn; no cards made from this file`)] };
-  }
-  const apparatus = isApparatusFile(parsed.source.relativePath, parsed.frontMatter.title);
-  if (apparatus) {
-    const message = `"${apparatus}" is the repository's apparatus (licence, credits, contributing, changelog), not notes to learn; no cards made from this file`;
-    return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', 'boilerplate-file', message)] };
-  }
+  const skipped = skippedFile(parsed);
+  if (skipped) return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', skipped.rule, skipped.message)] };
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
   const title = options.vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
@@ -109,6 +99,32 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   extraction.reportUnanswered();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: [...shown.diagnostics, ...extraction.diagnostics] };
+}
+
+/** A file that makes no cards by what it is — a journal entry, a to-do list, a repository's apparatus — and the info saying so. */
+function skippedFile(parsed: ParsedFile): { rule: string; message: string } | null {
+  const { relativePath } = parsed.source;
+  const name = relativePath.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  if (isJournalHeading(name)) return { rule: 'journal-entry', message: `"${name}" is a date: a journal entry, not something to learn; no cards made from this file` };
+  if (isToDoFile(relativePath)) return { rule: 'todo-list', message: `"${name}" is a to-do list, notes to self, not something to learn; no cards made from this file` };
+  const apparatus = isApparatusFile(relativePath, parsed.frontMatter.title);
+  if (apparatus) {
+    return { rule: 'boilerplate-file', message: `"${apparatus}" is the repository's apparatus (licence, credits, contributing, changelog), not notes to learn; no cards made from this file` };
+  }
+  return null;
+}
+
+/**
+ * A heading whose section makes no card, nor anything under it: with the info
+ * saying why, or `true` for apparatus, references and ads, which need none.
+ */
+function skippedSection(heading: Heading, text: string, seeAlso: boolean): { rule: string; message: string } | true | null {
+  const whole = 'no card made from it or what is under it';
+  if (isJournalHeading(text)) return { rule: 'journal-entry', message: `"${text}" is a date: a journal entry, not something to learn; ${whole}` };
+  if (isToDoList(text)) return { rule: 'todo-list', message: `"${text}" is a to-do list, notes to self, not something to learn; ${whole}` };
+  if (seeAlso) return { rule: 'see-also', message: seeAlsoMessage(text) };
+  if (isIndexHeading(heading)) return { rule: 'table-of-contents', message: `"${text}" links to the page it sums up: a table of contents, ${whole}` };
+  return APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || isSponsoredHeading(heading) ? true : null;
 }
 
 class Extraction {
@@ -305,13 +321,10 @@ class Extraction {
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     this.headingStack.push({ depth: heading.depth, crumb, tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
-    if (isToDoList(text) || isJournalHeading(text) || APPARATUS_HEADING.test(text) || REFERENCE_HEADING.test(text) || seeAlso || isSponsoredHeading(heading) || isIndexHeading(heading)) {
+    const skipped = skippedSection(heading, text, seeAlso);
+    if (skipped) {
       this.skipBelow = heading.depth;
-      if (isJournalHeading(text)) {
-        this.diagnostics.push(diagnostic(this.parsed.source.displayPath, positionOf(heading), 'info', 'journal-entry', `"${text}" is a date: a journal entry, not something to learn; no card made from it or what is under it`));
-      } else if (isToDoList(text)) this.info(positionOf(heading), 'todo-list', `"${text}" is a to-do list, notes to self, not something to learn; no card made from it or what is under it`);
-      else if (seeAlso) this.info(positionOf(heading), 'see-also', seeAlsoMessage(text));
-      else if (isIndexHeading(heading)) this.info(positionOf(heading), 'table-of-contents', `"${text}" links to the page it sums up: a table of contents, no card made from it or what is under it`);
+      if (skipped !== true) this.info(positionOf(heading), skipped.rule, skipped.message);
     }
     const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
