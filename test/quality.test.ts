@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/lib/diagnostic.js';
 import { guidFor } from '../src/lib/identify/guid.js';
 import { normalizeText } from '../src/lib/identify/normalize.js';
+import { displayWidth } from '../src/lib/parse/mdast.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
 
@@ -177,7 +178,23 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('essay.md', 'prose-section')).toHaveLength(1);
     expect(rules('essay.md', 'prose-section')[0]).toMatch(/^5: "The move to a monorepo" is answered by \d+ lines of prose/);
     expect(inFile('essay-kept').map(question)).toEqual(['Monorepo, kept › The move to a monorepo']);
-    expect(rules('essay-kept.md', 'long-answer')[0]).toMatch(/^8: Answer to "The move to a monorepo" is \d+ lines, \d+ characters: too long to recall/);
+    expect(rules('essay-kept.md', 'long-answer')[0]).toMatch(/^8: Answer to "The move to a monorepo" is \d+ lines, \d+ columns of text: too long to recall/);
+  });
+
+  it('3. a Korean answer is measured as it shows: a Hangul syllable is two columns, so five short paragraphs are 14 lines, not 10', () => {
+    // 528 characters, 869 columns (README "Answers one can recall"): long prose under a plain heading makes no card,
+    // under a question it is the answer, kept with a warning.
+    expect(inFile('wide').map(question)).toEqual(['알고리즘 정리 › 그리디 알고리즘이 항상 최적의 답을 주나요?']);
+    expect(rules('wide.md', 'prose-section')).toEqual([expect.stringMatching(/^5: "Greedy Algorithm" is answered by 14 lines of prose/)]);
+    expect(rules('wide.md', 'long-answer')).toEqual([expect.stringMatching(/^17: Answer to "그리디 알고리즘이 항상 최적의 답을 주나요\?" is 14 lines, 869 columns of text/)]);
+  });
+
+  it('3. display width: wide characters two columns, a syllable spelled in jamo (as macOS saves it) still one syllable, joiners none', () => {
+    expect(displayWidth('Greedy')).toBe(6);
+    expect(displayWidth('그리디 알고리즘')).toBe(15);
+    expect(displayWidth('그리디'.normalize('NFD'))).toBe(6);
+    expect(displayWidth('漢字かな')).toBe(8);
+    expect(displayWidth('a\u200db\u0301')).toBe(2);
   });
 
   it('3. a long answer made of paragraphs that lead with a term is split along them, each term a card under the question', () => {
@@ -193,7 +210,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // and a bold phrase inside a sentence lead nothing: they stay in the part before them.
     expect(inFile('long')[2].back).toContain('배깅 vs 부스팅');
     expect(inFile('long')[5].back).toMatch(/Frequency: Occasional 합병정렬은 순차적 인 비교로/);
-    expect(rules('long.md', 'long-answer')).toEqual([]);
+    // The split parts are short; what is left over the limit is the intro of 캐시의 지역성: one paragraph of nearly 580
+    // Korean characters, which a reader sees as 12 lines (a Hangul syllable is two columns wide), and a line after it.
+    expect(rules('long.md', 'long-answer')).toEqual([expect.stringMatching(/^18: Answer to "캐시의 지역성" is 13 lines, 1021 columns of text:/)]);
   });
 
   it('3. title lines (a quoted or bold line that is only a term) split a long answer, and end the answer before them', () => {
