@@ -215,6 +215,42 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('long.md', 'long-answer')).toEqual([expect.stringMatching(/^18: Answer to "캐시의 지역성" is 13 lines, 1021 columns of text:/)]);
   });
 
+  it('3. a heading in a bullet titles what follows it, and each titled item is a card of its own (SOLID: one card per principle)', () => {
+    expect(inFile('principles').map(question)).toEqual([
+      '[Design Pattern] 개요 › 원칙',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Single Responsibility Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Open - Close Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Liskov Substitution Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Interface Segregation Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Dependency Inversion Property',
+      // A heading that is a sentence (a step of a procedure) asks nothing: it stays in its parent's answer.
+      '[Design Pattern] 개요 › 순서',
+    ]);
+    const [principles, single, open] = inFile('principles');
+    // `Open - Close Principle` is a title, not `Open` defined as `Close Principle`.
+    expect(open.back).toBe('확장 (상속)에는 열려있고, 수정에는 닫혀 있어야 함.');
+    expect(single.back).toBe('하나의 클래스는 하나의 역할만 해야 함.');
+    // The parent's answer was 13 lines: now it names the principles, each explained on its own card.
+    expect(principles.back).toBe('SOLID (객체지향 설계 원칙) (간략한 설명) Single Responsibility Principle Open - Close Principle Liskov Substitution Principle Interface Segregation Principle Dependency Inversion Property');
+    expect(inFile('principles')[6].back).toBe('시작 정점의 최단 거리는 0이다. 나머지 정점은 무한대로 둔다.');
+    expect(rules('principles.md', 'long-answer')).toEqual([]);
+  });
+
+  it('3. a long parent answer shows its items that are cards of their own by their line only; a term spelled out in brackets is a term', () => {
+    expect(inFile('congestion').map(question)).toEqual([
+      'TCP › 혼잡제어 (Congestion Control)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › AIMD(Additive Increase / Multiplicative Decrease)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › Slow Start (느린 시작)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › Fast Retransmit (빠른 재전송)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › Fast Recovery (빠른 회복)',
+    ]);
+    const [, methods, aimd] = inFile('congestion');
+    expect(methods.back).toBe('AIMD(Additive Increase / Multiplicative Decrease) Slow Start (느린 시작) Fast Retransmit (빠른 재전송) Fast Recovery (빠른 회복)');
+    expect(aimd.back).toMatch(/^처음에 패킷을 하나씩 보내고 .* 공평한 방식이다\.$/);
+    expect(rules('congestion.md', 'long-answer')).toEqual([]);
+  });
+
   it('3. title lines (a quoted or bold line that is only a term) split a long answer, and end the answer before them', () => {
     expect(inFile('titles').map((card) => `${question(card)} => ${card.back.slice(0, 16)}`)).toEqual([
       'Network › TCP/IP의 각 계층을 설명해주세요. => TCP/IP는 인터넷에서 표준',
