@@ -67,6 +67,21 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('topics.md', 'no-topic')).toEqual([]);
   });
 
+  it('1. a heading repeated among its siblings (`접근방법` after each technique) is asked under the sibling before it; one said once, or a repeated question, is not', () => {
+    expect(inFile('siblings').map(question)).toEqual([
+      'Algorithm › 해결 방법 분류 › DP(동적 계획법)',
+      'Algorithm › 해결 방법 분류 › DP(동적 계획법) › 접근방법',
+      'Algorithm › 해결 방법 분류 › Greedy (탐욕법)',
+      'Algorithm › 해결 방법 분류 › Greedy (탐욕법) › 접근 방법',
+      'Algorithm › JWT › 구조',
+      'Algorithm › JWT › 장점',
+      'Algorithm › 운영체제 › 가상 메모리란?',
+      'Algorithm › 운영체제 › 페이징이란?',
+      'Algorithm › 운영체제 › 가상 메모리란?',
+    ]);
+    expect(rules('siblings.md', 'duplicate-question')).toHaveLength(1);
+  });
+
   it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder; `_` a space, a slug as words)', () => {
     // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
     // A question heading asks on its own.
