@@ -82,6 +82,15 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('siblings.md', 'duplicate-question')).toHaveLength(1);
   });
 
+  it('1. a heading inside a bullet (`1. ##### 커널 작업 중 인터럽트 발생`) is in the context of the cards under it, as a heading is', () => {
+    expect(inFile('item-headings').map(question).filter((asked) => / › (문제점|해결법)$/.test(asked))).toEqual([
+      'Race Condition이 발생하는 경우 › 커널 작업을 수행하는 중에 인터럽트 발생 › 문제점',
+      'Race Condition이 발생하는 경우 › 커널 작업을 수행하는 중에 인터럽트 발생 › 해결법',
+      'Race Condition이 발생하는 경우 › 멀티 프로세서 환경에서 공유 메모리 내의 커널 데이터에 접근할 때 › 문제점',
+      'Race Condition이 발생하는 경우 › 멀티 프로세서 환경에서 공유 메모리 내의 커널 데이터에 접근할 때 › 해결법',
+    ]);
+  });
+
   it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder; `_` a space, a slug as words)', () => {
     // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
     // A question heading asks on its own.

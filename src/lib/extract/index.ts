@@ -399,7 +399,8 @@ class Extraction {
     }
     const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (emitRuns) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
-    children(scope);
+    // `1. ##### 커널 작업 중 인터럽트 발생` › `- 해결법 : …`: a heading in a bullet titles what is under it, as a heading does.
+    children(text && item.children[0].type === 'heading' ? extend(scope, { text, nodes: head }) : scope);
   }
 
   /**
