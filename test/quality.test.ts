@@ -220,6 +220,19 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('long.md', 'long-answer')).toEqual([]);
   });
 
+  it('3. a split answer\'s closing paragraph that speaks of two of its terms or more answers the question, not the last term', () => {
+    const [asked, udp, tcp] = inFile('conclusion');
+    expect([asked, udp, tcp].map(question)).toEqual([
+      'TCP와 UDP의 차이를 설명해주세요.',
+      'TCP와 UDP의 차이를 설명해주세요. › UDP',
+      'TCP와 UDP의 차이를 설명해주세요. › TCP',
+    ]);
+    expect(asked.back).toMatch(/^TCP와 UDP는 모두 트랜스포트 계층.*따라서, UDP는 속도증가와 지연 감소를 위해서/);
+    expect(tcp.back).not.toContain('따라서, UDP는');
+    // A paragraph of the last term that speaks of it alone stays with it.
+    expect(udp.back).toContain('따라서 연결을 설정하기 위한 어떠한 지연도 없고');
+  });
+
   it('3. title lines (a quoted or bold line that is only a term) split a long answer, and end the answer before them', () => {
     expect(inFile('titles').map((card) => `${question(card)} => ${card.back.slice(0, 16)}`)).toEqual([
       'Network › TCP/IP의 각 계층을 설명해주세요. => TCP/IP는 인터넷에서 표준',
