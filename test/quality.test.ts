@@ -303,6 +303,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
+      // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.
+      '104: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
     ]);
     expect(rules('boilerplate.md', 'reading-list')).toEqual([
       '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',

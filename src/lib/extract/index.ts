@@ -27,7 +27,7 @@ import { isParentQuestion, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
-import { detailsOpen, isDetailsClose } from './rules/details.js';
+import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
@@ -214,6 +214,12 @@ class Extraction {
       if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
       if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
+        const contents = detailsContents(block);
+        if (contents !== null) {
+          this.info(positionOf(block), 'table-of-contents', `"${contents}" links to the page it sums up: a table of contents, no card made from what it folds`);
+          index = detailsEnd(blocks, index);
+          continue;
+        }
         const details = detailsOpen(block);
         if (details) {
           beforeDetails = local;
