@@ -30,6 +30,7 @@
 import type { Heading, Link, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { plainText } from '../../parse/mdast.js';
+import { detailsContents, detailsEnd } from './details.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
 const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935\ufe0f\s|/·•-]+/gu;
@@ -148,13 +149,18 @@ function isAffiliate(url: string): boolean {
   return AFFILIATE.test(url);
 }
 
-/** The bullets of index sections (isIndexHeading), which bench/coverage.ts does not count: they are reported, not lost. */
+/**
+ * The bullets of index sections (isIndexHeading) and of folded tables of contents (rules/details.ts), which
+ * bench/coverage.ts does not count: they are reported, not lost.
+ */
 export function indexSectionItems(tree: Root): Set<ListItem> {
   const out = new Set<ListItem>();
   let inside: number | null = null;
-  for (const block of tree.children) {
+  let foldedUntil = -1;
+  tree.children.forEach((block, index) => {
     if (block.type === 'heading') inside = isIndexHeading(block) ? block.depth : inside !== null && block.depth > inside ? inside : null;
-    else if (inside !== null) visit(block, 'listItem', (item: ListItem) => void out.add(item));
-  }
+    else if (block.type === 'html' && detailsContents(block) !== null) foldedUntil = detailsEnd(tree.children, index);
+    else if (inside !== null || index < foldedUntil) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+  });
   return out;
 }
