@@ -179,6 +179,7 @@ class Extraction {
     let base = scope;
     let local = scope;
     let beforeDetails: Scope | null = null;
+    let apparatus = false;
     const leads = boldLeads(blocks);
     const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
     const ask = (start: QuestionStart, rule: string, at: Nodes) => {
@@ -206,6 +207,7 @@ class Extraction {
         this.skipBelow = null;
         base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
+        apparatus = false;
         continue;
       }
       if (topLevel && this.skipBelow !== null) continue;
@@ -255,6 +257,9 @@ class Extraction {
         if (answers) answer(block);
         continue;
       }
+      // `**Collaborator**` over avatars: apparatus, like a heading that says so, up to the next (pseudo-)heading.
+      apparatus = pseudo ? APPARATUS_HEADING.test(pseudo.text.trim()) : apparatus;
+      if (apparatus) continue;
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         if (pseudo.answer && answers) answer(pseudo.answer);
