@@ -441,6 +441,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // A sentence that announces the picture after it stays with it.
       'Tree › 스케줄링의 단계 => 스케줄링은 다음 그림과 같이 세 단계로 이뤄진다:',
       'Tree › 스케줄링의 단계 › 장기 스케줄링 => 어떤 프로세스를 메모리에 올릴지 정한다.',
+      // An HTML block with words in it is prose, not a picture: the answer keeps it, and the lead-in before it.
+      'Tree › 힙 종류 => 힙에는 2가지 종류가 있다. 위의 그림을 예시로 진행해보자 최대 힙과 최소 힙은 부모와 자식의 키 순서로 나뉜다.',
+      'Tree › 힙 종류 › 최대 힙 => 부모의 키가 자식의 키보다 크거나 같은 완전 이진 트리',
     ]);
     const back = (front: string) => inFile('pictures').find((card) => card.front === front)!.backHtml;
     expect(back('OSI 7 계층')).toMatch(/^<img [^>]*alt="OSI 7 계층: 물리, 데이터 링크/u);

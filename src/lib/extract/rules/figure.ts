@@ -20,8 +20,8 @@
  * stays (`…This is called fragmentation. There are 2 types of fragmentation:`
  * over a one-row table drawing the memory → the first sentences and the table).
  *
- * Pictures: a paragraph of images (and line breaks) only, an HTML block (`<img>`,
- * `<p align="center"><img …></p>`), and a table with only a header row — a row of
+ * Pictures: a paragraph of images (and line breaks) only, an HTML block of tags
+ * with no words (`<img>`, `<p align="center"><img …></p>`), and a table with only a header row — a row of
  * cells drawn as a picture (`| Process A | free | Process B |`), which the card
  * shows as the row of boxes the author drew.
  */
@@ -30,7 +30,8 @@ import { plainText } from '../../parse/mdast.js';
 
 /** An image (or several), or a one-row table, with no words of its own around it. */
 export function isIllustration(block: RootContent): boolean {
-  if (block.type === 'html') return true;
+  // `<p align="center"><img …></p>`: tags and no words (an HTML block with text in it is prose).
+  if (block.type === 'html') return !/[\p{L}\p{N}]/u.test(block.value.replace(/<[^>]*>|&[a-z]+;|&#\d+;/giu, ''));
   if (block.type === 'table') return block.children.length === 1;
   return block.type === 'paragraph' && block.children.every((node) => node.type === 'image' || node.type === 'imageReference' || node.type === 'embed' || (node.type === 'text' && !node.value.trim()) || node.type === 'break');
 }
