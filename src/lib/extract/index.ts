@@ -36,6 +36,7 @@ import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
@@ -135,7 +136,8 @@ class Extraction {
   private readonly fileTags: string[];
   /** Tags of tag lines (`#os/memory #interview`), by the scope they tag. */
   private readonly scopeTags: Map<TagScope, string[]>;
-  private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
+  /** `owner`: the sibling a repeated heading is about (rules/sibling.ts), asked before it. */
+  private headingStack: { depth: number; crumb: Crumb; owner?: Crumb; tags: string[] }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
   private skipBelow: number | null = null;
@@ -322,14 +324,15 @@ class Extraction {
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
     const crumb: Crumb = { text, nodes };
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
-    this.headingStack.push({ depth: heading.depth, crumb, tags });
+    const owner = ownerOf(blocks, heading);
+    this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
     const skipped = skippedSection(heading, text, seeAlso);
     if (skipped) {
       this.skipBelow = heading.depth;
       if (skipped !== true) this.info(positionOf(heading), skipped.rule, skipped.message);
     }
-    const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
+    const crumbs = this.headingStack.flatMap((entry) => (entry.owner ? [entry.owner, entry.crumb] : [entry.crumb])).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
   }
 
@@ -399,7 +402,8 @@ class Extraction {
     }
     const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (emitRuns) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
-    children(scope);
+    // `1. ##### 커널 작업 중 인터럽트 발생` › `- 해결법 : …`: a heading in a bullet titles what is under it, as a heading does.
+    children(text && item.children[0].type === 'heading' ? extend(scope, { text, nodes: head }) : scope);
   }
 
   /**
@@ -739,6 +743,11 @@ function topHeadings(parsed: ParsedFile): Heading[] {
 
 function extend(scope: Scope, crumb: Crumb): Scope {
   return { ...scope, crumbs: [...scope.crumbs, crumb] };
+}
+
+function headingCrumb(heading: Heading): Crumb {
+  const nodes = cleanFront(takeInlineTags(heading.children).nodes);
+  return { text: plainText(nodes), nodes };
 }
 
 function crumbOf(nodes: PhrasingContent[]): Crumb {
