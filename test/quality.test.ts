@@ -69,6 +69,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('topics.md', 'no-topic')).toEqual([]);
   });
 
+  it('1. in a file with no heading at all, a card with no context is asked under the file\'s title', () => {
+    expect(inFile('나가는 링크').map(question)).toEqual(['나가는 링크 › 링크되지 않은 호출', '나가는 링크 › 코드 블록']);
+  });
+
   it('1. a heading repeated among its siblings (`접근방법` after each technique) is asked under the sibling before it; one said once, or a repeated question, is not', () => {
     expect(inFile('siblings').map(question)).toEqual([
       'Algorithm › 해결 방법 분류 › DP(동적 계획법)',

@@ -490,9 +490,8 @@ class Extraction {
    * when there is no topic to give (no card).
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
-    // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add — unless the file's top headings are several sections of its
-    // subject (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
+    // An empty context under a front that names its topic is the file's own heading: nothing to add — unless the
+    // file's top headings are several sections of its subject, or it has none (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
     // of something the card does not name.
     const genericFront = isGeneric(front);
     if (context.some((crumb) => !isGeneric(crumb))) return context;
@@ -722,12 +721,13 @@ function namesItsTopic(parsed: ParsedFile): boolean {
 
 /**
  * The file's top headings are sections of its subject, not one heading that
- * titles it: there are several, or the one below level 1 comes after the
- * file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
+ * titles it: there are several, or none, or the one below level 1 comes after
+ * the file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
  */
 function hasSections(parsed: ParsedFile): boolean {
   const top = topHeadings(parsed);
-  if (top.length !== 1) return top.length > 1;
+  // No heading at all: every card is a part of what the file's name says (`나가는 링크.md` › `> [!note] 코드 블록`).
+  if (top.length !== 1) return true;
   const first = parsed.tree.children.indexOf(top[0]);
   const says = (block: RootContent) =>
     block.type === 'list' || block.type === 'math' || (block.type === 'paragraph' && /\p{L}/u.test(plainText(block.children)) && !isLinksOnly(block.children));
