@@ -16,14 +16,16 @@
  *     ![OSI 7 계층](osi.png)
  *     #### 1) 물리(Physical) …
  *
- * A lead-in before a picture at the end of an answer is left off, the picture
- * stays (`…This is called fragmentation. There are 2 types of fragmentation:`
- * over a one-row table drawing the memory → the first sentences and the table).
+ * A lead-in that counts or points at a picture above, before the pictures at
+ * the end of an answer, is left off and the pictures stay (`…This is called
+ * fragmentation. There are 2 types of fragmentation:` over a one-row table
+ * drawing the memory → the first sentences and the table); one announcing the
+ * picture after it (`다음 그림과 같이 세 단계로 이뤄진다:`) stays with it.
  *
- * Pictures: a paragraph of images (and line breaks) only, an HTML block of tags
- * with no words (`<img>`, `<p align="center"><img …></p>`), and a table with only a header row — a row of
- * cells drawn as a picture (`| Process A | free | Process B |`), which the card
- * shows as the row of boxes the author drew.
+ * Pictures: a paragraph of images (and line breaks) only, an HTML block of
+ * tags with no words (`<img>`, `<p align="center"><img …></p>`), and a table
+ * with only a header row — a row of cells drawn as a picture (`| Process A |
+ * free | Process B |`), which the card shows as the row of boxes the author drew.
  */
 import type { RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
