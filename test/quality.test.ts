@@ -305,6 +305,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
+      // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.
+      '104: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
     ]);
     expect(rules('boilerplate.md', 'reading-list')).toEqual([
       '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
@@ -341,6 +343,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '5: "회사에 궁금한 점은 없으신가요?" is answered by the document saying what it is (an introduction, not notes); no card made',
       '9: "What is this?" is answered by the document saying what it is (an introduction, not notes); no card made',
       '15: "Repository layout" is answered by the document saying what it is (an introduction, not notes); no card made',
+      // review 1910: yangshun `study-cheatsheet.md`, `## What is this` over the section describing itself.
+      '27: "Cheatsheets" is answered by the document saying what it is (an introduction, not notes); no card made',
     ]);
     expect(diagnostics.filter((d) => d.file.endsWith('/about-document.md') && d.severity === 'warning')).toEqual([]);
   });

@@ -27,7 +27,7 @@ import { isParentQuestion, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
-import { detailsOpen, isDetailsClose } from './rules/details.js';
+import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
@@ -182,6 +182,7 @@ class Extraction {
     let base = scope;
     let local = scope;
     let beforeDetails: Scope | null = null;
+    let apparatus = false;
     const leads = boldLeads(blocks);
     const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
     const ask = (start: QuestionStart, rule: string, at: Nodes) => {
@@ -209,6 +210,7 @@ class Extraction {
         this.skipBelow = null;
         base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
+        apparatus = false;
         continue;
       }
       if (topLevel && this.skipBelow !== null) continue;
@@ -217,6 +219,12 @@ class Extraction {
       if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
       if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
+        const contents = detailsContents(block);
+        if (contents !== null) {
+          this.info(positionOf(block), 'table-of-contents', `"${contents}" links to the page it sums up: a table of contents, no card made from what it folds`);
+          index = detailsEnd(blocks, index);
+          continue;
+        }
         const details = detailsOpen(block);
         if (details) {
           beforeDetails = local;
@@ -252,6 +260,9 @@ class Extraction {
         if (answers) answer(block);
         continue;
       }
+      // `**Collaborator**` over avatars: apparatus, like a heading that says so, up to the next (pseudo-)heading.
+      apparatus = pseudo ? APPARATUS_HEADING.test(pseudo.text.trim()) : apparatus;
+      if (apparatus) continue;
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         if (pseudo.answer && answers) answer(pseudo.answer);
