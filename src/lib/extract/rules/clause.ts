@@ -9,6 +9,8 @@
  *     - `Promise` 는 : …                        a Korean particle as the last word
  *     - Users can test system                   (parent) a sentence…
  *       - often considered final test           …its child continues
+ *     - DNS는 캐시를 확인 합니다                 (parent) a Korean sentence: words ending in a
+ *       - 기존에 접속했던 사이트의 경우 …         sentence-final ending (…다, …요, note style …함, …음)
  */
 const FUNCTION_WORDS = new Set(['with', 'and', 'or', 'of', 'to', 'for', 'is', 'are', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'from', 'as', 'that', 'which', 'than', 'into', 'be', 'was', 'were', 'but', 'if', 'so', 'not']);
 const VERBS = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'does', 'did', 'has', 'have', 'had', "isn't", "aren't", "can't", "won't", "doesn't"]);
@@ -17,6 +19,15 @@ const CONTINUATION = new Set(['often', 'usually', 'which', 'that', 'and', 'or', 
 const PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '의', '에', '로', '으로', '에서', '와', '과', '도']);
 /** A Hangul word of three syllables or more ending in a topic or object particle (`프로세스는`). */
 const ATTACHED_PARTICLE = /[\uac00-\ud7a3]{2,}[은는을를]$/u;
+
+/** A short Korean sentence left without its full stop (`다음과 같다`, `사용해요`, note style `…의 약자임`). */
+const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
+
+/** Words (more than one: `개요`, `생성자` are terms) that end the way a Korean sentence ends, with or without a `:` after. */
+export function endsLikeSentence(text: string): boolean {
+  const words = text.trim().replace(/\s*[:：]$/u, '');
+  return /\s/u.test(words) && SENTENCE_ENDING.test(words);
+}
 
 export function readsAsClause(text: string): boolean {
   const words = text.trim().split(/\s+/u).filter(Boolean);

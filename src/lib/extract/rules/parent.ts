@@ -20,6 +20,14 @@
  *     - Users can test system                        (part of the run, with its child nested)
  *       - often considered final test
  *
+ * Nor is a Korean sentence, short or ending with `:` — a step the children go
+ * on with, not a term they answer (it joins the run, with its children nested):
+ *
+ *     - DNS는 캐시를 확인 합니다                       (part of the run: a step of the section's answer)
+ *       - 기존에 접속했던 사이트의 경우 캐시에 남아 있을 수 있습니다
+ *     - 확인 창에 복구 코드가 표시돼요. 두 가지 옵션이 있어요:   (part of the run, its options nested;
+ *       - Copy recovery codes: 코드를 복사하여 …                  each still a definition card)
+ *
  * A heading written inside a bullet is the bullet's text:
  *
  *     - ##### 2단계 디렉터리                            → card "2단계 디렉터리" / 사용자에게 개별적인…
@@ -28,7 +36,7 @@
  */
 import type { ListItem, RootContent } from 'mdast';
 import { isLongAnswer, itemHead } from '../../parse/mdast.js';
-import { continuesSentence, readsAsClause } from './clause.js';
+import { continuesSentence, endsLikeSentence, readsAsClause } from './clause.js';
 
 export const MAX_PARENT_LENGTH = 30;
 export const MAX_PARENT_WORDS = 4;
@@ -37,7 +45,9 @@ export const MAX_PARENT_WORDS = 4;
 const EXPANSION = /\s*[(（][^()（）]+[)）]$/u;
 
 export function isParentQuestion(text: string, firstChild = ''): boolean {
-  if (/[?？:：]$/u.test(text)) return true;
+  if (/[?？]$/u.test(text)) return true;
+  if (endsLikeSentence(text)) return false;
+  if (/[:：]$/u.test(text)) return true;
   if (readsAsClause(text) || continuesSentence(text, firstChild)) return false;
   const term = text.replace(EXPANSION, '') || text;
   return [...term].length <= MAX_PARENT_LENGTH && term.split(/\s+/).length <= MAX_PARENT_WORDS && !/[.。]$/u.test(text);
@@ -54,8 +64,10 @@ const MAX_TITLE_LENGTH = 60;
 const KOREAN_SENTENCE_END = /[다요죠자임함음됨][.!]?$/u;
 
 export function isTitleQuestion(text: string, firstChild = ''): boolean {
-  if (/[?？:：]$/u.test(text)) return true;
-  if (readsAsClause(text) || continuesSentence(text, firstChild) || (text.includes(' ') && KOREAN_SENTENCE_END.test(text))) return false;
+  if (/[?？]$/u.test(text)) return true;
+  if (endsLikeSentence(text) || (text.includes(' ') && KOREAN_SENTENCE_END.test(text))) return false;
+  if (/[:：]$/u.test(text)) return true;
+  if (readsAsClause(text) || continuesSentence(text, firstChild)) return false;
   return [...text].length <= MAX_TITLE_LENGTH && !/[.。!]$/u.test(text);
 }
 
