@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/lib/diagnostic.js';
 import { guidFor } from '../src/lib/identify/guid.js';
 import { normalizeText } from '../src/lib/identify/normalize.js';
+import { displayWidth } from '../src/lib/parse/mdast.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
 
@@ -207,7 +208,23 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('essay.md', 'prose-section')).toHaveLength(1);
     expect(rules('essay.md', 'prose-section')[0]).toMatch(/^5: "The move to a monorepo" is answered by \d+ lines of prose/);
     expect(inFile('essay-kept').map(question)).toEqual(['Monorepo, kept › The move to a monorepo']);
-    expect(rules('essay-kept.md', 'long-answer')[0]).toMatch(/^8: Answer to "The move to a monorepo" is \d+ lines, \d+ characters: too long to recall/);
+    expect(rules('essay-kept.md', 'long-answer')[0]).toMatch(/^8: Answer to "The move to a monorepo" is \d+ lines, \d+ columns of text: too long to recall/);
+  });
+
+  it('3. a Korean answer is measured as it shows: a Hangul syllable is two columns, so five short paragraphs are 14 lines, not 10', () => {
+    // 528 characters, 869 columns (README "Answers one can recall"): long prose under a plain heading makes no card,
+    // under a question it is the answer, kept with a warning.
+    expect(inFile('wide').map(question)).toEqual(['알고리즘 정리 › 그리디 알고리즘이 항상 최적의 답을 주나요?']);
+    expect(rules('wide.md', 'prose-section')).toEqual([expect.stringMatching(/^5: "Greedy Algorithm" is answered by 14 lines of prose/)]);
+    expect(rules('wide.md', 'long-answer')).toEqual([expect.stringMatching(/^17: Answer to "그리디 알고리즘이 항상 최적의 답을 주나요\?" is 14 lines, 869 columns of text/)]);
+  });
+
+  it('3. display width: wide characters two columns, a syllable spelled in jamo (as macOS saves it) still one syllable, joiners none', () => {
+    expect(displayWidth('Greedy')).toBe(6);
+    expect(displayWidth('그리디 알고리즘')).toBe(15);
+    expect(displayWidth('그리디'.normalize('NFD'))).toBe(6);
+    expect(displayWidth('漢字かな')).toBe(8);
+    expect(displayWidth('a\u200db\u0301')).toBe(2);
   });
 
   it('3. a long answer made of paragraphs that lead with a term is split along them, each term a card under the question', () => {
@@ -223,7 +240,45 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // and a bold phrase inside a sentence lead nothing: they stay in the part before them.
     expect(inFile('long')[2].back).toContain('배깅 vs 부스팅');
     expect(inFile('long')[5].back).toMatch(/Frequency: Occasional 합병정렬은 순차적 인 비교로/);
-    expect(rules('long.md', 'long-answer')).toEqual([]);
+    // The split parts are short; what is left over the limit is the intro of 캐시의 지역성: one paragraph of nearly 580
+    // Korean characters, which a reader sees as 12 lines (a Hangul syllable is two columns wide), and a line after it.
+    expect(rules('long.md', 'long-answer')).toEqual([expect.stringMatching(/^18: Answer to "캐시의 지역성" is 13 lines, 1021 columns of text:/)]);
+  });
+
+  it('3. a heading in a bullet titles what follows it, and each titled item is a card of its own (SOLID: one card per principle)', () => {
+    expect(inFile('principles').map(question)).toEqual([
+      '[Design Pattern] 개요 › 원칙',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Single Responsibility Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Open - Close Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Liskov Substitution Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Interface Segregation Principle',
+      '[Design Pattern] 개요 › 원칙 › SOLID (객체지향 설계 원칙) › Dependency Inversion Property',
+      // A heading that is a sentence (a step of a procedure) asks nothing: it stays in its parent's answer.
+      '[Design Pattern] 개요 › 순서',
+    ]);
+    const [principles, single, open] = inFile('principles');
+    // `Open - Close Principle` is a title, not `Open` defined as `Close Principle`.
+    expect(open.back).toBe('확장 (상속)에는 열려있고, 수정에는 닫혀 있어야 함.');
+    expect(single.back).toBe('하나의 클래스는 하나의 역할만 해야 함.');
+    // The parent's answer was 13 lines: now it names the principles, each explained on its own card.
+    expect(principles.back).toBe('SOLID (객체지향 설계 원칙) (간략한 설명) Single Responsibility Principle Open - Close Principle Liskov Substitution Principle Interface Segregation Principle Dependency Inversion Property');
+    expect(inFile('principles')[6].back).toBe('시작 정점의 최단 거리는 0이다. 나머지 정점은 무한대로 둔다.');
+    expect(rules('principles.md', 'long-answer')).toEqual([]);
+  });
+
+  it('3. a long parent answer shows its items that are cards of their own by their line only; a term spelled out in brackets is a term', () => {
+    expect(inFile('congestion').map(question)).toEqual([
+      'TCP › 혼잡제어 (Congestion Control)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › AIMD(Additive Increase / Multiplicative Decrease)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › Slow Start (느린 시작)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › Fast Retransmit (빠른 재전송)',
+      'TCP › 혼잡제어 (Congestion Control) › 해결 방법 › Fast Recovery (빠른 회복)',
+    ]);
+    const [, methods, aimd] = inFile('congestion');
+    expect(methods.back).toBe('AIMD(Additive Increase / Multiplicative Decrease) Slow Start (느린 시작) Fast Retransmit (빠른 재전송) Fast Recovery (빠른 회복)');
+    expect(aimd.back).toMatch(/^처음에 패킷을 하나씩 보내고 .* 공평한 방식이다\.$/);
+    expect(rules('congestion.md', 'long-answer')).toEqual([]);
   });
 
   it('3. a split answer\'s closing paragraph that speaks of two of its terms or more answers the question, not the last term', () => {

@@ -23,7 +23,7 @@ import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
-import { isParentQuestion, parentFront } from './rules/parent.js';
+import { isParentQuestion, isTitledItem, isTitleQuestion, outlineOfLong, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
@@ -385,7 +385,8 @@ class Extraction {
       note(explicit.kind, 'explicit', explicit.before, withRest(explicit.after, rest));
       return children(extend(scope, crumbOf(explicit.before)));
     }
-    const definition = splitDefinition(head);
+    // `1. ##### Open - Close Principle`: a heading in a bullet is a title the author set, not a `term - definition` line.
+    const definition = isTitledItem(item) ? null : splitDefinition(head);
     // `- 공식 문서 : [링크](…)`: a definition that is only a link is a reference, like a bullet of only a link.
     if (definition && rest.length === 0 && isLinksOnly(definition.after)) {
       if (emitRuns) this.linksLeftOut(scope);
@@ -407,8 +408,8 @@ class Extraction {
       return;
     }
     const text = plainText(head);
-    if (text && rest.length && isParentQuestion(text, plainText(rest.slice(0, 1))) && !isAsideOnly(rest)) {
-      note('basic', 'parent', frontOfParent(head), rest);
+    if (text && isParentItem(item, text, rest)) {
+      note('basic', 'parent', frontOfParent(head), outlineOfLong(rest, asksOfItsOwn));
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
     const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
@@ -676,6 +677,20 @@ function adjacentBlocks(blocks: RootContent[], index: number): RootContent[] {
     previous = next;
   }
   return adjacent;
+}
+
+/** A bullet asking for what is under it (rules/parent.ts): a short topic, or a title written as a heading (`- ##### SOLID`). */
+function isParentItem(item: ListItem, text: string, rest: RootContent[]): boolean {
+  const first = plainText(rest.slice(0, 1));
+  return rest.length > 0 && (isParentQuestion(text, first) || (isTitledItem(item) && isTitleQuestion(text, first))) && !isAsideOnly(rest);
+}
+
+/** Whether Extraction.item makes a card of its own of this bullet that answers with what is under it: a parent, or a definition with more under it. */
+function asksOfItsOwn(item: ListItem): boolean {
+  const head = itemHead(item);
+  const rest = item.children.slice(1).filter((block) => !isBoilerplateBlock(block));
+  if (!head || rest.length === 0 || isLinksOnly(head) || isIndexEntry(head, rest) || isReadingTopic(rest)) return false;
+  return (!isTitledItem(item) && splitDefinition(head) !== null) || isParentItem(item, plainText(head), rest);
 }
 
 /** Lines back into one run of phrasing content, joined by hard breaks (card sides) or newlines (prose left over). */

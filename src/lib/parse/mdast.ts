@@ -4,6 +4,7 @@
  * on what, say, an empty bullet is.
  */
 import type { List, ListItem, Nodes, PhrasingContent } from 'mdast';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { toString } from 'mdast-util-to-string';
 
 /** Bullets nested deeper than this stay inside their parent's answer but make no cards of their own. */
@@ -76,45 +77,58 @@ function textOf(node: Nodes): string {
 
 /** Where an answer stops being recallable (README "Answers one can recall"). */
 export const LONG_ANSWER_LINES = 12;
-export const LONG_ANSWER_CHARACTERS = 800;
-/** A rendered line of prose, roughly: what a phone shows across. */
+/** Counted in columns, as `displayWidth` counts them: 800 Latin letters, or 400 Hangul syllables (docs/decisions.md). */
+export const LONG_ANSWER_COLUMNS = 800;
+/** A rendered line of prose, roughly: what a phone shows across, in columns. */
 const LINE_WIDTH = 80;
 
+/** What reads as no column of its own: combining marks (a decomposed accent, an emoji's variation selector) and format characters (a zero-width joiner). */
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/gu;
+
 /**
- * How much an answer asks to recall: characters of text, and lines as
- * rendered — code blocks and math by their lines, each list item and table
- * row a line at least, prose wrapped at LINE_WIDTH.
+ * Columns the text takes on screen: a wide or fullwidth character (Hangul, kana, CJK ideographs, most emoji) is two,
+ * as Unicode's East Asian Width says (get-east-asian-width). A line of Korean holds half the characters a line of
+ * English does, and a Hangul syllable carries about as much as two Latin letters. NFC first: a note saved on macOS
+ * spells a syllable as two or three jamo. (string-width gives the same numbers, grapheme by grapheme, about fifty
+ * times slower: too slow for a question asked of every section and every card.)
  */
-export function answerSize(blocks: readonly Nodes[]): { lines: number; characters: number } {
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text.normalize('NFC').replace(ZERO_WIDTH, '')) width += eastAsianWidth(character.codePointAt(0) ?? 0);
+  return width;
+}
+
+/**
+ * How much an answer asks to recall: its text in columns (displayWidth: a Hangul syllable is two), and lines as
+ * rendered — code blocks and math by their lines, each list item and table row a line at least, prose wrapped at
+ * LINE_WIDTH columns.
+ */
+export function answerSize(blocks: readonly Nodes[]): { lines: number; columns: number } {
   let lines = 0;
-  let characters = 0;
-  const wrapped = (text: string) => Math.max(1, Math.ceil([...text].length / LINE_WIDTH));
+  let columns = 0;
+  const add = (text: string) => {
+    const width = displayWidth(text);
+    columns += width;
+    lines += Math.max(1, Math.ceil(width / LINE_WIDTH));
+  };
   const walk = (node: Nodes): void => {
     if (node.type === 'code' || node.type === 'math') {
       lines += node.value.split('\n').length;
       return;
     }
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') {
-      const text = plainText([node]);
-      characters += [...text].length;
-      lines += wrapped(text);
-      return;
-    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') return add(plainText([node]));
     if (node.type === 'html' || node.type === 'image') {
       lines += 1;
       return;
     }
     if ('children' in node) (node.children as Nodes[]).forEach(walk);
-    else if ('value' in node && typeof node.value === 'string') {
-      characters += [...node.value].length;
-      lines += wrapped(node.value);
-    }
+    else if ('value' in node && typeof node.value === 'string') add(node.value);
   };
   blocks.forEach(walk);
-  return { lines, characters };
+  return { lines, columns };
 }
 
 export function isLongAnswer(blocks: readonly Nodes[]): boolean {
   const size = answerSize(blocks);
-  return size.lines > LONG_ANSWER_LINES || size.characters > LONG_ANSWER_CHARACTERS;
+  return size.lines > LONG_ANSWER_LINES || size.columns > LONG_ANSWER_COLUMNS;
 }

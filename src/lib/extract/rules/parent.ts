@@ -34,17 +34,64 @@
  *
  *       > 사용자에게 개별적인 디렉터리 만들어줌
  */
+import type { ListItem, RootContent } from 'mdast';
+import { isLongAnswer, itemHead } from '../../parse/mdast.js';
 import { continuesSentence, endsLikeSentence, readsAsClause } from './clause.js';
 
 export const MAX_PARENT_LENGTH = 30;
 export const MAX_PARENT_WORDS = 4;
+
+/** `AIMD(Additive Increase / Multiplicative Decrease)`: a term spelled out in brackets after it is as short as the term. */
+const EXPANSION = /\s*[(（][^()（）]+[)）]$/u;
 
 export function isParentQuestion(text: string, firstChild = ''): boolean {
   if (/[?？]$/u.test(text)) return true;
   if (endsLikeSentence(text)) return false;
   if (/[:：]$/u.test(text)) return true;
   if (readsAsClause(text) || continuesSentence(text, firstChild)) return false;
-  return [...text].length <= MAX_PARENT_LENGTH && text.split(/\s+/).length <= MAX_PARENT_WORDS && !/[.。]$/u.test(text);
+  const term = text.replace(EXPANSION, '') || text;
+  return [...term].length <= MAX_PARENT_LENGTH && term.split(/\s+/).length <= MAX_PARENT_WORDS && !/[.。]$/u.test(text);
+}
+
+/** `- ##### Single Responsibility Principle`: the bullet's text is a heading, a title the author set. */
+export function isTitledItem(item: ListItem): boolean {
+  return item.children[0]?.type === 'heading';
+}
+
+/** A title may run longer than a topic bullet (`Interface Segregation Principle`, `Race Condition이 발생하는 경우`). */
+const MAX_TITLE_LENGTH = 60;
+/** …but a heading that is a sentence (`1. #### 시작 정점의 최단 거리는 0이다.`, `직접 문제를 풀수 있도록 노력하자`) is a step or advice, no question. */
+const KOREAN_SENTENCE_END = /[다요죠자임함음됨][.!]?$/u;
+
+export function isTitleQuestion(text: string, firstChild = ''): boolean {
+  if (/[?？]$/u.test(text)) return true;
+  if (endsLikeSentence(text) || (text.includes(' ') && KOREAN_SENTENCE_END.test(text))) return false;
+  if (/[:：]$/u.test(text)) return true;
+  if (readsAsClause(text) || continuesSentence(text, firstChild)) return false;
+  return [...text].length <= MAX_TITLE_LENGTH && !/[.。!]$/u.test(text);
+}
+
+/**
+ * A parent's answer too long to recall (parse/mdast.ts) shows each bullet in it that is a card of its own (`asks`)
+ * by its line only: what is under that bullet is on the bullet's own card, asked under the parent.
+ *
+ *     - 해결 방법                                  → card "해결 방법" / • AIMD(…) • Slow Start (느린 시작)
+ *       - AIMD(Additive Increase / Multiplicative Decrease)    → card "… › 해결 방법 › AIMD(…)" / 처음에 패킷을 …
+ *         - 처음에 패킷을 하나씩 보내고 이것이 문제없이 도착하면 …
+ *       - Slow Start (느린 시작)                              → card "… › 해결 방법 › Slow Start (느린 시작)"
+ *         - AIMD 방식이 네트워크의 수용량 주변에서는 …
+ *
+ * A short answer stays whole: a parent card then asks for its children with what they say.
+ */
+export function outlineOfLong(blocks: RootContent[], asks: (item: ListItem) => boolean): RootContent[] {
+  if (!isLongAnswer(blocks)) return blocks;
+  return blocks.map((block) => (block.type === 'list' ? { ...block, spread: false, children: block.children.map((item) => (asks(item) ? lineOf(item) : item)) } : block));
+}
+
+/** The bullet without what is under it; a heading written in it becomes a line of text. */
+function lineOf(item: ListItem): ListItem {
+  const head = itemHead(item) ?? [];
+  return { ...item, spread: false, children: [{ type: 'paragraph', children: head, position: item.children[0]?.position }] };
 }
 
 /** `특징:` asks "특징", not "특징:". */

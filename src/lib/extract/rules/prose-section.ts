@@ -1,7 +1,7 @@
 /**
  * Rule `prose-section` (info) — a heading answered by a long run of prose
- * (more than LONG_ANSWER_LINES rendered lines or LONG_ANSWER_CHARACTERS of
- * text: an essay, two long code listings) with nothing question-shaped in it
+ * (more than LONG_ANSWER_LINES rendered lines or LONG_ANSWER_COLUMNS columns of
+ * text, a Hangul syllable two: an essay, two long code listings) with nothing question-shaped in it
  * is reading material, not a flashcard: no card by default.
  *
  *     ## Why we moved to a monorepo          → no card (info prose-section)

@@ -17,6 +17,13 @@
  *     중앙에 위치한 메인 노드를 통해 다른 노드와 소통할 수 있는 구조이다.
  *     - `장점`: 장애 발견이 쉽고 관리가 용이함
  *
+ * A heading written under a bullet, over what follows it in the bullet:
+ *
+ *     * #### 원칙
+ *       ##### SOLID (객체지향 설계 원칙)
+ *       1. ##### Single Responsibility Principle            → … › 원칙 › SOLID (객체지향 설계 원칙) › Single Responsibility Principle
+ *          > 하나의 클래스는 하나의 역할만 해야 함.
+ *
  * Paragraphs that lead with a bold term they define (rules/split.ts), each directly
  * followed by a list, two or more under one heading — each list is about its
  * term, and the paragraph answers it:
@@ -55,6 +62,11 @@ export interface PseudoHeading {
 /** `leads`: the paragraphs of this run that lead with a bold term before a list (boldLeads). */
 export function pseudoHeading(block: RootContent, next: RootContent | undefined, leads: ReadonlySet<RootContent> = new Set()): PseudoHeading | null {
   if (!next) return null;
+  // Only nested headings get here (in a bullet, a quote, a callout): top-level ones are real sections.
+  if (block.type === 'heading') {
+    const text = plainText(block.children);
+    return text && !/[.。]$/u.test(text) ? { text, nodes: block.children } : null;
+  }
   const lead = leads.has(block) ? boldLead(block as Paragraph) : null;
   if (lead) return { text: plainText(lead), nodes: lead, answer: block as Paragraph };
   const paragraph = numberedItem(block, next) ?? boldLine(block);

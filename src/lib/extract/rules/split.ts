@@ -1,7 +1,7 @@
 /**
  * Rule `split` — an answer too long to recall (over LONG_ANSWER_LINES
- * rendered lines or LONG_ANSWER_CHARACTERS characters, parse/mdast.ts) that
- * is built of paragraphs each leading with a term of its own is split along
+ * rendered lines or LONG_ANSWER_COLUMNS columns of text, a Hangul syllable
+ * two: parse/mdast.ts) that is built of paragraphs each leading with a term of its own is split along
  * them: each term is a card, asked under the question, answered by its
  * paragraph and what follows it up to the next term.
  *
