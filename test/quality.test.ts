@@ -105,6 +105,23 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('Educational 174.md', 'no-topic')).toEqual([]);
   });
 
+  it('1. `예시: …`, `Example: …` and a sentence before a colon define no term: the line stays on the card of what it illustrates', () => {
+    expect(inFile('functions').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'functions › reverse() => list.reverse(): list 목록을 제자리에서 뒤집어요. 예시: [1,2,3].reverse() 는 [3,2,1] 을 반환해요.',
+      'functions › reduce() => 각 요소에 대해 표현식을 실행하여 목록을 단일 값으로 줄여요. 예시 (합계): [1,2,3].reduce(acc + value, 0) 는 6 을 반환해요. e.g. [].reduce(acc + value, 0) is 0 .',
+      'functions › slice => 문자열 또는 배열의 일부를 추출해요. 음수 인덱스는 끝에서부터 세요: "hello"|slice:-3 은 "llo" 를 반환해요. 두 번째 매개변수는 배타적이에요: "hello"|slice:1,4 는 인덱스 1, 2, 3의 문자를 포함해요.',
+      // The example under a definition was on its card already; it no longer makes a card `Subarray › Example` too.
+      'Common terms › Subarray => A range of contiguous values within an array. Example: given an array [2, 3, 6, 1, 5, 4] , [3, 6, 1] is a subarray while [3, 1, 5] is not.',
+      'Common terms › Subsequence => A sequence derived from another by deleting some or no elements without changing the order.',
+    ]);
+    // In a long answer, `***예시***` leads no card of its own: the example stays with the answer it illustrates, and
+    // the term after it (`**뮤텍스** : …`) is still a card.
+    const semaphore = inFile('semaphore');
+    expect(semaphore.map(question)).toEqual(['세마포어 P, V 연산 › 구현 방법', '세마포어 P, V 연산 › 구현 방법 › 뮤텍스']);
+    expect(semaphore[0].back).toContain('예시 최초 S 값은 1이고');
+    expect(semaphore[1].back).not.toContain('예시');
+  });
+
   it('1. a heading or bullet answered only by an aside (`cf) …`) is a line of what is above it, not a question the aside answers', () => {
     expect(inFile('DataStructure').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Part 1-2 DataStructure › Graph => 정점과 간선의 집합, Graph cf) 트리 또한 그래프이며, 그 중 사이클이 허용되지 않는 그래프를 말한다.',
