@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/lib/diagnostic.js';
 import { guidFor } from '../src/lib/identify/guid.js';
 import { normalizeText } from '../src/lib/identify/normalize.js';
+import { coverage } from '../bench/coverage.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
 
@@ -84,7 +85,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('Expected Value').map(question)).toEqual(['Expected Value › Variance']);
   });
 
-  it('1. positional labels are no question: a time step stays in its answer, sample data is left out; a problem letter is asked under its contest', () => {
+  it('1. positional labels are no question: a time step stays in its answer, sample data is left out', () => {
     // `t1 : …`, `- T1 : …`: moments of a worked example, read in order in the answer they belong to.
     const deadlock = inFile('deadlock');
     expect(deadlock.map(question)).toEqual(['데드락 (DeadLock, 교착 상태)', '데드락 (DeadLock, 교착 상태) › 트랜잭션의 경우']);
@@ -99,10 +100,31 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       `13: "Output" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
       `22: "예제 입력 1" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
     ]);
-    // `### E`, `### F` in a contest log stay cards asked under the contest (`Educational 174 › F`): the user's solution notes,
-    // and nothing names the problem better (docs/decisions.md).
-    expect(inFile('Educational 174').map(question)).toEqual(['Educational 174 › E', 'Educational 174 › F']);
-    expect(rules('Educational 174.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. a problem letter under a title that is only a label (`Educational 174 › F`) names no topic: no card from its section, an info', () => {
+    // The problem is not in the notes: nothing on the question side could say what `F` is.
+    expect(inFile('Educational 174')).toEqual([]);
+    expect(rules('Educational 174.md', 'no-topic')).toEqual([
+      `2: "Educational 174 › E" names no topic: "E" only marks a place and "Educational 174" is a label too; no card made from it or what is under it`,
+      `7: "Educational 174 › F" names no topic: "F" only marks a place and "Educational 174" is a label too; no card made from it or what is under it`,
+    ]);
+    // A heading that names its problem is a card; a sub-heading of a topicless section goes with it, and a letter
+    // asking `F?` over nothing is no unanswered question.
+    expect(inFile('Round 1004 (Div. 2)').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Round 1004 (Div. 2) › Adjacent Digit Sums => x + 1 = y holds only when x does not end in 9']);
+    expect(rules('Round 1004 (Div. 2).md', 'no-topic').map((line) => line.split(':')[0])).toEqual(['4', '9']);
+    expect(rules('Round 1004 (Div. 2).md', 'question-unanswered')).toEqual([]);
+    // Under a title that names something, a letter is a name (`Languages › C`).
+    expect(inFile('Languages').map(question)).toEqual(['Languages › C', 'Languages › R']);
+    expect(rules('Languages.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. the bullets of a section that names no topic are left out of "bullets on cards" and counted apart', async () => {
+    const folder = join(dir, 'contests');
+    mkdirSync(folder);
+    for (const name of ['Educational 174.md', 'Round 1004 (Div. 2).md']) copyFileSync(join(fixtures, 'notes', name), join(folder, name));
+    const result = await coverage(folder);
+    expect({ bullets: result.bullets, onCards: result.onCards, topicless: result.topicless }).toEqual({ bullets: 1, onCards: 1, topicless: 3 });
   });
 
   it('1. `예시: …`, `Example: …` and a sentence before a colon define no term: the line stays on the card of what it illustrates', () => {
