@@ -5,7 +5,8 @@
  * only, so markup, emoji and spacing differences between a note and its
  * rendered card do not count as missing. Issue 8 keeps this ≥ 95 % on every
  * corpus. Bullets deckgen leaves out on purpose and says so (link-only,
- * empty, a bullet that only says a link is attached, entries of reading lists and of lists of unanswered questions, of a
+ * empty, a bullet that only says a link is attached, entries of reading lists, of a list of links a sentence points to
+ * (`다음 문서를 참조하세요:`), and of lists of unanswered questions, of a
  * table of contents under a heading that links to the page it sums up, of
  * sections that name no topic — `### F` in `Educational 174.md`, printed apart —, and
  * licence/credits files and to-do lists) are not counted, nor are the bullets of obsidian-spaced-repetition
@@ -22,7 +23,7 @@ import { parseFile } from '../src/lib/parse/index.js';
 import { extractOsrNotes } from '../src/lib/extract/osr/index.js';
 import { indexSectionItems, isApparatusFile } from '../src/lib/extract/rules/boilerplate.js';
 import { questionListItems } from '../src/lib/extract/rules/question-list.js';
-import { notesLink } from '../src/lib/extract/rules/cross-reference.js';
+import { listPointerItems, notesLink } from '../src/lib/extract/rules/cross-reference.js';
 import { readingListItems } from '../src/lib/extract/rules/reading-list.js';
 import { fileTitles, topiclessSectionItems } from '../src/lib/extract/rules/no-topic.js';
 import { toDoItems } from '../src/lib/extract/tasks.js';
@@ -55,7 +56,7 @@ export async function coverage(folder: string): Promise<Coverage> {
     if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
     const topicless = topiclessSectionItems(parsed.tree, fileTitles(relativePath, path, parsed.frontMatter.title)[0]);
     result.topicless += topicless.size;
-    const leftOut = new Set([...readingListItems(parsed.tree, relativePath), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree), ...toDoItems(parsed.tree, relativePath), ...topicless]);
+    const leftOut = new Set([...readingListItems(parsed.tree, relativePath), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree), ...toDoItems(parsed.tree, relativePath), ...listPointerItems(parsed.tree), ...topicless]);
     visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
       if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item) || (item.children.length === 1 && notesLink(head))) return;

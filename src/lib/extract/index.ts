@@ -37,7 +37,7 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
+import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
@@ -233,6 +233,14 @@ class Extraction {
           beforeDetails = null;
           continue;
         }
+      }
+      // `…다음 문서를 참조하세요:` over a list of links only (rules/cross-reference.ts): both left out.
+      const pointed = block.type === 'paragraph' ? withoutListPointer(block, blocks[index + 1]) : undefined;
+      if (pointed) {
+        this.info(positionOf(block), 'cross-reference', crossReferenceMessage([pointed.removed]));
+        index++;
+        if (pointed.kept && answers && this.underHeading(local)) answer(pointed.kept);
+        continue;
       }
       if (block.type === 'paragraph') {
         const bold = boldQuestion(block);
