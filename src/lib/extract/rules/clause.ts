@@ -7,8 +7,8 @@
  *     - Given 5 documents: …                    starts like a clause
  *     - A Calculus is usually formulated - …    has a verb
  *     - `Promise` 는 : …                        a Korean particle as the last word
- *     - 음수 인덱스는 끝에서부터 세요: …           ends like a Korean sentence (…해요, …에요, …합니다, …한다);
- *     - DNS는 캐시를 확인 합니다                  a request (`…를 설명해주세요`) is a question, not a clause
+ *     - 음수 인덱스는 끝에서부터 세요: …           ends like a Korean sentence (…해요, …에요, …합니다, …한다)
+ *     - DNS는 캐시를 확인 합니다                  (a parent) the same; a request, `…를 설명해주세요`, is a question
  *     - Users can test system                   (parent) a sentence…
  *       - often considered final test           …its child continues
  */

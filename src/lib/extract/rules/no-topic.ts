@@ -125,7 +125,7 @@ export function sectionTitle(front: string, titles: readonly string[]): string |
  *     At first look, it obviously requires using Dynamic Connectivity D&C. …
  *
  * A letter under a named topic is kept (`Languages › C`), and so is a heading that names its problem
- * (`### A. Two Sum` → `Two Sum`).
+ * (`### A. Two Sum` → `Two Sum`) and a level-1 heading, the file's own title (`# T0`).
  */
 export function topiclessHeadings(tree: Root, title: string | undefined): Set<Heading> {
   const out = new Set<Heading>();
@@ -135,7 +135,8 @@ export function topiclessHeadings(tree: Root, title: string | undefined): Set<He
     while (above.length && above[above.length - 1].depth >= block.depth) above.pop();
     const text = plainText(block.children).trim();
     const names = [...(title ? [title] : []), ...above.map((heading) => heading.text)];
-    if (BARE_PLACE.test(text) && names.every(isSeriesLabel)) out.add(block);
+    // A level-1 heading titles the file (`# T0` in `deck0.md`); the rule is about a place inside it.
+    if (block.depth > 1 && BARE_PLACE.test(text) && names.every(isSeriesLabel)) out.add(block);
     above.push({ depth: block.depth, text });
   }
   return out;
