@@ -59,8 +59,9 @@ const hash = (...parts: (string | number)[]) => createHash('sha256').update(part
 
 /**
  * The card as text, as Anki shows it: list items marked (`•`, `1.`) so a list still reads as one — on the line of the
- * item's first paragraph, as a browser draws a loose list — and each image as `[image: alt]`, so the reader knows a
- * picture is there (and that its alt text is not words on the card).
+ * item's first paragraph, as a browser draws a loose list — each image as `[image: alt]`, so the reader knows a
+ * picture is there (and that its alt text is not words on the card), and each table row as `| cell | cell |`, so a
+ * table reads as one (a header row alone is a row of boxes drawn as a picture: `| Process A | free | Process B |`).
  */
 export function text(html: string): string {
   const tree = fromHtml(html, { fragment: true });
@@ -88,6 +89,19 @@ export function text(html: string): string {
       if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(marker);
       else item.children.unshift(marker);
     }
+  });
+  // Tables last, once their images are text: each row a line `| cell | cell |`.
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'table' || !parent || index === undefined) return;
+    const rows: string[] = [];
+    visit(node, 'element', (row) => {
+      if (row.tagName !== 'tr') return;
+      const cells = row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+      rows.push(`| ${cells.map((cell) => toText(cell).replace(/\s+/gu, ' ').trim()).join(' | ')} |`);
+      return SKIP;
+    });
+    parent.children.splice(index, 1, { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: rows.join('\n') }] });
+    return SKIP;
   });
   return toText(tree).replace(/\u00a0/gu, ' ').trim();
 }

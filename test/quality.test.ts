@@ -23,6 +23,8 @@ interface Card {
   context: string;
   front: string;
   back: string;
+  /** The Back field as HTML: a picture leaves no text. */
+  backHtml: string;
 }
 
 async function build(notes: string, dir: string, extra: string[] = []) {
@@ -31,7 +33,7 @@ async function build(notes: string, dir: string, extra: string[] = []) {
   const apkg: ApkgContents = await readApkg(join(dir, 'out', `${notes.split('/').pop()}.apkg`));
   const decks = new Map(Object.values(apkg.decks).map((deck) => [deck.id, deck.name]));
   const deckOf = new Map(apkg.cards.map((card) => [card.nid, decks.get(card.did)!]));
-  const cards: Card[] = apkg.notes.map((note) => ({ file: deckOf.get(note.id)!, context: text(note.fields[2]), front: text(note.fields[0]), back: text(note.fields[1]) }));
+  const cards: Card[] = apkg.notes.map((note) => ({ file: deckOf.get(note.id)!, context: text(note.fields[2]), front: text(note.fields[0]), back: text(note.fields[1]), backHtml: note.fields[1] }));
   return { cli, diagnostics: report.diagnostics, cards };
 }
 
@@ -524,6 +526,49 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('figures.md', 'media-unsupported').map((line) => line.replace(/ \(src=.*$/u, ''))).toEqual([
       '16: Image "Salaries of top tech internships in 2016" takes its source from the site\'s code',
       '31: Image "Summary of what to do after a coding interview" takes its source from the site\'s code',
+    ]);
+  });
+
+  it('3. a picture is an answer, unless the only words with it lead into what has cards of its own (figure-only)', () => {
+    // bad-cards-1757: gyoogle `Tree.md:47` (the four ways are the sub-sections' cards), JaeYeopHan `OS/README.en.md:359`.
+    expect(inFile('pictures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Tree => Node와 Edge로 이루어진 자료구조다.',
+      'Tree › 트리 순회 방식 › 전위 순회(pre-order) => 각 부모 노드를 순차적으로 먼저 방문하는 방식이다.',
+      'Tree › 트리 순회 방식 › 중위 순회(in-order) => 왼쪽 하위 트리를 방문 후 부모 노드를 방문하는 방식이다.',
+      // A diagram alone answers its heading, sub-sections or not.
+      'Tree › OSI 7 계층 => ',
+      'Tree › OSI 7 계층 › 물리(Physical) => 데이터를 전기적인 신호로 변환해서 주고받는 계층이다.',
+      // The count before the one-row table goes (the two kinds are cards of their own); the table drawn as memory stays.
+      'Tree › 단편화 => 프로세스들이 메모리에 적재되고 제거되는 일이 반복되면 작은 자유 공간들이 늘어나는데, 이것이 단편화이다. Process A free Process B free Process C',
+      'Tree › 단편화 › 외부 단편화 => 남는 공간들이 메모리 곳곳에 흩어져 있어 쓸 수 없는 것',
+      'Tree › 단편화 › 내부 단편화 => 프로세스가 사용하는 공간에 포함된 남는 부분',
+      // A sentence that announces the picture after it stays with it.
+      'Tree › 스케줄링의 단계 => 스케줄링은 다음 그림과 같이 세 단계로 이뤄진다:',
+      'Tree › 스케줄링의 단계 › 장기 스케줄링 => 어떤 프로세스를 메모리에 올릴지 정한다.',
+      // An HTML block with words in it is prose, not a picture: the answer keeps it, and the lead-in before it.
+      'Tree › 힙 종류 => 힙에는 2가지 종류가 있다. 위의 그림을 예시로 진행해보자 최대 힙과 최소 힙은 부모와 자식의 키 순서로 나뉜다.',
+      'Tree › 힙 종류 › 최대 힙 => 부모의 키가 자식의 키보다 크거나 같은 완전 이진 트리',
+    ]);
+    const back = (front: string) => inFile('pictures').find((card) => card.front === front)!.backHtml;
+    expect(back('OSI 7 계층')).toMatch(/^<img [^>]*alt="OSI 7 계층: 물리, 데이터 링크/u);
+    expect(back('단편화')).toMatch(/<table>[\s\S]*<th>[\s\S]*Process A[\s\S]*<\/table>$/u);
+    expect(back('스케줄링의 단계')).toMatch(/<img [^>]*alt="장기, 중기, 단기 스케줄링"/u);
+    expect(rules('pictures.md', 'figure-only')).toEqual([
+      '7: "트리 순회 방식" is answered only by a picture and a sentence leading into what follows (트리를 순회하는 방식은 총 4가지가 있다. 위의 그림을 예시로 진행해보자…), which has cards of its own; no card made',
+    ]);
+  });
+
+  it('5. a parent bullet that is a Korean sentence (`…합니다`, `…있어요:`) is a step of its section\'s answer, its children nested', () => {
+    // bad-cards-1757 / issue 8 point 5: gyoogle `DNS.md:11`, obsidian-help `2단계 인증.md:36`.
+    expect(inFile('steps').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'DNS › 도메인 주소가 IP로 변환되는 과정 => 디바이스는 hosts 파일을 열어 봅니다 hosts 파일에는 직접 설정한 호스트 이름과 IP 주소가 있습니다 DNS는 캐시를 확인 합니다 기존에 접속했던 사이트의 경우 캐시에 남아 있을 수 있습니다 DNS는 Root DNS에 요청을 보냅니다 Root DNS는 TLD의 주소를 반환 합니다',
+      'DNS › 복구 코드 생성 => 웹 브라우저에서 내 계정에 로그인해요. 확인 창에 복구 코드가 표시돼요. 두 가지 옵션이 있어요: Copy recovery codes: 코드를 복사하여 다른 곳에 붙여넣기해요. Download recovery codes: 코드가 포함된 파일을 다운로드해요.',
+      // Definitions under the sentence are still cards of their own, asked under the section.
+      'DNS › 복구 코드 생성 › Copy recovery codes => 코드를 복사하여 다른 곳에 붙여넣기해요.',
+      'DNS › 복구 코드 생성 › Download recovery codes => 코드가 포함된 파일을 다운로드해요.',
+      // A term (with or without `:`) over its children is still a parent card.
+      'DNS › 캐시 › 장점 => 응답이 빨라진다',
+      'DNS › 캐시 › 캐시 계층 => 브라우저 캐시, OS 캐시, 라우터 캐시',
     ]);
   });
 

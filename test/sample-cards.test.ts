@@ -51,6 +51,17 @@ describe('sample-cards', () => {
     expect(answerTo('계층별 k-겹 교차검증')!.answer).toBe('각 클래스별 비율을 고려하여 fold를 구성하는 방법이다.\n\n[image: stratified k-fold]');
   });
 
+  it('shows a table row by row between bars, so a one-row table drawn as a picture reads as a row of boxes', async () => {
+    // JaeYeopHan `OS/README.en.md:359`: the memory drawn as a header row with no body.
+    const notes = folder({
+      'os.md': '# OS\n## Fragmentation\nFree spaces too small to be used: fragmentation.\n\n| `Process A` | free | `Process B` |\n| --- | --- | --- |\n\n## HTTP 메서드\n| 메서드 | 역할 |\n| --- | --- |\n| GET | 데이터를 조회한다. |\n',
+    });
+    const { chosen } = await sample([notes], 10, '1');
+    const answerTo = (front: string) => chosen.find(({ card }) => card.question.split('\n').pop() === front)!.card.answer;
+    expect(answerTo('Fragmentation')).toBe('Free spaces too small to be used: fragmentation.\n\n| Process A | free | Process B |');
+    expect(answerTo('HTTP 메서드')).toBe('| 메서드 | 역할 |\n| GET | 데이터를 조회한다. |');
+  });
+
   it('shows cards as a reader sees them, with the same ids on every build, and scores verdicts per folder', async () => {
     const notes = folder({
       'net.md': '# 네트워크\n## TCP\n- 흐름 제어 : 수신자가 처리할 수 있는 만큼만 보낸다\n- TCP 연결은 ==3-way handshake==로 시작한다\n- 장점\n  - 신뢰성\n  - 순서 보장\n',

@@ -43,6 +43,7 @@ import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
 import { bookLists, isReadingList, isReadingTopic } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
@@ -153,6 +154,8 @@ class Extraction {
   /** Where the blocks right after a thematic break (`---`) start: the break ended what came before (rules/lead-in.ts). */
   private readonly afterBreak = new Set<number>();
   private readonly answered = new Set<Crumb>();
+  /** Sections in which bullets or questions made cards of their own: what the section's answer leads into is there (rules/lead-in.ts). */
+  private readonly withCards = new Set<string>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
   /** Lists of books without links (rules/reading-list.ts): reading lists too. */
@@ -594,7 +597,11 @@ class Extraction {
     const filled = withoutEmptyTemplate(section.blocks, this.template);
     if (filled.blocks.length === 0) return this.emptyTemplate(title, filled.removed, section.position);
     const afterBreak = (block: RootContent) => block.position?.start.offset !== undefined && this.afterBreak.has(block.position.start.offset);
-    let blocks = withoutTrailingLeadIns(filled.blocks, Boolean(next && own && next.depth > own.depth), afterBreak);
+    const continued = Boolean(next && own && next.depth > own.depth) || this.withCards.has(section.key);
+    let blocks = withoutTrailingLeadIns(filled.blocks, continued, afterBreak);
+    if (blocks.length < filled.blocks.length && blocks.length && blocks.every(isIllustration)) {
+      return this.info(section.position, 'figure-only', figureOnlyMessage(title.text, filled.blocks.filter((block) => !isIllustration(block))));
+    }
     const front: Nodes[] = title.nodes.length ? title.nodes : [{ type: 'text', value: title.text }];
     const scope = { ...section.scope, crumbs: crumbs.slice(0, -1) };
     // A heading that asks is still answered the way any heading is (rules/section.ts).
@@ -602,7 +609,8 @@ class Extraction {
     const rule = shape && shape !== 'question-heading' ? shape : section.hasProse ? 'section' : 'list';
     const split = rule === 'list' ? null : splitAnswer(blocks);
     if (split) {
-      split.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: part.blocks, scope: section.scope, at: positionOf(part.at) }));
+      // A part's last sentence can lead into what left it (cards of its own, the next part) as well.
+      split.parts.forEach((part) => this.emit({ kind: 'basic', rule: 'split', front: part.term, back: withoutTrailingLeadIns(part.blocks, continued), scope: section.scope, at: positionOf(part.at) }));
       if (split.intro.length === 0) return;
       // What led into the terms (`아래 4가지 종류가 있다:`) leads into cards of their own now, as into sub-headings.
       blocks = withoutTrailingLeadIns(split.intro, true);
@@ -643,6 +651,7 @@ class Extraction {
   private emit(card: { kind: NoteKind; rule: string; front: Nodes[]; back: Nodes[]; scope: Scope; at: Position; explicitId?: string }): void {
     const { source } = this.parsed;
     card.scope.crumbs.forEach((crumb) => this.answered.add(crumb));
+    this.withCards.add(sectionKey(card.scope));
     const front = card.kind === 'cloze' ? card.front : (cleanFront(card.front as PhrasingContent[]) as Nodes[]);
     if (card.kind === 'basic' && isUnansweredChoice(plainText(front), card.back)) {
       const message = `Question "${plainText(front)}" lists its choices but not which one is right; no card made (mark the answer, e.g. \`정답: 2\` or a bold choice)`;

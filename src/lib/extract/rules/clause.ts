@@ -8,9 +8,11 @@
  *     - A Calculus is usually formulated - …    has a verb
  *     - `Promise` 는 : …                        a Korean particle as the last word
  *     - 음수 인덱스는 끝에서부터 세요: …           ends like a Korean sentence (…해요, …에요, …합니다, …한다)
- *     - DNS는 캐시를 확인 합니다                  (a parent) the same; a request, `…를 설명해주세요`, is a question
+ *                                               (a request, `…를 설명해주세요`, is a question)
  *     - Users can test system                   (parent) a sentence…
  *       - often considered final test           …its child continues
+ *     - DNS는 캐시를 확인 합니다                 (parent) a Korean sentence: words ending in a
+ *       - 기존에 접속했던 사이트의 경우 …         sentence-final ending (…다, …요, note style …함, …음)
  */
 import { isQuestion } from './question-heading.js';
 
@@ -24,6 +26,15 @@ const ATTACHED_PARTICLE = /[\uac00-\ud7a3]{2,}[은는을를]$/u;
 
 /** The predicate that ends a Korean sentence, polite (`세요`, `해요`, `이에요`, `합니다`) or plain (`한다`, `있다`, `이다`). */
 const KOREAN_PREDICATE = /(?:[세해어아에예워돼와봐줘려져네]요|니다|[한된있없했였]다|이다)$/u;
+
+/** A short Korean sentence left without its full stop (`다음과 같다`, `사용해요`, note style `…의 약자임`). */
+const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
+
+/** Words (more than one: `개요`, `생성자` are terms) that end the way a Korean sentence ends, with or without a `:` after. */
+export function endsLikeSentence(text: string): boolean {
+  const words = text.trim().replace(/\s*[:：]$/u, '');
+  return /\s/u.test(words) && SENTENCE_ENDING.test(words);
+}
 
 export function readsAsClause(text: string): boolean {
   const words = text.trim().split(/\s+/u).filter(Boolean);

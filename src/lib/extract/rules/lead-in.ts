@@ -58,6 +58,7 @@
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
 import { asks, sentencesOf, sentenceStarts } from '../sentence.js';
+import { isIllustration } from './figure.js';
 
 /** Longer than this, a sentence says something of its own, whatever its ending. */
 const MAX_LEAD_IN = 200;
@@ -84,6 +85,8 @@ const COUNTS = [
   /(?:\d+|두|세|네|다섯|여섯|일곱|여러)\s?(?:가지|종류|개의? (?:유형|방식|단계|계층|종류))[가이로]?\s.*(?:있다|있습니다|있어요|나뉜다|나뉩니다|나뉘어요|나눌 수 있다|나눌 수 있습니다|분리된다|분류된다|분류할 수 있다|구분된다|구분할 수 있다|존재한다)[.!]?$/u,
   /^there (?:are|exist) (?:\w+ )?(?:two|three|four|five|six|several|many|\d+) (?:\w+ )?(?:types|kinds|ways|categories|approaches|steps|stages|flavou?rs)\b[^,]*[.:]?$/iu,
 ];
+/** A picture pointed at above the sentence: `위의 그림을 예시로`, `위 그림처럼`, `the figure above`. */
+const POINTS_ABOVE = /(?:위|앞)의? ?(?:그림|사진|이미지|도식)|\b(?:figure|diagram|image|picture) above\b/iu;
 /** With sub-headings after it: what the section is about (`…에 관한 내용이다`). */
 const ABOUT = [
   /에 (?:관한|대한) (?:내용|이야기|글|설명)(?:이다|입니다|이에요|예요)[.!]?$/u,
@@ -91,12 +94,20 @@ const ABOUT = [
 /** A paragraph about what follows as a whole: `다음 행동들은 …`, `아래 규칙은 …`, `The following practices …`. */
 const ABOUT_FOLLOWING = [/^(?:다음|아래)(?:의)? (?:\S+ ){0,2}?\S+?(?:들)?(?:은|는|이|가|을|를) /u, /^the following \w+(?: \w+)? (?:are|is|should|will|can|may)\b/iu];
 
+/** A sentence's test: does it only lead in? */
+type LeadsIn = (sentence: string) => boolean;
+
 /** `continued`: sub-headings follow, so a question, a count or a topic sentence here is one they answer. */
 export function isLeadIn(block: Nodes, continued = false): boolean {
+  return isLeadInBy(block, continued, (sentence) => leadsIn(sentence, continued));
+}
+
+/** `aboutFollowing`: a paragraph about "the following …" leads in as a whole (sub-headings follow). */
+function isLeadInBy(block: Nodes, aboutFollowing: boolean, test: LeadsIn): boolean {
   const sentences = sentencesOfBlock(block);
   if (!sentences?.length) return false;
-  if (continued && ABOUT_FOLLOWING.some((pattern) => pattern.test(sentences[0])) && [...sentences.join(' ')].length <= MAX_ABOUT_FOLLOWING) return true;
-  return sentences.every((sentence) => leadsIn(sentence, continued));
+  if (aboutFollowing && ABOUT_FOLLOWING.some((pattern) => pattern.test(sentences[0])) && [...sentences.join(' ')].length <= MAX_ABOUT_FOLLOWING) return true;
+  return sentences.every(test);
 }
 
 function leadsIn(sentence: string, continued: boolean): boolean {
@@ -130,25 +141,51 @@ export function introduces(block: Nodes): boolean {
  * paragraph right after a thematic break (`afterBreak`: `---` ended the
  * answer above it) whose last sentences lead in is the next section's
  * introduction as a whole (`---` › `…선택할 수도 있어요. 이 섹션에서는 …을 다뤄요.`).
+ * When what follows has cards of its own (`continued`), a lead-in that counts
+ * or points at a picture above goes even with pictures after it, which stay
+ * (rules/figure.ts): `There are 2 types of fragmentation:` over a one-row table.
  */
 export function withoutTrailingLeadIns(blocks: RootContent[], continued: boolean, afterBreak: (block: RootContent) => boolean = () => false): RootContent[] {
+  const test: LeadsIn = (sentence) => leadsIn(sentence, continued);
+  const kept = withoutLast(blocks, continued, test, afterBreak);
+  const pictures = picturesStart(blocks);
+  if (kept !== blocks || !continued || pictures === 0 || pictures === blocks.length) return kept;
+  const words = blocks.slice(0, pictures);
+  const left = withoutLast(words, false, (sentence) => test(sentence) && passesPictures(sentence), () => false);
+  return left === words ? blocks : [...left, ...blocks.slice(pictures)];
+}
+
+/** Where the pictures at the end of the answer start (`blocks.length`: none). */
+function picturesStart(blocks: RootContent[]): number {
+  let start = blocks.length;
+  while (start > 0 && isIllustration(blocks[start - 1])) start--;
+  return start;
+}
+
+/** A count (`총 4가지가 있다`) or a pointer to a picture above (`위의 그림을 예시로 진행해보자`): not what the picture after it shows. */
+function passesPictures(sentence: string): boolean {
+  return COUNTS.some((pattern) => pattern.test(sentence)) || POINTS_ABOVE.test(sentence);
+}
+
+/** `blocks` without its trailing lead-ins by `test`; `blocks` itself when none go. */
+function withoutLast(blocks: RootContent[], aboutFollowing: boolean, test: LeadsIn, afterBreak: (block: RootContent) => boolean): RootContent[] {
   let end = blocks.length;
-  while (end > 0 && isLeadIn(blocks[end - 1], continued)) end--;
+  while (end > 0 && isLeadInBy(blocks[end - 1], aboutFollowing, test)) end--;
   const kept = end === blocks.length ? blocks : blocks.slice(0, end);
   const last = kept[kept.length - 1];
   if (last?.type !== 'paragraph') return kept;
-  if (afterBreak(last) && leadsIn(sentencesOf(plainText([last])).pop() ?? '', continued)) return kept.slice(0, -1);
-  const trimmed = withoutLastSentences(last, continued);
+  if (afterBreak(last) && test(sentencesOf(plainText([last])).pop() ?? '')) return kept.slice(0, -1);
+  const trimmed = withoutLastSentences(last, test);
   return trimmed ? [...kept.slice(0, -1), trimmed] : kept;
 }
 
 /** The paragraph without the sentences at the end of its last text node that only lead in; null when none do. */
-function withoutLastSentences(paragraph: Paragraph, continued: boolean): Paragraph | null {
+function withoutLastSentences(paragraph: Paragraph, test: LeadsIn): Paragraph | null {
   const last = paragraph.children[paragraph.children.length - 1];
   if (last?.type !== 'text') return null;
   const boundaries = sentenceStarts(last.value);
   let cut = last.value.length;
-  for (let i = boundaries.length - 1; i >= 0 && leadsIn(last.value.slice(boundaries[i], cut).trim(), continued); i--) cut = boundaries[i];
+  for (let i = boundaries.length - 1; i >= 0 && test(last.value.slice(boundaries[i], cut).trim()); i--) cut = boundaries[i];
   if (cut === last.value.length) return null;
   const kept = last.value.slice(0, cut).trimEnd();
   return { ...paragraph, children: [...paragraph.children.slice(0, -1), { ...last, value: kept }] };

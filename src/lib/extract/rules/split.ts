@@ -50,6 +50,8 @@ import { isLongAnswer, plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
 import { isLabel, isTerm, readsAsTerm, splitDefinition } from './definition.js';
 import { isPositionalFront } from './no-topic.js';
+import { endsLikeSentence } from './clause.js';
+import { isIllustration } from './figure.js';
 
 export interface AnswerPart {
   term: PhrasingContent[];
@@ -179,8 +181,6 @@ function labelLine(block: RootContent): boolean {
 
 /** Words only (text, emphasis, code): a link, an image or a line break is no title. */
 const TITLE_NODES = new Set(['text', 'strong', 'emphasis', 'inlineCode', 'delete']);
-/** A short Korean sentence left without its full stop (`다음과 같다`, `사용해요`, note style `…의 약자임`) is no title either. */
-const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
 
 /**
  * Set apart as a title: quoted, or starting with bold or italics. A plain short line is as often an example's output
@@ -199,11 +199,5 @@ function titleLine(block: RootContent): PhrasingContent[] | null {
 function titleText(nodes: PhrasingContent[]): boolean {
   if (!nodes.every((node) => TITLE_NODES.has(node.type))) return false;
   const text = plainText(nodes);
-  return isTerm(text) && !/[:：,;]$/u.test(text) && !splitDefinition(nodes) && !(text.includes(' ') && SENTENCE_ENDING.test(text));
-}
-
-/** An image (or several) with no words of its own around it. */
-function isIllustration(block: RootContent): boolean {
-  if (block.type === 'html') return true;
-  return block.type === 'paragraph' && block.children.every((node) => node.type === 'image' || node.type === 'imageReference' || node.type === 'embed' || (node.type === 'text' && !node.value.trim()) || node.type === 'break');
+  return isTerm(text) && !/[:：,;]$/u.test(text) && !splitDefinition(nodes) && !endsLikeSentence(text);
 }
