@@ -15,6 +15,10 @@ describe('definition rule', () => {
     ['- **TCP**: 연결형 프로토콜', 'TCP => 연결형 프로토콜'],
     ['- `git stash`: 임시 저장', 'git stash => 임시 저장'],
     ['- [RFC 9110](https://www.rfc-editor.org/rfc/rfc9110): HTTP 의미론', 'RFC 9110 => HTTP 의미론'],
+    // A request is a question with its answer, and a noun ending like a sentence is still a term.
+    ['- 프로세스와 스레드의 차이를 설명해주세요: 자원 공유 여부', '프로세스와 스레드의 차이를 설명해주세요 => 자원 공유 여부'],
+    ['- AWS 람다 : 서버리스 함수', 'AWS 람다 => 서버리스 함수'],
+    ['- 예외 처리 : try-catch', '예외 처리 => try-catch'],
   ])('splits %j', (markdown, expected) => {
     expect(cards(`# T\n${markdown}`)).toEqual([`T › ${expected}`]);
   });
@@ -29,6 +33,12 @@ describe('definition rule', () => {
     ['a transaction of a worked example', '- T2 : 계좌 B를 잠그고 계좌 A를 기다림'],
     ['an aside label', '- **참고**: 재연결하면 일부 설정이 이미 켜져 있을 수 있어요'],
     ['an aside label in English', '- Note: restart the app after changing this'],
+    ['an example label', '- 예시: `[1,2,3].reverse()`는 `[3,2,1]`을 반환해요'],
+    ['an example label with a parenthesis', '- 예시 (합계): `[1,2,3].reduce(acc + value, 0)`는 `6`을 반환해요'],
+    ['an example label in English', '- Example: given an array `[2, 3, 6]`, `[3, 6]` is a subarray'],
+    ['a numbered example label', '- Example 2 - the same with a set'],
+    ['a Korean sentence before the colon', '- 음수 인덱스는 끝에서부터 세요: `"hello"|slice:-3`은 `"llo"`를 반환해요'],
+    ['a Korean plain-style sentence before the colon', '- DNS는 캐시를 확인 합니다: 브라우저 캐시부터'],
     ['a sentence before the separator', '- 잘못된 구현은 성능 저하로 이어지는 경우가 아주 많다 - 캐싱 등'],
     ['an arrow', '- 기획 -> 설계 -> 개발'],
     ['a dash inside parentheses', '- 컴파일 과정 (전단부 - 중단부 - 후단부)'],

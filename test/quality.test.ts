@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/lib/diagnostic.js';
 import { guidFor } from '../src/lib/identify/guid.js';
 import { normalizeText } from '../src/lib/identify/normalize.js';
+import { coverage } from '../bench/coverage.js';
 import { displayWidth } from '../src/lib/parse/mdast.js';
 import { readApkg, type ApkgContents } from './helpers/anki.js';
 import { projectRoot, runCli } from './helpers/cli.js';
@@ -115,7 +116,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('Expected Value').map(question)).toEqual(['Expected Value › Variance']);
   });
 
-  it('1. positional labels are no question: a time step stays in its answer, sample data is left out; a problem letter is asked under its contest', () => {
+  it('1. positional labels are no question: a time step stays in its answer, sample data is left out', () => {
     // `t1 : …`, `- T1 : …`: moments of a worked example, read in order in the answer they belong to.
     const deadlock = inFile('deadlock');
     expect(deadlock.map(question)).toEqual(['데드락 (DeadLock, 교착 상태)', '데드락 (DeadLock, 교착 상태) › 트랜잭션의 경우']);
@@ -130,10 +131,48 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       `13: "Output" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
       `22: "예제 입력 1" is an exercise's sample data, nothing to recall: left out of the answer of "Hash Table 구현하기"`,
     ]);
-    // `### E`, `### F` in a contest log stay cards asked under the contest (`Educational 174 › F`): the user's solution notes,
-    // and nothing names the problem better (docs/decisions.md).
-    expect(inFile('Educational 174').map(question)).toEqual(['Educational 174 › E', 'Educational 174 › F']);
-    expect(rules('Educational 174.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. a problem letter under a title that is only a label (`Educational 174 › F`) names no topic: no card from its section, an info', () => {
+    // The problem is not in the notes: nothing on the question side could say what `F` is.
+    expect(inFile('Educational 174')).toEqual([]);
+    expect(rules('Educational 174.md', 'no-topic')).toEqual([
+      `2: "Educational 174 › E" names no topic: "E" only marks a place and "Educational 174" is a label too; no card made from it or what is under it`,
+      `7: "Educational 174 › F" names no topic: "F" only marks a place and "Educational 174" is a label too; no card made from it or what is under it`,
+    ]);
+    // A heading that names its problem is a card; a sub-heading of a topicless section goes with it, and a letter
+    // asking `F?` over nothing is no unanswered question.
+    expect(inFile('Round 1004 (Div. 2)').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Round 1004 (Div. 2) › Adjacent Digit Sums => x + 1 = y holds only when x does not end in 9']);
+    expect(rules('Round 1004 (Div. 2).md', 'no-topic').map((line) => line.split(':')[0])).toEqual(['4', '9']);
+    expect(rules('Round 1004 (Div. 2).md', 'question-unanswered')).toEqual([]);
+    // Under a title that names something, a letter is a name (`Languages › C`).
+    expect(inFile('Languages').map(question)).toEqual(['Languages › C', 'Languages › R']);
+    expect(rules('Languages.md', 'no-topic')).toEqual([]);
+  });
+
+  it('1. the bullets of a section that names no topic are left out of "bullets on cards" and counted apart', async () => {
+    const folder = join(dir, 'contests');
+    mkdirSync(folder);
+    for (const name of ['Educational 174.md', 'Round 1004 (Div. 2).md']) copyFileSync(join(fixtures, 'notes', name), join(folder, name));
+    const result = await coverage(folder);
+    expect({ bullets: result.bullets, onCards: result.onCards, topicless: result.topicless }).toEqual({ bullets: 1, onCards: 1, topicless: 3 });
+  });
+
+  it('1. `예시: …`, `Example: …` and a sentence before a colon define no term: the line stays on the card of what it illustrates', () => {
+    expect(inFile('functions').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'functions › reverse() => list.reverse(): list 목록을 제자리에서 뒤집어요. 예시: [1,2,3].reverse() 는 [3,2,1] 을 반환해요.',
+      'functions › reduce() => 각 요소에 대해 표현식을 실행하여 목록을 단일 값으로 줄여요. 예시 (합계): [1,2,3].reduce(acc + value, 0) 는 6 을 반환해요. e.g. [].reduce(acc + value, 0) is 0 .',
+      'functions › slice => 문자열 또는 배열의 일부를 추출해요. 음수 인덱스는 끝에서부터 세요: "hello"|slice:-3 은 "llo" 를 반환해요. 두 번째 매개변수는 배타적이에요: "hello"|slice:1,4 는 인덱스 1, 2, 3의 문자를 포함해요.',
+      // The example under a definition was on its card already; it no longer makes a card `Subarray › Example` too.
+      'Common terms › Subarray => A range of contiguous values within an array. Example: given an array [2, 3, 6, 1, 5, 4] , [3, 6, 1] is a subarray while [3, 1, 5] is not.',
+      'Common terms › Subsequence => A sequence derived from another by deleting some or no elements without changing the order.',
+    ]);
+    // In a long answer, `***예시***` leads no card of its own: the example stays with the answer it illustrates, and
+    // the term after it (`**뮤텍스** : …`) is still a card.
+    const semaphore = inFile('semaphore');
+    expect(semaphore.map(question)).toEqual(['세마포어 P, V 연산 › 구현 방법', '세마포어 P, V 연산 › 구현 방법 › 뮤텍스']);
+    expect(semaphore[0].back).toContain('예시 최초 S 값은 1이고');
+    expect(semaphore[1].back).not.toContain('예시');
   });
 
   it('1. a heading or bullet answered only by an aside (`cf) …`) is a line of what is above it, not a question the aside answers', () => {
@@ -380,6 +419,26 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     // A definition whose term says "by" stays, under the books heading too; titles and names elsewhere are knowledge.
     expect(inFile('Books').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Books › Graphs › Dijkstra by hand => relax every edge from the nearest unvisited node', 'Books › Graphs › Bellman-Ford => relaxes every edge V-1 times']);
     expect(inFile('inventors').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Sorting › Quicksort => Tony Hoare', 'Sorting › Heapsort => J. W. J. Williams']);
+  });
+
+  it('4. a section of recommendations (`Personal Recommendation` over books) and a sentence sending the reader to a list of links make no card', () => {
+    expect(inFile('recommendations').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'recommendations › 웹 통신의 큰 흐름 => 웹 서버는 요청 메시지에 따른 데이터를 응답 메시지에 넣어 회송한다.',
+      'recommendations › Linked List => linked list 는 search 에 O(n)의 time complexity 를 갖는다.',
+      // Its only link is the page's navigation footer: no recommendation of something to read.
+      'Linked List › Personal Recommendation => Array 를 기반으로한 Linked List 구현',
+      // `…다음 문서를 참조하세요:` and its links leave the answer; what else the section says stays.
+      '모바일 앱 › 고급 협업 => 더 큰 팀의 일원이라면 Obsidian Publish를 Git과 함께 사용해야 할 수 있어요.',
+      '모바일 앱 › Themes => Themes change how Obsidian looks.',
+      // A sentence that does not send the reader elsewhere keeps its list of notes: they are the answer.
+      '모바일 앱 › 프로토콜 => 전송 계층의 프로토콜은 다음과 같아요: TCP UDP',
+    ]);
+    expect(rules('recommendations.md', 'see-also')).toEqual(['5: "Personal Recommendation" points to other notes and pages; no card made from it or what is under it']);
+    expect(rules('recommendations.md', 'cross-reference')).toEqual([
+      '25: "OS별 기능에 대해서는 다음 페이지를 참조하세요:" only points to another note or page; left out of the answer',
+      '32: "Obsidian Publish 사이트 설정에 대한 자세한 내용은 다음 문서를 참조하세요:" only points to another note or page; left out of the answer',
+      '41: "For more, see the following pages:" only points to another note or page; left out of the answer',
+    ]);
   });
 
   it("4. a repository's licence, credits and contributing files make no cards, each with an info", () => {

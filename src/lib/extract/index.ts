@@ -31,14 +31,14 @@ import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rule
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
-import { fileTitles, isGeneric, isPositionalFront, sectionTitle } from './rules/no-topic.js';
+import { fileTitles, isGeneric, isPositionalFront, sectionTitle, topiclessHeadings } from './rules/no-topic.js';
 import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
+import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { isIndexEntry } from './rules/index-entry.js';
@@ -120,8 +120,13 @@ function skippedFile(parsed: ParsedFile): { rule: string; message: string } | nu
  * A heading whose section makes no card, nor anything under it: with the info
  * saying why, or `true` for apparatus, references and ads, which need none.
  */
-function skippedSection(heading: Heading, text: string, seeAlso: boolean): { rule: string; message: string } | true | null {
+function skippedSection(heading: Heading, text: string, seeAlso: boolean, topicless: string[] | null): { rule: string; message: string } | true | null {
   const whole = 'no card made from it or what is under it';
+  if (topicless) {
+    const asked = [...topicless, text].join(' › ');
+    const labels = topicless.length ? `${topicless.map((name) => `"${name}"`).join(', ')} ${topicless.length === 1 ? 'is a label' : 'are labels'} too` : 'nothing above it names one';
+    return { rule: 'no-topic', message: `"${asked}" names no topic: "${text}" only marks a place and ${labels}; ${whole}` };
+  }
   if (isJournalHeading(text)) return { rule: 'journal-entry', message: `"${text}" is a date: a journal entry, not something to learn; ${whole}` };
   if (isToDoList(text)) return { rule: 'todo-list', message: `"${text}" is a to-do list, notes to self, not something to learn; ${whole}` };
   if (seeAlso) return { rule: 'see-also', message: seeAlsoMessage(text) };
@@ -157,6 +162,8 @@ class Extraction {
   private readonly books: Set<List>;
   /** The file's top headings are several sections, not one heading that titles the file (rules/no-topic.ts sectionTitle). */
   private readonly sections: boolean;
+  /** Headings that only mark a place under labels (`Educational 174` › `### F`): no card from their sections (rules/no-topic.ts). */
+  private readonly topicless: Set<Heading>;
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -171,6 +178,7 @@ class Extraction {
     this.fileTags = [...(parsed.frontMatter.tags ?? []).map(cleanTag), ...(this.scopeTags.get(null) ?? [])].filter(Boolean);
     this.template = templateLabels(parsed.tree);
     this.books = bookLists(parsed.tree, parsed.source.relativePath);
+    this.topicless = topiclessHeadings(parsed.tree, this.titles()[0]);
   }
 
   /**
@@ -238,6 +246,14 @@ class Extraction {
           beforeDetails = null;
           continue;
         }
+      }
+      // `…다음 문서를 참조하세요:` over a list of links only (rules/cross-reference.ts): both left out.
+      const pointed = block.type === 'paragraph' ? withoutListPointer(block, blocks[index + 1]) : undefined;
+      if (pointed) {
+        this.info(positionOf(block), 'cross-reference', crossReferenceMessage([pointed.removed]));
+        index++;
+        if (pointed.kept && answers && this.underHeading(local)) answer(pointed.kept);
+        continue;
       }
       if (block.type === 'paragraph') {
         const bold = boldQuestion(block);
@@ -334,11 +350,12 @@ class Extraction {
     const text = plainText(nodes);
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
     const crumb: Crumb = { text, nodes };
-    if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
+    const topicless = this.topicless.has(heading) ? [...this.titles().slice(0, 1), ...this.headingStack.map((entry) => entry.crumb.text)] : null;
+    const skipped = skippedSection(heading, text, isSeeAlsoSection(text, blocks, index), topicless);
+    // A question whose whole section makes no card is not left unanswered (`#### F?` in a contest log).
+    if (isQuestion(text) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     const owner = ownerOf(blocks, heading);
     this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags });
-    const seeAlso = isSeeAlsoSection(text, blocks, index);
-    const skipped = skippedSection(heading, text, seeAlso);
     if (skipped) {
       this.skipBelow = heading.depth;
       if (skipped !== true) this.info(positionOf(heading), skipped.rule, skipped.message);

@@ -7,11 +7,15 @@
  *     - Given 5 documents: …                    starts like a clause
  *     - A Calculus is usually formulated - …    has a verb
  *     - `Promise` 는 : …                        a Korean particle as the last word
+ *     - 음수 인덱스는 끝에서부터 세요: …           ends like a Korean sentence (…해요, …에요, …합니다, …한다)
+ *                                               (a request, `…를 설명해주세요`, is a question)
  *     - Users can test system                   (parent) a sentence…
  *       - often considered final test           …its child continues
  *     - DNS는 캐시를 확인 합니다                 (parent) a Korean sentence: words ending in a
  *       - 기존에 접속했던 사이트의 경우 …         sentence-final ending (…다, …요, note style …함, …음)
  */
+import { isQuestion } from './question-heading.js';
+
 const FUNCTION_WORDS = new Set(['with', 'and', 'or', 'of', 'to', 'for', 'is', 'are', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'from', 'as', 'that', 'which', 'than', 'into', 'be', 'was', 'were', 'but', 'if', 'so', 'not']);
 const VERBS = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'does', 'did', 'has', 'have', 'had', "isn't", "aren't", "can't", "won't", "doesn't"]);
 const CLAUSE_START = new Set(['given', 'if', 'when', 'while', 'since', 'because', 'although', 'though', 'so', 'then', 'but', 'and', 'or', 'where', 'let', 'suppose', 'assume']);
@@ -19,6 +23,9 @@ const CONTINUATION = new Set(['often', 'usually', 'which', 'that', 'and', 'or', 
 const PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '의', '에', '로', '으로', '에서', '와', '과', '도']);
 /** A Hangul word of three syllables or more ending in a topic or object particle (`프로세스는`). */
 const ATTACHED_PARTICLE = /[\uac00-\ud7a3]{2,}[은는을를]$/u;
+
+/** The predicate that ends a Korean sentence, polite (`세요`, `해요`, `이에요`, `합니다`) or plain (`한다`, `있다`, `이다`). */
+const KOREAN_PREDICATE = /(?:[세해어아에예워돼와봐줘려져네]요|니다|[한된있없했였]다|이다)$/u;
 
 /** A short Korean sentence left without its full stop (`다음과 같다`, `사용해요`, note style `…의 약자임`). */
 const SENTENCE_ENDING = /[다요죠임함음됨](?:\s*[)\]])?$/u;
@@ -36,6 +43,7 @@ export function readsAsClause(text: string): boolean {
   const last = lower[lower.length - 1];
   if (lower.length > 1 && (FUNCTION_WORDS.has(last) || PARTICLES.has(last))) return true;
   if (ATTACHED_PARTICLE.test(last)) return true;
+  if (lower.length > 1 && KOREAN_PREDICATE.test(last) && !isQuestion(text)) return true;
   if (lower.length > 1 && CLAUSE_START.has(lower[0])) return true;
   return lower.length > 2 && lower.slice(1).some((word) => VERBS.has(word));
 }

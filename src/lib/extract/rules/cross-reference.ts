@@ -44,9 +44,21 @@
  *
  * Kept: a pointer between two sentences that say something, and bullets, which
  * keep their place in their list (`- see [[Bayes theorem]]`).
+ *
+ * A sentence that sends the reader to the list after it, whose every entry is
+ * only a link, points the same way: the sentence and the list are left out.
+ *
+ *     ## Obsidian Publish를 위한 고급 협업
+ *     [[Obsidian Publish 소개|Obsidian Publish]] 사이트 설정에 대한 자세한 내용은 다음 문서를 참조하세요:  → left out, with the list
+ *     - [[Obsidian Publish 소개]]
+ *     - [[Publish 사이트에서 협업]]
+ *
+ *     For more on themes, see the following pages:                           → left out, with the list
+ *     - [[Themes]]
+ *     - [CSS snippets](https://…)
  */
-import type { Paragraph, PhrasingContent } from 'mdast';
-import { plainText } from '../../parse/mdast.js';
+import type { ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { isLinksOnly, isWikilinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
 import { asks, isOneSentence, SENTENCE_BREAK } from '../sentence.js';
 
@@ -153,4 +165,46 @@ function shapeOf(nodes: readonly PhrasingContent[]): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** `…다음 문서를 참조하세요:`, `아래 페이지를 참고하세요:`, `see the following pages:` — pointing at the list after it. */
+const KOREAN_LIST_POINTER = /(?:다음|아래)(?:의)?\s*(?:(?:문서|페이지|노트|글|항목|링크|자료|가이드)(?:들)?)?\s*(?:을|를)?\s*(?:(?:더 )?자세히\s*)?(?:참조|참고|확인)(?:하세요|하십시오|해\s?주세요|해\s?보세요)?\s*[:：]$/u;
+const ENGLISH_LIST_POINTER =
+  /^(?:(?:for|to|if)\b[^,]*,\s*)?(?:please\s+)?(?:see(?:\s+also)?|refer\s+to|read)(?:\s+(?:the\s+following|these))?(?:\s+(?:pages|notes|articles|guides|documents|docs|links|topics))?\s*[:：]$/iu;
+
+/**
+ * `paragraph` ends with a sentence sending the reader to `next`, a list of links only: the paragraph without that
+ * sentence (`kept`, null when it was all of it) and the sentence; undefined when it is no such pointer.
+ */
+export function withoutListPointer(paragraph: Paragraph, next: RootContent | undefined): { kept: Paragraph | null; removed: PhrasingContent[] } | undefined {
+  if (next?.type !== 'list' || !next.children.every(isLinkEntry)) return undefined;
+  const all = sentences(paragraph.children);
+  const removed = all[all.length - 1] ?? [];
+  const last = shapeOf(removed);
+  if (!(KOREAN_LIST_POINTER.test(last) || ENGLISH_LIST_POINTER.test(last))) return undefined;
+  if (all.length === 1) return { kept: null, removed };
+  const kept = all.slice(0, -1).flatMap((sentence, i): PhrasingContent[] => (i ? [{ type: 'text', value: ' ' }, ...sentence] : sentence));
+  return { kept: { ...paragraph, children: trimPhrasing(kept) }, removed };
+}
+
+/** The entries of the lists such sentences point to (bench/coverage.ts does not count them: they are links). */
+export function listPointerItems(tree: Nodes): Set<ListItem> {
+  const out = new Set<ListItem>();
+  const walk = (node: Nodes) => {
+    if (!('children' in node)) return;
+    const children = node.children as RootContent[];
+    children.forEach((child, i) => {
+      const next = children[i + 1];
+      if (child.type === 'paragraph' && next?.type === 'list' && withoutListPointer(child, next) !== undefined) next.children.forEach((item) => out.add(item));
+      walk(child);
+    });
+  };
+  walk(tree);
+  return out;
+}
+
+/** An entry that is only a link or only wikilinks (`- [[Publish 제한 사항]]`), nothing under it. */
+function isLinkEntry(item: ListItem): boolean {
+  const head = itemHead(item);
+  return head !== null && item.children.length === 1 && (isLinksOnly(head) || isWikilinksOnly(head));
 }

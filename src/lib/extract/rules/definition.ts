@@ -16,6 +16,10 @@
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
  *     - t1 : 프로세스1이 자원1을 얻음                 (a moment of a worked example: t1, T2, t=3)
  *     - **참고**: 재연결하면 일부 설정이 켜져 있어요    (an aside marked by its label: 참고, Note, Tip, Warning…)
+ *     - 예시: `[1,2,3].reverse()`는 `[3,2,1]`을 반환해요  (an example marked by its label: 예시, 예, 예제, Example, e.g.;
+ *     - 예시 (합계): `[1,2,3].reduce(…)`는 `6`을 반환해요   also with a number or a parenthesis, `Example 2`, `참고 (Mac)`:
+ *     - Example: given an array `[2, 3, 6]`, …          the line stays in the answer of the topic it illustrates)
+ *     - 음수 인덱스는 끝에서부터 세요: `"hello"|slice:-3`…  (a "term" that is a whole sentence: rules/clause.ts)
  *     - 잘못된 구현은 성능 저하로 이어짐 - 캐싱 등     (a "term" that is a sentence: > 6 words or > 40 characters)
  *     - 컴파일 과정 (전단부 - 중단부 - 후단부)          (the dash is inside parentheses)
  *     - "Sync: 버전 기록" 메뉴를 열어요                 (the colon is inside a quotation)
@@ -44,8 +48,14 @@ const LEADING_COLON = /^:\s+/u;
 const FORMATTED_TERM = new Set(['strong', 'emphasis', 'inlineCode', 'link', 'delete']);
 const EXAMPLE_MARKER = /^(ex\)|ex\.|e\.g\.|eg\)|예\)|예시\)|예:)/iu;
 const SENTENCE_END = /[.?!。](\s|$)/u;
-/** `참고: …`, `**Note**: …`, `Tip - …`: an aside marked by its label, not a term with its definition. */
-const ASIDE_LABEL = /^(?:참고|주의|경고|팁|알림|중요|힌트|note|n\.b\.|tip|hint|warning|caution|important|reminder|p\.s\.)$/iu;
+/**
+ * `참고: …`, `**Note**: …`, `Tip - …`: an aside marked by its label; `예시: …`, `Example: …`: an example. Neither is a
+ * term with its definition — a card `reverse() › 예시` asks for an arbitrary example — so the line stays in the answer
+ * of the topic it comments on or illustrates (the heading's or the parent's card). A number or a parenthesis may
+ * qualify the label (`예시 (합계)`, `Example 2`, `Note (Windows)`).
+ */
+const LABEL =
+  /^(?:참고|주의|경고|팁|알림|중요|힌트|note|n\.b\.|tip|hint|warning|caution|important|reminder|p\.s\.|예시|예제|예|example|examples|e\.g\.?|eg|for example|for instance)(?:\s*#?\d+|\s*[(（][^)）]*[)）])?$/iu;
 /** `t1`, `T2`, `t=3`: a moment in a worked example (`t1 : 프로세스1이 자원1을 얻음`), not a term; the line stays in its answer. */
 const TIME_STEP = /^[tT]\s*=?\s*\d{1,2}$/u;
 
@@ -68,8 +78,13 @@ function isNumericTerm(term: string, definition: string): boolean {
   return /^\d{2,5}$/u.test(term) && /\p{L}/u.test(definition);
 }
 
+/** `예시`, `Example 2`, `참고 (Mac)`: a label that marks an example or an aside (LABEL). */
+export function isLabel(text: string): boolean {
+  return LABEL.test(text.trim().replace(/\s*[:：]$/u, ''));
+}
+
 export function isTerm(text: string): boolean {
-  return readsAsTerm(text) && !EXAMPLE_MARKER.test(text) && !ASIDE_LABEL.test(text) && !TIME_STEP.test(text);
+  return readsAsTerm(text) && !EXAMPLE_MARKER.test(text) && !LABEL.test(text) && !TIME_STEP.test(text);
 }
 
 /**

@@ -32,6 +32,10 @@
  * unless the front already says it (`## 북마크 제거` in `북마크.md`) or is a
  * question of its own (`## TCP/IP의 각 계층을 설명해주세요.`).
  */
+import type { Heading, ListItem, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { plainText } from '../../parse/mdast.js';
+
 const GENERIC = new Set(
   [
     // Korean
@@ -107,4 +111,55 @@ export function sectionTitle(front: string, titles: readonly string[]): string |
   const bare = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const title = titles[0];
   return title && bare(title) && !bare(front).includes(bare(title)) ? title : null;
+}
+
+/**
+ * A section that names no topic at all: its heading only letters or numbers a place (`### F`, `#### D1`, `## 3`)
+ * and the file's title and every heading above it are labels of a series too — a contest, round, lecture, week
+ * or chapter by its number (`Educational 174`, `Round 1004 (Div. 2)`, `Lecture 3`, `1주차`) — or generic words.
+ * Nothing says what `Educational 174 › F` is about (the problem is not in the notes), so neither the heading nor
+ * anything under it makes a card:
+ *
+ *     (Educational 174.md)                      → no card (info: no-topic)
+ *     ### F
+ *     At first look, it obviously requires using Dynamic Connectivity D&C. …
+ *
+ * A letter under a named topic is kept (`Languages › C`), and so is a heading that names its problem
+ * (`### A. Two Sum` → `Two Sum`) and a level-1 heading, the file's own title (`# T0`).
+ */
+export function topiclessHeadings(tree: Root, title: string | undefined): Set<Heading> {
+  const out = new Set<Heading>();
+  const above: { depth: number; text: string }[] = [];
+  for (const block of tree.children) {
+    if (block.type !== 'heading') continue;
+    while (above.length && above[above.length - 1].depth >= block.depth) above.pop();
+    const text = plainText(block.children).trim();
+    const names = [...(title ? [title] : []), ...above.map((heading) => heading.text)];
+    // A level-1 heading titles the file (`# T0` in `deck0.md`); the rule is about a place inside it.
+    if (block.depth > 1 && BARE_PLACE.test(text) && names.every(isSeriesLabel)) out.add(block);
+    above.push({ depth: block.depth, text });
+  }
+  return out;
+}
+
+/** The bullets of the sections topiclessHeadings finds, down to the next heading at their level or above (for the coverage count). */
+export function topiclessSectionItems(tree: Root, title: string | undefined): Set<ListItem> {
+  const headings = topiclessHeadings(tree, title);
+  const out = new Set<ListItem>();
+  let inside: number | null = null;
+  for (const block of tree.children) {
+    if (block.type === 'heading') {
+      if (inside === null || block.depth <= inside) inside = headings.has(block) ? block.depth : null;
+    } else if (inside !== null) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+  }
+  return out;
+}
+
+/** `F`, `D1`, `F?`, `3`: a problem's letter or a number, nothing else. */
+const BARE_PLACE = /^(?:[A-Z]\d{0,2}|\d{1,3})[?.]?$/u;
+/** `Educational 174`, `Round 1004 (Div. 2)`, `Lecture 3`, `HW3`: up to three words and a number, with an optional parenthesis. */
+const SERIES_LABEL = /^(?:\p{L}[\p{L}.'’-]*\s+){0,2}\p{L}[\p{L}.'’-]*\s*#?\d{1,5}[a-z]?(?:\s*[(（][^()（）]*[)）])?$/iu;
+
+function isSeriesLabel(text: string): boolean {
+  return isGeneric(text) || SERIES_LABEL.test(text.trim());
 }

@@ -12,15 +12,24 @@
  *     - Set up a custom domain: [[Custom domains]]
  *     - Learn about [[Site customization]]
  *
+ * So is a section of recommendations (`Personal Recommendation`, `Recommended books`, `추천 도서`, `추천 자료`):
+ *
+ *     #### Personal Recommendation                                         → no card (info see-also)
+ *     - (도서) [성공과 실패를 결정하는 1% 네트워크 원리](http://…)
+ *     - (도서) [HTTP 완벽 가이드](http://…)
+ *     - Socket programming (Multi-chatting program)
+ *
  * The same heading over text without any link is an ordinary section
- * (`## 다음 단계` › `서버에 배포한다.` stays a card). `References`, `See also`
+ * (`## 다음 단계` › `서버에 배포한다.` stays a card; `## Recommended preparation time` is no
+ * recommendation heading). `References`, `See also`
  * and `Further reading` are reference sections (rules/boilerplate.ts).
  */
 import type { Heading, RootContent } from 'mdast';
 import { visit, EXIT } from 'unist-util-visit';
+import { isBoilerplateBlock } from './boilerplate.js';
 
 const SEE_ALSO_HEADING =
-  /^(?:learn more|read more|more (?:info(?:rmation)?|resources)|next steps?|what'?s next|related(?: (?:notes?|pages?|topics?|articles?|links|reading|resources))?|additional resources|(?:더|자세히) ?알아보기|더 ?읽(?:어 ?보기|을 ?거리)|읽을 ?거리|다음 ?단계|관련 (?:주제|문서|노트|글|항목|링크|페이지|자료)|함께 ?보기|같이 ?보기|추가 ?자료)$/iu;
+  /^(?:learn more|read more|more (?:info(?:rmation)?|resources)|next steps?|what'?s next|related(?: (?:notes?|pages?|topics?|articles?|links|reading|resources))?|additional resources|(?:더|자세히) ?알아보기|더 ?읽(?:어 ?보기|을 ?거리)|읽을 ?거리|다음 ?단계|관련 (?:주제|문서|노트|글|항목|링크|페이지|자료)|함께 ?보기|같이 ?보기|추가 ?자료|(?:(?:personal|my|our) )?recommendations?|recommended (?:books|readings?|resources|courses|videos|links|articles|tools|practice questions)|(?:개인적(?:인)? )?추천 ?(?:도서|자료|강의|책|링크|사이트|영상|글)|개인적(?:인)? 추천)$/iu;
 
 /**
  * The heading at `blocks[index]` heads a see-also section: its text is one of
@@ -33,7 +42,8 @@ export function isSeeAlsoSection(text: string, blocks: readonly RootContent[], i
   for (let i = index + 1; i < blocks.length; i++) {
     const block = blocks[i];
     if (block.type === 'heading' && block.depth <= heading.depth) break;
-    if (holdsLink(block)) return true;
+    // A navigation footer (`[뒤로](…)/[위로](#…)`, rules/boilerplate.ts) links the page, not the section's subject.
+    if (!isBoilerplateBlock(block) && holdsLink(block)) return true;
   }
   return false;
 }

@@ -29,6 +29,10 @@
  *
  * So does each item of a list whose every item starts with a term line and a
  * line break (itemParts). A step (`> **1단계**`, `**Step 2**`) leads nothing.
+ * Nor does an example's or an aside's label (`***예시***`, `**Note**`:
+ * rules/definition.ts): the example stays with what it illustrates, the part
+ * before it — but the label still marks the answer's structure, so a label and
+ * one lead term are enough to split.
  *
  * What comes before the first term stays the answer of the question itself
  * (images alone go with the first term: they illustrate it), and so do the
@@ -44,7 +48,7 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { isLongAnswer, plainText } from '../../parse/mdast.js';
 import { trimPhrasing } from '../phrasing.js';
-import { isTerm, readsAsTerm, splitDefinition } from './definition.js';
+import { isLabel, isTerm, readsAsTerm, splitDefinition } from './definition.js';
 import { isPositionalFront } from './no-topic.js';
 import { endsLikeSentence } from './clause.js';
 import { isIllustration } from './figure.js';
@@ -66,6 +70,7 @@ export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; part
   if (!isLongAnswer(blocks)) return null;
   let intro: RootContent[] = [];
   const parts: AnswerPart[] = [];
+  let labels = 0;
   // A step (`> **1단계**`, `**Step 2**`: rules/no-topic.ts) is no question of its own: the answer goes through the steps in order.
   const asks = (term: PhrasingContent[]) => !isPositionalFront(plainText(term));
   blocks.forEach((block, index) => {
@@ -74,10 +79,13 @@ export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; part
     const lead = items || listed ? null : (leadOf(block) ?? titleLead(block, blocks[index + 1]));
     if (items) parts.push(...items);
     else if (lead && asks(lead.term)) parts.push({ term: lead.term, blocks: lead.block ? [lead.block] : [], at: block });
-    else if (parts.length) parts[parts.length - 1].blocks.push(block);
-    else intro.push(block);
+    else {
+      if (labelLine(block)) labels++;
+      if (parts.length) parts[parts.length - 1].blocks.push(block);
+      else intro.push(block);
+    }
   });
-  if (parts.length < 2) return null;
+  if (parts.length + Math.min(labels, 1) < 2 || (parts.length === 1 && intro.length === 0)) return null;
   intro.push(...conclusion(parts));
   if (intro.every(isIllustration) && parts[0].blocks.length) {
     parts[0].blocks.unshift(...intro);
@@ -161,6 +169,14 @@ export function boldLead(paragraph: Paragraph): PhrasingContent[] | null {
 function titleLead(block: RootContent, next: RootContent | undefined): { term: PhrasingContent[]; block?: undefined } | null {
   const line = titleLine(block);
   return line && next && !titleLine(next) && !leadOf(next) ? { term: line } : null;
+}
+
+/** `***예시***`, `> **Note**`: a title line that is only an example's or an aside's label. */
+function labelLine(block: RootContent): boolean {
+  const quoted = block.type === 'blockquote' && block.children.length === 1 ? block.children[0] : block;
+  if (quoted.type !== 'paragraph') return false;
+  const first = quoted.children[0];
+  return (first?.type === 'strong' || first?.type === 'emphasis') && isLabel(plainText(quoted.children));
 }
 
 /** Words only (text, emphasis, code): a link, an image or a line break is no title. */
