@@ -15,7 +15,7 @@ import { compileFiles, readSources } from './compile/files.js';
 import { buildKey, recordBuild, upToDate } from './compile/up-to-date.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
+import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan, type Described } from './identify/index.js';
 import { NOTE_EXTENSION, type CompiledNote, type DeckPackage, type PackagedNote } from './model.js';
 import { loadConfig, type NotesConfig } from './read/config.js';
 import { findNoteFiles, findUnlisted } from './read/index.js';
@@ -244,7 +244,7 @@ function notesTarget(path: string, show: (path: string) => string): NotesTarget 
 }
 
 interface BuildNotes {
-  rendered: CompiledNote[];
+  rendered: Described<CompiledNote>[];
   /**
    * Files that are there but were skipped for an error (not read, not UTF-8,
    * front matter not valid YAML…): their notes are unknown this build, not
@@ -263,7 +263,7 @@ interface BuildNotes {
 
 /** The cross-file step: every file's notes in path order, and the note rules that need all of them (duplicates). */
 function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]; folders: string[] }, diagnostics: Diagnostic[]): BuildNotes {
-  const rendered: CompiledNote[] = [];
+  const rendered: Described<CompiledNote>[] = [];
   // Files and folders that could not even be listed (read/index.ts findUnlisted) are unknown like unreadable files.
   const filesWithErrors: string[] = [...unlisted.files];
   const problems = new Set<string>();

@@ -1,11 +1,13 @@
 /**
  * The per-file compile unit: one markdown file (as read) in, its rendered notes out.
  *
- *   parse → validate (tree) → extract → render → validate (rendered, then each note)
+ *   parse → validate (tree) → extract → render → validate (rendered, then each note) → describe (identity)
  *
  * The notes leave without their markdown trees (model.ts CompiledNote): every
  * rule that reads a tree runs here, so what is cached and sent between
- * threads is the fields and the few facts the later stages read.
+ * threads is the fields and the few facts the later stages read. Each note's
+ * identity is described here too (identify/index.ts describeNote: it reads
+ * one note), so only matching against the lock is left for the whole build.
  *
  * Everything here depends only on the file, the media it references and the
  * CompileOptions, and writes nothing: that is what lets a result be cached
@@ -15,6 +17,7 @@
 import { append } from '../array.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { extractNotes } from '../extract/index.js';
+import { described, type Described } from '../identify/index.js';
 import type { CompiledNote, ExtractedNote, RenderedNote, SourceFile } from '../model.js';
 import type { OsrMode } from '../osr.js';
 import type { VaultLocation } from '../read/vault.js';
@@ -53,7 +56,7 @@ export interface CompiledFile {
    * or parsed (not UTF-8, front matter not valid YAML…): its notes are unknown
    * this build, not deleted.
    */
-  notes: CompiledNote[] | null;
+  notes: Described<CompiledNote>[] | null;
   /** Every local image the notes looked for, found or not: the result depends on these files too. */
   mediaRefs: MediaRef[];
   /** Notes extracted but left out by the rendered-note and note rules (e.g. an empty side). */
@@ -85,7 +88,7 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
     for (const ref of result.value.mediaRefs) refs.set(ref.path, ref);
     rendered.push(result.value.rendered);
   }
-  const kept = validated(rendered, diagnostics).map(withoutTrees);
+  const kept = validated(rendered, diagnostics).map((note) => described(withoutTrees(note)));
   return { relativePath: file.relativePath, notes: kept, mediaRefs: [...refs.values()], leftOut: notes.length - kept.length, diagnostics };
 }
 

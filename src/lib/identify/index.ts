@@ -53,6 +53,16 @@ function sameContent(before: string, after: string): boolean {
   return before.split(':')[0] === after.split(':')[0];
 }
 
+/**
+ * A note with its identity described (describeNote: the half of identify that looks at one note): the compile
+ * unit describes each file's notes, so that work is cached and done in the worker threads.
+ */
+export type Described<T extends Note = Note> = T & { identity: NoteIdentity };
+
+export function described<T extends Note>(rendered: T): Described<T> {
+  return { ...rendered, identity: describeNote(rendered) };
+}
+
 /** Normalized identity of one note (see docs/identity.md, "What identifies a note"). */
 export function describeNote(rendered: Note): NoteIdentity {
   const { note } = rendered;
@@ -142,14 +152,14 @@ export interface IdentifyResult {
  * Anki keeps them as they were. The same holds for `foldersWithErrors`, and
  * for the entries of `filesWithProblems` that no note matched.
  */
-export function identify(notes: readonly Note[], lock: LockFile | null, now: number, options: IdentifyOptions = {}): IdentifyResult {
+export function identify(notes: readonly (Note | Described)[], lock: LockFile | null, now: number, options: IdentifyOptions = {}): IdentifyResult {
   const seconds = Math.floor(now);
   const all = lock?.notes ?? [];
   assertUnique(all.map((entry) => entry.guid), 'the lock file');
   const skipped = inFiles(options.filesWithErrors, options.foldersWithErrors);
   const skippedEntries = all.filter(skipped);
   const entries = skippedEntries.length === 0 ? all : all.filter((entry) => !skipped(entry));
-  const identities = notes.map(describeNote);
+  const identities = notes.map((note) => ('identity' in note ? note.identity : describeNote(note)));
   const result = matchNotes(identities, entries);
   const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));
   const unsure = inFiles(options.filesWithProblems, []);
