@@ -67,6 +67,34 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('topics.md', 'no-topic')).toEqual([]);
   });
 
+  it('1. in a file with no heading at all, a card with no context is asked under the file\'s title', () => {
+    expect(inFile('나가는 링크').map(question)).toEqual(['나가는 링크 › 링크되지 않은 호출', '나가는 링크 › 코드 블록']);
+  });
+
+  it('1. a heading repeated among its siblings (`접근방법` after each technique) is asked under the sibling before it; one said once, or a repeated question, is not', () => {
+    expect(inFile('siblings').map(question)).toEqual([
+      'Algorithm › 해결 방법 분류 › DP(동적 계획법)',
+      'Algorithm › 해결 방법 분류 › DP(동적 계획법) › 접근방법',
+      'Algorithm › 해결 방법 분류 › Greedy (탐욕법)',
+      'Algorithm › 해결 방법 분류 › Greedy (탐욕법) › 접근 방법',
+      'Algorithm › JWT › 구조',
+      'Algorithm › JWT › 장점',
+      'Algorithm › 운영체제 › 가상 메모리란?',
+      'Algorithm › 운영체제 › 페이징이란?',
+      'Algorithm › 운영체제 › 가상 메모리란?',
+    ]);
+    expect(rules('siblings.md', 'duplicate-question')).toHaveLength(1);
+  });
+
+  it('1. a heading inside a bullet (`1. ##### 커널 작업 중 인터럽트 발생`) is in the context of the cards under it, as a heading is', () => {
+    expect(inFile('item-headings').map(question).filter((asked) => / › (문제점|해결법)$/.test(asked))).toEqual([
+      'Race Condition이 발생하는 경우 › 커널 작업을 수행하는 중에 인터럽트 발생 › 문제점',
+      'Race Condition이 발생하는 경우 › 커널 작업을 수행하는 중에 인터럽트 발생 › 해결법',
+      'Race Condition이 발생하는 경우 › 멀티 프로세서 환경에서 공유 메모리 내의 커널 데이터에 접근할 때 › 문제점',
+      'Race Condition이 발생하는 경우 › 멀티 프로세서 환경에서 공유 메모리 내의 커널 데이터에 접근할 때 › 해결법',
+    ]);
+  });
+
   it('1. a front with no context at all, one of several top sections, is asked under the file title (README: its folder; `_` a space, a slug as words)', () => {
     // `## API Key` in 인증방식.md is a section of the file's subject; `### 동작방식` under it is asked under `API Key` as before.
     // A question heading asks on its own.
@@ -196,6 +224,19 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('long.md', 'long-answer')).toEqual([]);
   });
 
+  it('3. a split answer\'s closing paragraph that speaks of two of its terms or more answers the question, not the last term', () => {
+    const [asked, udp, tcp] = inFile('conclusion');
+    expect([asked, udp, tcp].map(question)).toEqual([
+      'TCP와 UDP의 차이를 설명해주세요.',
+      'TCP와 UDP의 차이를 설명해주세요. › UDP',
+      'TCP와 UDP의 차이를 설명해주세요. › TCP',
+    ]);
+    expect(asked.back).toMatch(/^TCP와 UDP는 모두 트랜스포트 계층.*따라서, UDP는 속도증가와 지연 감소를 위해서/);
+    expect(tcp.back).not.toContain('따라서, UDP는');
+    // A paragraph of the last term that speaks of it alone stays with it.
+    expect(udp.back).toContain('따라서 연결을 설정하기 위한 어떠한 지연도 없고');
+  });
+
   it('3. title lines (a quoted or bold line that is only a term) split a long answer, and end the answer before them', () => {
     expect(inFile('titles').map((card) => `${question(card)} => ${card.back.slice(0, 16)}`)).toEqual([
       'Network › TCP/IP의 각 계층을 설명해주세요. => TCP/IP는 인터넷에서 표준',
@@ -262,6 +303,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
+      // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.
+      '104: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
     ]);
     expect(rules('boilerplate.md', 'reading-list')).toEqual([
       '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
@@ -298,6 +341,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '5: "회사에 궁금한 점은 없으신가요?" is answered by the document saying what it is (an introduction, not notes); no card made',
       '9: "What is this?" is answered by the document saying what it is (an introduction, not notes); no card made',
       '15: "Repository layout" is answered by the document saying what it is (an introduction, not notes); no card made',
+      // review 1910: yangshun `study-cheatsheet.md`, `## What is this` over the section describing itself.
+      '27: "Cheatsheets" is answered by the document saying what it is (an introduction, not notes); no card made',
     ]);
     expect(diagnostics.filter((d) => d.file.endsWith('/about-document.md') && d.severity === 'warning')).toEqual([]);
   });

@@ -27,7 +27,7 @@ import { isParentQuestion, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
-import { detailsOpen, isDetailsClose } from './rules/details.js';
+import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
@@ -36,6 +36,7 @@ import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, notesLink, withoutCrossReferences } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
@@ -134,7 +135,8 @@ class Extraction {
   private readonly fileTags: string[];
   /** Tags of tag lines (`#os/memory #interview`), by the scope they tag. */
   private readonly scopeTags: Map<TagScope, string[]>;
-  private headingStack: { depth: number; crumb: Crumb; tags: string[] }[] = [];
+  /** `owner`: the sibling a repeated heading is about (rules/sibling.ts), asked before it. */
+  private headingStack: { depth: number; crumb: Crumb; owner?: Crumb; tags: string[] }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
   private skipBelow: number | null = null;
@@ -177,6 +179,7 @@ class Extraction {
     let base = scope;
     let local = scope;
     let beforeDetails: Scope | null = null;
+    let apparatus = false;
     const leads = boldLeads(blocks);
     const answer = (prose: RootContent) => this.answerSection(local, positionOf(prose), (section) => addProse(section, prose));
     const ask = (start: QuestionStart, rule: string, at: Nodes) => {
@@ -204,6 +207,7 @@ class Extraction {
         this.skipBelow = null;
         base = local = this.enterHeading(block, blocks, index);
         beforeDetails = null;
+        apparatus = false;
         continue;
       }
       if (topLevel && this.skipBelow !== null) continue;
@@ -212,6 +216,12 @@ class Extraction {
       if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
       if (isBoilerplateBlock(block)) continue;
       if (block.type === 'html') {
+        const contents = detailsContents(block);
+        if (contents !== null) {
+          this.info(positionOf(block), 'table-of-contents', `"${contents}" links to the page it sums up: a table of contents, no card made from what it folds`);
+          index = detailsEnd(blocks, index);
+          continue;
+        }
         const details = detailsOpen(block);
         if (details) {
           beforeDetails = local;
@@ -247,6 +257,9 @@ class Extraction {
         if (answers) answer(block);
         continue;
       }
+      // `**Collaborator**` over avatars: apparatus, like a heading that says so, up to the next (pseudo-)heading.
+      apparatus = pseudo ? APPARATUS_HEADING.test(pseudo.text.trim()) : apparatus;
+      if (apparatus) continue;
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         if (pseudo.answer && answers) answer(pseudo.answer);
@@ -319,14 +332,15 @@ class Extraction {
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
     const crumb: Crumb = { text, nodes };
     if (isQuestion(text)) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
-    this.headingStack.push({ depth: heading.depth, crumb, tags });
+    const owner = ownerOf(blocks, heading);
+    this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags });
     const seeAlso = isSeeAlsoSection(text, blocks, index);
     const skipped = skippedSection(heading, text, seeAlso);
     if (skipped) {
       this.skipBelow = heading.depth;
       if (skipped !== true) this.info(positionOf(heading), skipped.rule, skipped.message);
     }
-    const crumbs = this.headingStack.map((entry) => entry.crumb).filter((crumb) => crumb.text);
+    const crumbs = this.headingStack.flatMap((entry) => (entry.owner ? [entry.owner, entry.crumb] : [entry.crumb])).filter((crumb) => crumb.text);
     return { crumbs: [...this.titleCrumbs, ...crumbs], headings: crumbs.map((crumb) => crumb.text), tags: this.headingStack.flatMap((entry) => entry.tags) };
   }
 
@@ -396,7 +410,8 @@ class Extraction {
     }
     const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (emitRuns) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
-    children(scope);
+    // `1. ##### 커널 작업 중 인터럽트 발생` › `- 해결법 : …`: a heading in a bullet titles what is under it, as a heading does.
+    children(text && item.children[0].type === 'heading' ? extend(scope, { text, nodes: head }) : scope);
   }
 
   /**
@@ -483,9 +498,8 @@ class Extraction {
    * when there is no topic to give (no card).
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
-    // An empty context under a front that names its topic is the file's own heading (or, for a file with no
-    // heading at all, its name): nothing to add — unless the file's top headings are several sections of its
-    // subject (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
+    // An empty context under a front that names its topic is the file's own heading: nothing to add — unless the
+    // file's top headings are several sections of its subject, or it has none (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
     // of something the card does not name.
     const genericFront = isGeneric(front);
     if (context.some((crumb) => !isGeneric(crumb))) return context;
@@ -709,12 +723,13 @@ function namesItsTopic(parsed: ParsedFile): boolean {
 
 /**
  * The file's top headings are sections of its subject, not one heading that
- * titles it: there are several, or the one below level 1 comes after the
- * file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
+ * titles it: there are several, or none, or the one below level 1 comes after
+ * the file's own words (`E[X] = …` then `##### Variance` in `Expected Value.md`).
  */
 function hasSections(parsed: ParsedFile): boolean {
   const top = topHeadings(parsed);
-  if (top.length !== 1) return top.length > 1;
+  // No heading at all: every card is a part of what the file's name says (`나가는 링크.md` › `> [!note] 코드 블록`).
+  if (top.length !== 1) return true;
   const first = parsed.tree.children.indexOf(top[0]);
   const says = (block: RootContent) =>
     block.type === 'list' || block.type === 'math' || (block.type === 'paragraph' && /\p{L}/u.test(plainText(block.children)) && !isLinksOnly(block.children));
@@ -730,6 +745,11 @@ function topHeadings(parsed: ParsedFile): Heading[] {
 
 function extend(scope: Scope, crumb: Crumb): Scope {
   return { ...scope, crumbs: [...scope.crumbs, crumb] };
+}
+
+function headingCrumb(heading: Heading): Crumb {
+  const nodes = cleanFront(takeInlineTags(heading.children).nodes);
+  return { text: plainText(nodes), nodes };
 }
 
 function crumbOf(nodes: PhrasingContent[]): Crumb {

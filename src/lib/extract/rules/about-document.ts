@@ -17,7 +17,8 @@
  * The sentence names the document by what the author did to make it — put
  * together (`정리해둔`, `정리해놓은`, `정리한`, `모아 둔`, `모은`, `번역한`) — and
  * what it is (`목록`, `리스트`, `저장소`, `레포지토리`, `문서`, `모음`), or
- * starts `This repository` / `This document` with what it holds. Kept: the
+ * starts `This repository` / `This document` / `This section` / `This guide`
+ * with what it holds (`This section dives deep into …`). Kept: the
  * same words about something else (`정리한 내용을 바탕으로 질문 목록을 만든다.`,
  * `This list holds the neighbours of each vertex.`).
  */
@@ -26,7 +27,7 @@ import { plainText } from '../../parse/mdast.js';
 import { sentencesOf } from '../sentence.js';
 
 const KOREAN = /(?:(?:정리|번역|수집)(?:해\s?)?(?:둔|놓은|한)|모아\s?(?:둔|놓은)|모은)\s(?:\S+\s){0,4}?(?:목록|리스트|저장소|레포지토리|repository|문서|모음)(?:이다|입니다|이에요|예요)[.!]?$/iu;
-const ENGLISH = /^this (?:repository|repo|document) (?:is|contains|collects|lists|gathers)\b/iu;
+const ENGLISH = /^this (?:repository|repo|document|section|guide|cheatsheet) (?:is|contains|collects|lists|gathers|dives deep into)\b/iu;
 
 export function describesDocument(paragraph: Paragraph): boolean {
   return sentencesOf(plainText(paragraph.children)).some((sentence) => KOREAN.test(sentence) || ENGLISH.test(sentence));

@@ -30,6 +30,7 @@
 import type { Heading, Link, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { plainText } from '../../parse/mdast.js';
+import { detailsContents, detailsEnd } from './details.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
 const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935\ufe0f\s|/·•-]+/gu;
@@ -55,7 +56,7 @@ const FREE = /\bfree\b|무료/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
-export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
+export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^[[(【]?\s*(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)\s*[\])】]?$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
@@ -148,13 +149,18 @@ function isAffiliate(url: string): boolean {
   return AFFILIATE.test(url);
 }
 
-/** The bullets of index sections (isIndexHeading), which bench/coverage.ts does not count: they are reported, not lost. */
+/**
+ * The bullets of index sections (isIndexHeading) and of folded tables of contents (rules/details.ts), which
+ * bench/coverage.ts does not count: they are reported, not lost.
+ */
 export function indexSectionItems(tree: Root): Set<ListItem> {
   const out = new Set<ListItem>();
   let inside: number | null = null;
-  for (const block of tree.children) {
+  let foldedUntil = -1;
+  tree.children.forEach((block, index) => {
     if (block.type === 'heading') inside = isIndexHeading(block) ? block.depth : inside !== null && block.depth > inside ? inside : null;
-    else if (inside !== null) visit(block, 'listItem', (item: ListItem) => void out.add(item));
-  }
+    else if (block.type === 'html' && detailsContents(block) !== null) foldedUntil = detailsEnd(tree.children, index);
+    else if (inside !== null || index < foldedUntil) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+  });
   return out;
 }

@@ -8,11 +8,14 @@
  *
  *     </details>
  *
- * A summary that is only a link is navigation (a folded table of contents):
- * what the block holds is read as if the block were not there.
+ * A summary that is only a link is navigation: what the block holds is read
+ * as if the block were not there — unless the link is to a page of the notes
+ * (`<summary><a href="./answers/8-algorithm.md">알고리즘</a></summary>`): then
+ * the block folds that page's table of contents, and makes no card (info
+ * `table-of-contents`, detailsContents).
  */
 import { decodeHTML } from 'entities';
-import type { Html, PhrasingContent } from 'mdast';
+import type { Html, PhrasingContent, RootContent } from 'mdast';
 
 export interface DetailsOpen {
   question: PhrasingContent[];
@@ -22,11 +25,15 @@ export interface DetailsOpen {
   closed: boolean;
 }
 
+const OPEN = /^\s*<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>([\s\S]*)$/iu;
+const LINK_ONLY = /^\s*<a\b[\s\S]*<\/a>\s*$/iu;
+/** A link to a page of the notes: no scheme, not an anchor of this page. */
+const PAGE_LINK = /^\s*<a\b[^>]*\bhref\s*=\s*["']?(?![a-z][\w+.-]*:|#)[^"'\s>]/iu;
+
 export function detailsOpen(html: Html): DetailsOpen | null {
-  const match = /^\s*<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>([\s\S]*)$/iu.exec(html.value);
-  if (!match) return null;
-  if (/^\s*<a\b[\s\S]*<\/a>\s*$/iu.test(match[1])) return null;
-  const text = decodeHTML(match[1].replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const match = OPEN.exec(html.value);
+  if (!match || LINK_ONLY.test(match[1])) return null;
+  const text = summaryText(match[1]);
   if (!text) return null;
   const closed = /<\/details>\s*$/iu.test(match[2]);
   const body = match[2].replace(/<\/details>\s*$/iu, '').replace(/^\s*(?:<br\s*\/?>\s*)*/iu, '').trim();
@@ -35,4 +42,22 @@ export function detailsOpen(html: Html): DetailsOpen | null {
 
 export function isDetailsClose(html: Html): boolean {
   return /^\s*<\/details>\s*$/iu.test(html.value);
+}
+
+/** The summary's words when the block folds a table of contents of a page of the notes, else null. */
+export function detailsContents(html: Html): string | null {
+  const match = OPEN.exec(html.value);
+  return match && LINK_ONLY.test(match[1]) && PAGE_LINK.test(match[1]) ? summaryText(match[1]) : null;
+}
+
+/** The index of the block that closes the details opened at `blocks[start]` (itself when it closes there, or none is found). */
+export function detailsEnd(blocks: readonly RootContent[], start: number): number {
+  const opened = blocks[start];
+  if (opened.type === 'html' && /<\/details>\s*$/iu.test(opened.value)) return start;
+  const end = blocks.findIndex((block, index) => index > start && block.type === 'html' && /<\/details>\s*$/iu.test(block.value));
+  return end < 0 ? start : end;
+}
+
+function summaryText(summary: string): string {
+  return decodeHTML(summary.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }

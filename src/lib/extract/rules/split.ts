@@ -31,7 +31,9 @@
  * line break (itemParts). A step (`> **1단계**`, `**Step 2**`) leads nothing.
  *
  * What comes before the first term stays the answer of the question itself
- * (images alone go with the first term: they illustrate it). A lead term is
+ * (images alone go with the first term: they illustrate it), and so do the
+ * closing paragraphs that speak of two of the terms or more (`따라서, UDP는
+ * …, TCP는 …`: conclusion). A lead term is
  * short (a term, not a sentence: rules/definition.ts) and what follows it
  * defines it (`은/는/이란 …`, `: …`, `is …`), so a bold
  * phrase inside a sentence (`**합병정렬은 순차적**인 비교로 …`) leads nothing. Sub-headings and bullets with children already
@@ -74,11 +76,35 @@ export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; part
     else intro.push(block);
   });
   if (parts.length < 2) return null;
+  intro.push(...conclusion(parts));
   if (intro.every(isIllustration) && parts[0].blocks.length) {
     parts[0].blocks.unshift(...intro);
     intro = [];
   }
   return { intro, parts };
+}
+
+/**
+ * The paragraphs at the end of the last part that speak of two parts or more answer the question, not the last term;
+ * they are taken off it:
+ *
+ *     **UDP**는 위의 가장 기본적인 두가지 기능만을 제공한다. …
+ *     **TCP**는 가장 기본적인 두가지 기능도 제공하면서, …
+ *     따라서, UDP는 속도증가와 지연 감소를 위해서, TCP는 신뢰성이 중요한 경우에 사용된다.   → the question's own answer
+ */
+function conclusion(parts: AnswerPart[]): RootContent[] {
+  const names = parts.map((part) => nameOf(part.term)).filter((name) => [...name].length >= 2);
+  const speaksOfParts = (block: RootContent) =>
+    block.type === 'paragraph' && names.filter((name) => plainText(block.children).toLowerCase().includes(name)).length >= 2;
+  const last = parts[parts.length - 1].blocks;
+  const taken: RootContent[] = [];
+  while (last.length > 1 && speaksOfParts(last[last.length - 1])) taken.unshift(last.pop()!);
+  return taken;
+}
+
+/** `Regularization(정규화, 규제)` is named `regularization` in prose. */
+function nameOf(term: PhrasingContent[]): string {
+  return plainText(term).replace(/\s*[(（].*$/u, '').trim().toLowerCase();
 }
 
 /**
