@@ -15,13 +15,13 @@ import { compileFiles, readSources } from './compile/files.js';
 import { buildKey, recordBuild, upToDate } from './compile/up-to-date.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan } from './identify/index.js';
-import { NOTE_EXTENSION, type DeckPackage, type PackagedNote, type RenderedNote } from './model.js';
+import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan, type Described } from './identify/index.js';
+import { NOTE_EXTENSION, type CompiledNote, type DeckPackage, type PackagedNote } from './model.js';
 import { loadConfig, type NotesConfig } from './read/config.js';
 import { findNoteFiles, findUnlisted } from './read/index.js';
 import { findOsr } from './read/osr.js';
 import { foldersToSkip, listVaultFiles, readVault, vaultLocation } from './read/vault.js';
-import { validateNotes } from './validate/index.js';
+import { validateAcrossFiles } from './validate/index.js';
 import { removeAbandonedTemps, writeFileAtomic } from './write/atomic.js';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS, WRITERS, type OutputFormat, type WriteOptions } from './write/index.js';
 
@@ -244,7 +244,7 @@ function notesTarget(path: string, show: (path: string) => string): NotesTarget 
 }
 
 interface BuildNotes {
-  rendered: RenderedNote[];
+  rendered: Described<CompiledNote>[];
   /**
    * Files that are there but were skipped for an error (not read, not UTF-8,
    * front matter not valid YAML…): their notes are unknown this build, not
@@ -263,7 +263,7 @@ interface BuildNotes {
 
 /** The cross-file step: every file's notes in path order, and the note rules that need all of them (duplicates). */
 function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]; folders: string[] }, diagnostics: Diagnostic[]): BuildNotes {
-  const rendered: RenderedNote[] = [];
+  const rendered: Described<CompiledNote>[] = [];
   // Files and folders that could not even be listed (read/index.ts findUnlisted) are unknown like unreadable files.
   const filesWithErrors: string[] = [...unlisted.files];
   const problems = new Set<string>();
@@ -276,7 +276,7 @@ function acrossFiles(files: readonly CompiledFile[], unlisted: { files: string[]
     append(rendered, file.notes);
     if (file.leftOut > 0 || file.diagnostics.some((problem) => problem.severity === 'error')) problems.add(file.relativePath);
   }
-  const valid = validateNotes(rendered.map(({ note }) => note));
+  const valid = validateAcrossFiles(rendered.map(({ note }) => note));
   append(diagnostics, valid.diagnostics);
   const kept = new Set(valid.notes);
   for (const { note } of rendered) if (!kept.has(note)) problems.add(note.relativePath);

@@ -113,14 +113,26 @@ export interface MediaFile {
   data: Uint8Array;
 }
 
+/** A note without its markdown trees: what the stages after the compile unit read (note rules across files, identify, writers). */
+export type NoteInfo = Omit<ExtractedNote, 'front' | 'back'>;
+
 /** A note with its fields rendered to Anki HTML, in NOTE_FIELDS order. */
-export interface RenderedNote {
-  note: ExtractedNote;
+export interface RenderedNote<Note extends NoteInfo = ExtractedNote> {
+  note: Note;
   fields: string[];
   /** Card ords this note yields: basic [0], reversed [0, 1], cloze [n-1 for each cloze number]. */
   ords: number[];
   media: MediaFile[];
 }
+
+/**
+ * A rendered note as the compile unit hands it on (compile/index.ts): its markdown trees are left behind, since
+ * every rule that reads them has run by then, so a result is small to cache and to send from a worker thread.
+ */
+export type CompiledNote = RenderedNote<NoteInfo & {
+  /** The last line of its file the note spans (the preview places diagnostics by it). */
+  lastLine: number;
+}>;
 
 /** A note ready to be written: identity decided. */
 export interface PackagedNote {

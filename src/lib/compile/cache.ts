@@ -23,7 +23,8 @@ import type { CompiledFile, CompileOptions } from './index.js';
 /** Past this, the least recently used entries go (100k bullets take about a tenth of it). */
 export const CACHE_MAX_BYTES = 512 * 1024 * 1024;
 
-const FORMAT = 1;
+/** 2: notes without their markdown trees (model.ts CompiledNote). */
+const FORMAT = 2;
 const ENTRY = '.json';
 
 /**

@@ -20,6 +20,14 @@ import type { SourceFile } from '../model.js';
 /** Below this much text to compile, starting workers (each loads the whole compile stage) costs more than it saves. */
 export const WORKER_MIN_CHARS = 400_000;
 
+/**
+ * A worker's old generation is capped: left alone, V8 lets each worker's heap fill with garbage (about 200 MB each
+ * at 100k bullets), and the two of them made the build's peak memory. The cap grows with the largest file; a file
+ * that still does not fit (the worker runs out of memory) is compiled again in this thread.
+ */
+export const WORKER_HEAP_MB = 128;
+const WORKER_HEAP_BYTES_PER_CHAR = 400;
+
 export interface CompileRun {
   files: CompiledFile[];
   /** How many files came from the cache. */
@@ -36,6 +44,8 @@ export interface CompileFilesOptions {
   workers?: number;
   /** Text to compile below which no worker is started (default WORKER_MIN_CHARS). */
   workerMinChars?: number;
+  /** The smallest cap of a worker's heap, in MiB (default WORKER_HEAP_MB). For tests: below what the compile stage's modules take, no worker can start and the compile waits forever. */
+  workerHeapMb?: number;
 }
 
 /** One notes file as read for a build: its text (null when unreadable), reading's diagnostics, and its cache key. */
@@ -81,12 +91,14 @@ export async function compileFiles(given: readonly string[] | readonly ReadSourc
   const size = tasks.reduce((sum, { task }) => sum + task.file.text.length, 0);
   const wanted = Math.min(run.workers ?? availableParallelism(), tasks.length);
   const threads = wanted > 1 && size >= (run.workerMinChars ?? WORKER_MIN_CHARS) ? wanted : 0;
-  const compile = threads ? await workerPool(threads) : await inThread();
+  const largest = Math.max(...tasks.map(({ task }) => task.file.text.length));
+  const heapMb = Math.max(run.workerHeapMb ?? WORKER_HEAP_MB, Math.ceil((largest * WORKER_HEAP_BYTES_PER_CHAR) / 2 ** 20));
+  const compile = threads ? await workerPool(threads, heapMb) : await inThread();
   try {
     await Promise.all(
       tasks.map(async ({ index, task, read }) => {
-        // compileFile guards itself; this catches what it cannot: a worker that died (out of memory) or a result
-        // that could not be sent back. The file is lost for this build only, like any file a bug stopped.
+        // compileFile guards itself; this catches what it cannot: a worker that died (other than out of memory, which
+        // workerPool retries here) or a result that could not be sent back. The file is lost for this build only.
         const compiled = await compile.run(task).catch((error: unknown) => unreadable(task.file.absolutePath, options, [internalError(task.file.displayPath, error)]));
         files[index] = withReadDiagnostics(compiled, read);
         finished();
@@ -111,16 +123,24 @@ async function inThread(): Promise<Compiler> {
   return { run: async (task) => runTask(task), close: async () => {}, threads: () => 0 };
 }
 
-/** tinypool, one thread per core, each loading the compile stage once. */
-async function workerPool(threads: number): Promise<Compiler> {
+/** tinypool, one thread per core, each loading the compile stage once; a task whose worker ran out of memory runs in this thread. */
+async function workerPool(threads: number, heapMb: number): Promise<Compiler> {
   const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  const pool = new Tinypool({ filename: workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 0, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  // A worker that dies between tasks (out of memory while starting) is reported here too; its task, if any, rejects.
+  pool.on('error', () => {});
   const used = new Set<number>();
+  let fallback: Promise<Compiler> | undefined;
   return {
     run: async (task) => {
-      const { result, thread } = (await pool.run(task)) as { result: CompiledFile; thread: number };
-      used.add(thread);
-      return result;
+      try {
+        const { result, thread } = (await pool.run(task)) as { result: CompiledFile; thread: number };
+        used.add(thread);
+        return result;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException | null)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+        return (await (fallback ??= inThread())).run(task);
+      }
     },
     close: () => pool.destroy(),
     threads: () => used.size,

@@ -1,22 +1,29 @@
 /**
  * The per-file compile unit: one markdown file (as read) in, its rendered notes out.
  *
- *   parse → validate (tree) → extract → render → validate (rendered)
+ *   parse → validate (tree) → extract → render → validate (rendered, then each note) → describe (identity)
+ *
+ * The notes leave without their markdown trees (model.ts CompiledNote): every
+ * rule that reads a tree runs here, so what is cached and sent between
+ * threads is the fields and the few facts the later stages read. Each note's
+ * identity is described here too (identify/index.ts describeNote: it reads
+ * one note), so only matching against the lock is left for the whole build.
  *
  * Everything here depends only on the file, the media it references and the
  * CompileOptions, and writes nothing: that is what lets a result be cached
  * (compile/cache.ts) or computed in a worker thread (compile/files.ts). What
- * needs every file at once (note rules, identity) comes after, in build.ts.
+ * needs every file at once (duplicates, identity) comes after, in build.ts.
  */
 import { append } from '../array.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { extractNotes } from '../extract/index.js';
-import type { ExtractedNote, RenderedNote, SourceFile } from '../model.js';
+import { described, type Described } from '../identify/index.js';
+import type { CompiledNote, ExtractedNote, RenderedNote, SourceFile } from '../model.js';
 import type { OsrMode } from '../osr.js';
 import type { VaultLocation } from '../read/vault.js';
 import { parseFile } from '../parse/index.js';
 import { renderNote, type MediaRef } from '../render/index.js';
-import { validateFile, validateRendered } from '../validate/index.js';
+import { validateEachNote, validateFile, validateRendered } from '../validate/index.js';
 import { guarded } from './guard.js';
 
 /**
@@ -47,13 +54,12 @@ export interface CompiledFile {
   /**
    * The file's notes, in document order; null when the file could not be read
    * or parsed (not UTF-8, front matter not valid YAML…): its notes are unknown
-   * this build, not deleted. Notes keep their markdown trees: note rules across
-   * files (long-answer) still read them.
+   * this build, not deleted.
    */
-  notes: RenderedNote[] | null;
+  notes: Described<CompiledNote>[] | null;
   /** Every local image the notes looked for, found or not: the result depends on these files too. */
   mediaRefs: MediaRef[];
-  /** Notes extracted but left out by the rendered-note rules (e.g. an empty side). */
+  /** Notes extracted but left out by the rendered-note and note rules (e.g. an empty side). */
   leftOut: number;
   diagnostics: Diagnostic[];
 }
@@ -82,10 +88,25 @@ export function compileFile(file: SourceFile, options: CompileOptions): Compiled
     for (const ref of result.value.mediaRefs) refs.set(ref.path, ref);
     rendered.push(result.value.rendered);
   }
+  const kept = validated(rendered, diagnostics).map((note) => described(withoutTrees(note)));
+  return { relativePath: file.relativePath, notes: kept, mediaRefs: [...refs.values()], leftOut: notes.length - kept.length, diagnostics };
+}
+
+/** The rendered notes the rendered-note rules and then the note rules keep. */
+function validated(rendered: RenderedNote[], diagnostics: Diagnostic[]): RenderedNote[] {
   const shown = validateRendered(rendered);
   append(diagnostics, shown.diagnostics);
-  const leftOut = notes.length - shown.notes.length;
-  return { relativePath: file.relativePath, notes: shown.notes, mediaRefs: [...refs.values()], leftOut, diagnostics };
+  const valid = validateEachNote(shown.notes.map(({ note }) => note));
+  append(diagnostics, valid.diagnostics);
+  const kept = new Set(valid.notes);
+  return shown.notes.filter(({ note }) => kept.has(note));
+}
+
+function withoutTrees({ note, ...rendered }: RenderedNote): CompiledNote {
+  const { front, back, ...info } = note;
+  let lastLine = note.position.line;
+  for (const node of [...front, ...back]) lastLine = Math.max(lastLine, node.position?.end.line ?? lastLine);
+  return { ...rendered, note: { ...info, lastLine } };
 }
 
 /** Parse, tree rules and extraction; null when the file was skipped for an error (its diagnostics say why). */

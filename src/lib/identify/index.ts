@@ -6,7 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { NOTE_FIELDS, type PackagedNote, type RenderedNote } from '../model.js';
+import { NOTE_FIELDS, type NoteInfo, type PackagedNote, type RenderedNote } from '../model.js';
+
+/** identify reads no markdown tree: a note compiled (model.ts CompiledNote) or just rendered will do. */
+type Note = RenderedNote<NoteInfo>;
 import { guidFor } from './guid.js';
 import { IdAllocator } from '../ids.js';
 import { keyHash, LOCK_VERSION, questionExcerpt, REMOVED_DAYS, type LockEntry, type LockFile, type RemovedNote } from './lock.js';
@@ -50,8 +53,18 @@ function sameContent(before: string, after: string): boolean {
   return before.split(':')[0] === after.split(':')[0];
 }
 
+/**
+ * A note with its identity described (describeNote: the half of identify that looks at one note): the compile
+ * unit describes each file's notes, so that work is cached and done in the worker threads.
+ */
+export type Described<T extends Note = Note> = T & { identity: NoteIdentity };
+
+export function described<T extends Note>(rendered: T): Described<T> {
+  return { ...rendered, identity: describeNote(rendered) };
+}
+
 /** Normalized identity of one note (see docs/identity.md, "What identifies a note"). */
-export function describeNote(rendered: RenderedNote): NoteIdentity {
+export function describeNote(rendered: Note): NoteIdentity {
   const { note } = rendered;
   const deck = normalizeDeck(note.deck);
   const context = note.context.map(normalizeText).filter((part) => part !== '');
@@ -139,14 +152,14 @@ export interface IdentifyResult {
  * Anki keeps them as they were. The same holds for `foldersWithErrors`, and
  * for the entries of `filesWithProblems` that no note matched.
  */
-export function identify(notes: readonly RenderedNote[], lock: LockFile | null, now: number, options: IdentifyOptions = {}): IdentifyResult {
+export function identify(notes: readonly (Note | Described)[], lock: LockFile | null, now: number, options: IdentifyOptions = {}): IdentifyResult {
   const seconds = Math.floor(now);
   const all = lock?.notes ?? [];
   assertUnique(all.map((entry) => entry.guid), 'the lock file');
   const skipped = inFiles(options.filesWithErrors, options.foldersWithErrors);
   const skippedEntries = all.filter(skipped);
   const entries = skippedEntries.length === 0 ? all : all.filter((entry) => !skipped(entry));
-  const identities = notes.map(describeNote);
+  const identities = notes.map((note) => ('identity' in note ? note.identity : describeNote(note)));
   const result = matchNotes(identities, entries);
   const matched = new Set(result.matches.flatMap((match) => (match ? [match.entry] : [])));
   const unsure = inFiles(options.filesWithProblems, []);
@@ -238,7 +251,7 @@ function removedNotes(changes: ChangePlan, live: readonly LockEntry[], earlier: 
  * becomes `now`, and at least one second past the old `mod`, because Anki
  * updates only when the incoming `mod` is strictly newer.
  */
-function lockEntry(identity: NoteIdentity, guid: string, nid: number, rendered: RenderedNote, old: LockEntry | null, now: number): LockEntry {
+function lockEntry(identity: NoteIdentity, guid: string, nid: number, rendered: Note, old: LockEntry | null, now: number): LockEntry {
   const changed = old === null || !sameContent(old.fingerprint, identity.fingerprint);
   const entry: LockEntry = {
     guid,
@@ -266,7 +279,7 @@ function lockEntry(identity: NoteIdentity, guid: string, nid: number, rendered: 
  * the build order. Carried entries keep their old order, after the notes of
  * their file (most such files give no notes this build).
  */
-function sortedEntries(entries: LockEntry[], notes: readonly RenderedNote[], carried: readonly LockEntry[]): LockEntry[] {
+function sortedEntries(entries: LockEntry[], notes: readonly Note[], carried: readonly LockEntry[]): LockEntry[] {
   const order = [
     ...entries.map((entry, index) => ({ entry, file: notes[index].note.relativePath, ...notes[index].note.position })),
     ...carried.map((entry, index) => ({ entry, file: entry.file, line: Number.MAX_SAFE_INTEGER, column: index })),
@@ -362,8 +375,8 @@ function whatChanged(before: LockEntry, after: LockEntry): string[] {
 }
 
 /** The same explicit id twice: only one copy can keep the id's GUID, the other's identity is unstable. */
-function duplicateIdDiagnostics(notes: readonly RenderedNote[]): Diagnostic[] {
-  const first = new Map<string, RenderedNote>();
+function duplicateIdDiagnostics(notes: readonly Note[]): Diagnostic[] {
+  const first = new Map<string, Note>();
   return notes.flatMap(({ note }, index) => {
     if (note.explicitId === undefined) return [];
     const earlier = first.get(note.explicitId);
@@ -376,7 +389,7 @@ function duplicateIdDiagnostics(notes: readonly RenderedNote[]): Diagnostic[] {
   });
 }
 
-function budgetDiagnostics(result: MatchResult, notes: readonly RenderedNote[]): Diagnostic[] {
+function budgetDiagnostics(result: MatchResult, notes: readonly Note[]): Diagnostic[] {
   if (!result.budgetExhausted) return [];
   const first = notes.find((_, index) => result.matches[index] === null)?.note;
   return [

@@ -5,9 +5,9 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { append } from '../array.js';
-import type { ExtractedNote, RenderedNote } from '../model.js';
+import type { ExtractedNote, NoteInfo, RenderedNote } from '../model.js';
 import type { ParsedFile } from '../parse/index.js';
-import type { NoteRule, RenderedRule, Rule, TreeRule } from './rule.js';
+import type { CrossFileRule, NoteRule, RenderedRule, Rule, TreeRule } from './rule.js';
 import { clozeNumber } from './rules/cloze-number.js';
 import { duplicateQuestion } from './rules/duplicate-question.js';
 import { emptyBullet } from './rules/empty-bullet.js';
@@ -21,16 +21,31 @@ import { longFront } from './rules/long-front.js';
 import { unclosedFence } from './rules/unclosed-fence.js';
 
 export const TREE_RULES: readonly TreeRule[] = [emptyFile, emptyBullet, linkOnly, unclosedFence, listDepth, invisibleCharactersRule];
-export const NOTE_RULES: readonly NoteRule[] = [clozeNumber, longFront, longAnswer, duplicateQuestion];
+/** Each note on its own (the compile unit runs these, while the notes still have their trees). */
+export const NOTE_RULES: readonly NoteRule[] = [clozeNumber, longFront, longAnswer];
+/** The notes of every file at once, after NOTE_RULES. */
+export const CROSS_FILE_RULES: readonly CrossFileRule[] = [duplicateQuestion];
 export const RENDERED_RULES: readonly RenderedRule[] = [emptySide];
 
 export function validateFile(file: ParsedFile): Diagnostic[] {
   return TREE_RULES.flatMap((rule) => rule.check(file));
 }
 
-/** Returns the notes that may be written and every problem found. */
+/** Returns the notes that may be written and every problem found: NOTE_RULES, then CROSS_FILE_RULES. */
 export function validateNotes(notes: readonly ExtractedNote[]): Validated<ExtractedNote> {
+  const each = validateEachNote(notes);
+  const across = validateAcrossFiles(each.notes);
+  return { notes: across.notes, diagnostics: [...each.diagnostics, ...across.diagnostics] };
+}
+
+/** NOTE_RULES on one file's notes. */
+export function validateEachNote(notes: readonly ExtractedNote[]): Validated<ExtractedNote> {
   return applyRules(NOTE_RULES, notes);
+}
+
+/** CROSS_FILE_RULES on every file's notes, in path order. */
+export function validateAcrossFiles<T extends NoteInfo>(notes: readonly T[]): Validated<T> {
+  return applyRules(CROSS_FILE_RULES, notes);
 }
 
 /** Drops rendered notes that must not be written (e.g. a side that rendered empty). */
@@ -44,9 +59,9 @@ interface Validated<T> {
 }
 
 /** Each rule sees only the notes earlier rules kept. */
-function applyRules<T>(rules: readonly Rule<T>[], notes: readonly T[]): Validated<T> {
+function applyRules<T extends U, U>(rules: readonly Rule<U>[], notes: readonly T[]): Validated<T> {
   const diagnostics: Diagnostic[] = [];
-  const drop = new Set<T>();
+  const drop = new Set<U>();
   for (const rule of rules) {
     const result = rule.check(notes.filter((note) => !drop.has(note)));
     append(diagnostics, result.diagnostics);

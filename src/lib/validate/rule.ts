@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { ExtractedNote, RenderedNote } from '../model.js';
+import type { ExtractedNote, NoteInfo, RenderedNote } from '../model.js';
 import type { ParsedFile } from '../parse/index.js';
 
 /** A check on one file's syntax tree (like a remark-lint rule). */
@@ -19,8 +19,11 @@ export interface Rule<T> {
   check(notes: readonly T[]): { diagnostics: Diagnostic[]; drop?: Set<T> };
 }
 
-/** On extracted notes (duplicates cross files). */
+/** On each extracted note, trees included: runs in the compile unit, one file at a time. */
 export type NoteRule = Rule<ExtractedNote>;
+
+/** On the notes of every file at once (duplicates cross files), without their trees. */
+export type CrossFileRule = Rule<NoteInfo>;
 
 /** On rendered notes: what the card will really show. */
 export type RenderedRule = Rule<RenderedNote>;

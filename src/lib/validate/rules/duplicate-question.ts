@@ -7,14 +7,14 @@
  *     - 장점 : 가독성     ← duplicate of line 2
  */
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import { CONTEXT_SEPARATOR, type ExtractedNote } from '../../model.js';
-import type { NoteRule } from '../rule.js';
+import { CONTEXT_SEPARATOR, type NoteInfo } from '../../model.js';
+import type { CrossFileRule } from '../rule.js';
 
-export const duplicateQuestion: NoteRule = {
+export const duplicateQuestion: CrossFileRule = {
   id: 'duplicate-question',
   severity: 'warning',
   check(notes) {
-    const first = new Map<string, ExtractedNote>();
+    const first = new Map<string, NoteInfo>();
     const diagnostics: Diagnostic[] = [];
     for (const note of notes) {
       const key = [note.deck, note.kind, ...note.context, note.frontText].join('\u0000').toLowerCase();

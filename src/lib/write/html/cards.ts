@@ -10,7 +10,9 @@ import { cleanField } from '../anki/notes.js';
 import { NOTETYPES } from '../anki/notetype.js';
 import { renderCard } from '../anki/template.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostic.js';
-import type { ExtractedNote, MediaFile, PackagedNote, RenderedNote } from '../../model.js';
+import type { CompiledNote, MediaFile, PackagedNote } from '../../model.js';
+
+type Note = CompiledNote['note'];
 
 export interface PreviewCard {
   guid: string;
@@ -50,11 +52,11 @@ export interface PreviewData {
  * The page's data. `notes` are the notes `pkg` was identified from, in the
  * same order (identify() keeps it); `diagnostics` are the build's.
  */
-export function previewData(title: string, packaged: readonly PackagedNote[], notes: readonly RenderedNote[], media: readonly MediaFile[], diagnostics: readonly Diagnostic[]): PreviewData {
+export function previewData(title: string, packaged: readonly PackagedNote[], notes: readonly CompiledNote[], media: readonly MediaFile[], diagnostics: readonly Diagnostic[]): PreviewData {
   if (packaged.length !== notes.length) throw new Error(`deckgen bug: ${packaged.length} packaged notes for ${notes.length} rendered ones`);
   const order = packaged.map((_, index) => index).sort((a, b) => compare(packaged[a].deck, packaged[b].deck) || packaged[a].due - packaged[b].due);
   const cards: PreviewCard[] = [];
-  const cardsOfNote = new Map<ExtractedNote, number[]>();
+  const cardsOfNote = new Map<Note, number[]>();
   for (const index of order) {
     const made = noteCards(packaged[index], notes[index].note);
     cardsOfNote.set(notes[index].note, made.map((_, offset) => cards.length + offset));
@@ -77,7 +79,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function noteCards(note: PackagedNote, source: ExtractedNote): PreviewCard[] {
+function noteCards(note: PackagedNote, source: Note): PreviewCard[] {
   const notetype = NOTETYPES[note.kind];
   const fields = note.fields.map(cleanField);
   // The same cards, in the same order, as the .apkg holds (write/apkg/card.ts).
@@ -123,16 +125,16 @@ function playable(html: string): string {
  * Each diagnostic goes beside the note it is about: the innermost note of its
  * file whose lines hold it (a parent bullet's card spans its children's).
  */
-function attach(diagnostics: readonly Diagnostic[], notes: readonly ExtractedNote[], cardsOfNote: ReadonlyMap<ExtractedNote, number[]>): PreviewDiagnostic[] {
-  const byFile = new Map<string, { note: ExtractedNote; first: number; last: number }[]>();
+function attach(diagnostics: readonly Diagnostic[], notes: readonly Note[], cardsOfNote: ReadonlyMap<Note, number[]>): PreviewDiagnostic[] {
+  const byFile = new Map<string, { note: Note; first: number; last: number }[]>();
   for (const note of notes) {
     const spans = byFile.get(note.source) ?? [];
-    spans.push({ note, first: note.position.line, last: lastLine(note) });
+    spans.push({ note, first: note.position.line, last: note.lastLine });
     byFile.set(note.source, spans);
   }
   return diagnostics.map((problem) => {
     const { line } = problem;
-    let best: { note: ExtractedNote; first: number } | null = null;
+    let best: { note: Note; first: number } | null = null;
     if (line !== null) {
       for (const span of byFile.get(problem.file) ?? []) {
         if (span.first <= line && line <= span.last && (!best || span.first > best.first)) best = span;
@@ -140,12 +142,6 @@ function attach(diagnostics: readonly Diagnostic[], notes: readonly ExtractedNot
     }
     return { ...problem, cards: best ? (cardsOfNote.get(best.note) ?? []) : [] };
   });
-}
-
-function lastLine(note: ExtractedNote): number {
-  let last = note.position.line;
-  for (const node of [...note.front, ...note.back]) last = Math.max(last, node.position?.end.line ?? last);
-  return last;
 }
 
 function mediaUrls(media: readonly MediaFile[], cards: readonly PreviewCard[]): Record<string, string> {

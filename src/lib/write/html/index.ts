@@ -3,7 +3,7 @@
  * it, with the build's diagnostics beside the cards they are about.
  */
 import type { Diagnostic } from '../../diagnostic.js';
-import type { DeckPackage, RenderedNote } from '../../model.js';
+import type { DeckPackage, CompiledNote } from '../../model.js';
 import { previewData } from './cards.js';
 import { previewPage } from './page.js';
 
@@ -11,7 +11,7 @@ export interface PreviewInput {
   /** What the page is titled: the notes folder's name. */
   title: string;
   /** The notes the package was identified from, in the package's order. */
-  notes: readonly RenderedNote[];
+  notes: readonly CompiledNote[];
   diagnostics: readonly Diagnostic[];
 }
 
