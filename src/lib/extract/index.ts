@@ -520,8 +520,8 @@ class Extraction {
    */
   private topic(front: string, context: string[], at: Position): string[] | null {
     // An empty context under a front that names its topic is the file's own heading: nothing to add — unless the
-    // file's top headings are several sections of its subject, or it has none (sectionTitle). Under generic crumbs only (`Proof › Mathematical notation`) the front is a detail
-    // of something the card does not name.
+    // file's top headings are several sections of its subject, or it has none (sectionTitle). Under generic crumbs
+    // only (`Proof › Mathematical notation`) the front is a detail of something the card does not name.
     const genericFront = isGeneric(front);
     if (context.some((crumb) => !isGeneric(crumb))) return context;
     const titles = this.titles();
