@@ -396,6 +396,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
       'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
       'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
+      // A link written as a shop's button (`Check it out →`) sells; `Learn more →` only points on.
+      'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',

@@ -41,6 +41,8 @@ const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
 const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
 const TRACKING = /[?&](?:utm_source|ref)=/iu;
+/** A link written as a shop's button: a call to buy or join, then an arrow. */
+const BUY_BUTTON = /^(?:check it out|get (?:lifetime )?access(?: now)?|join (?:today|now)|buy (?:it|now)|enroll(?: now| today)?|sign up(?: now| today)?|get started|start learning|try it(?: free| now)?)\s*[→➔»]$/iu;
 const CALL_TO_ACTION = /\b(?:join|sign up|buy|get|subscribe|enroll|start|grab)\b[^.]*\b(?:today|now|discount|off|access)\b|\d+\s?% (?:off|discount)/iu;
 /** `Disclaimer: This section was added by the Meetapro team`, `Sponsored`, `광고`. */
 const SPONSOR_NOTE = /^(?:disclaimer\s*:.*\b(?:added|written|provided|paid for|sponsored) by\b|sponsored(?: by\b.*)?|(?:유료 )?광고|협찬)[.!]?$/iu;
@@ -84,9 +86,21 @@ export function isAd(block: RootContent | Nodes): boolean {
   return block.type === 'callout' && linksOf(block).some(isAffiliate);
 }
 
-/** An ad that sells (`[Join today for a 10% discount →](…?aff=…)`): the section around it is its copy. */
+/**
+ * An ad that sells (`[Join today for a 10% discount →](…?aff=…)`, or a button to a web page, `[**Check it out →**](…)`):
+ * the section around it is its copy.
+ */
 export function isSalesPitch(block: RootContent | Nodes): boolean {
-  return block.type === 'paragraph' && linksOf(block).some(isAffiliate) && CALL_TO_ACTION.test(plainText(block.children));
+  if (block.type !== 'paragraph') return false;
+  return (linksOf(block).some(isAffiliate) && CALL_TO_ACTION.test(plainText(block.children))) || hasBuyButton(block);
+}
+
+function hasBuyButton(block: Nodes): boolean {
+  let found = false;
+  visit(block, 'link', (link: Link) => {
+    found ||= /^https?:\/\//iu.test(link.url) && BUY_BUTTON.test(plainText(link.children).trim());
+  });
+  return found;
 }
 
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
