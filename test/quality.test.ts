@@ -404,6 +404,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.
       '104: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
     ]);
+    // review 2030: JaeYeopHan `OS/README.en.md`, `Solution` › `Lock / Semaphores / Monitoring` came from the page's own contents.
+    expect(inFile('contents').map(question)).toEqual(['Operating System › Process vs Thread › Process', 'Operating System › Process vs Thread › Thread']);
+    expect(rules('contents.md', 'table-of-contents')).toEqual(["3: A list of links to this page's own headings is its table of contents: no card made from it"]);
     expect(rules('boilerplate.md', 'reading-list')).toEqual([
       '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
       '62: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
@@ -652,6 +655,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Precision-recall trade-off',
       '흐름제어 만들기',
       '3 way handshake',
+      // Brackets around a whole title are decoration; `[Java] Interview List` would keep its own.
+      '비용 함수 (Cost Function)',
     ]);
     for (const card of cards) {
       expect(card.front, question(card)).not.toMatch(/^\s*(?:\d+(?:[.-]\d+)+\.?\s|\d+[.)]\s|[A-Z][.)]\s|\(\d+\)|[①-⑳])/u);
@@ -660,10 +665,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   });
 
   it('7. a heading that is only a date (and a duration) makes no card, nor does what is under it', () => {
-    expect(inFile('journal').map(question)).toEqual(['Study log › Spaced repetition › Leitner system']);
+    // The cards its author asked for in so many words (`Q :: A`, a cloze) are made all the same; a date is no context.
+    expect(inFile('journal').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Study log › Spaced repetition › Leitner system => boxes of cards reviewed at growing intervals',
+      'Study log › 간격 반복 => 복습 간격을 점점 늘려 가는 학습법',
+      'Study log › The {{c1::forgetting curve}} was described by Ebbinghaus. => ',
+    ]);
     expect(rules('journal.md', 'journal-entry')).toEqual([
       '3: "2023-05-27 (3h)" is a date: a journal entry, not something to learn; no card made from it or what is under it',
       '7: "2023.05.28" is a date: a journal entry, not something to learn; no card made from it or what is under it',
+      '13: "2023-05-29" is a date: a journal entry, not something to learn; no card made from it or what is under it',
     ]);
   });
 
@@ -672,7 +683,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(vault.cards.map((card) => `${question(card)} => ${card.back}`)).toEqual(['Vault › Zettelkasten => notes linked by ideas']);
     expect(vault.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const loose = await build(join(fixtures, 'vault/daily'), dir);
-    expect(loose.cards).toEqual([]);
+    // A file named by a date is a journal entry; only a card written as `Q :: A` (or a cloze) is made from it.
+    expect(loose.cards.map((card) => `${question(card)} => ${card.back}`)).toEqual(['회고 => 지난 일을 돌아보는 것']);
     expect(loose.diagnostics.map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['2023-05-29.md journal-entry']);
   });
 });

@@ -27,9 +27,9 @@
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
-import type { Heading, Link, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Link, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { plainText } from '../../parse/mdast.js';
+import { isLinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { detailsContents, detailsEnd } from './details.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
@@ -151,6 +151,27 @@ export function isIndexHeading(heading: Heading): boolean {
   return meaningful.length > 1 && last?.type === 'link' && INDEX_LINK.test(plainText(last.children).replace(ARROWS, ' ').trim());
 }
 
+/**
+ * A list whose every bullet is a link to a heading of this page is the page's
+ * table of contents, with the unlinked entries nested under them:
+ *
+ *     * [Process vs Thread](#process-vs-thread)
+ *     * [Process synchronization](#process-synchronization)
+ *       * Critical Section
+ *       * Solution
+ *         * Lock
+ *
+ * No card from it, not even `Solution` → `Lock`, which only names sections.
+ */
+export function isPageContents(list: List): boolean {
+  return list.children.length >= 2 && list.children.every(linksToThisPage);
+}
+
+function linksToThisPage(item: ListItem): boolean {
+  const head = itemHead(item);
+  return head !== null && isLinksOnly(head) && head.every((node) => node.type !== 'linkReference' && (node.type !== 'link' || node.url.startsWith('#')));
+}
+
 function linksOf(node: Nodes): string[] {
   const urls: string[] = [];
   visit(node, 'link', (link: Link) => {
@@ -164,7 +185,7 @@ function isAffiliate(url: string): boolean {
 }
 
 /**
- * The bullets of index sections (isIndexHeading) and of folded tables of contents (rules/details.ts), which
+ * The bullets of index sections (isIndexHeading), of a page's contents (isPageContents) and of folded tables of contents (rules/details.ts), which
  * bench/coverage.ts does not count: they are reported, not lost.
  */
 export function indexSectionItems(tree: Root): Set<ListItem> {
@@ -174,7 +195,7 @@ export function indexSectionItems(tree: Root): Set<ListItem> {
   tree.children.forEach((block, index) => {
     if (block.type === 'heading') inside = isIndexHeading(block) ? block.depth : inside !== null && block.depth > inside ? inside : null;
     else if (block.type === 'html' && detailsContents(block) !== null) foldedUntil = detailsEnd(tree.children, index);
-    else if (inside !== null || index < foldedUntil) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+    else if (inside !== null || index < foldedUntil || (block.type === 'list' && isPageContents(block))) visit(block, 'listItem', (item: ListItem) => void out.add(item));
   });
   return out;
 }
