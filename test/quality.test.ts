@@ -209,6 +209,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '운영체제 › What is a semaphore? => A counter that limits how many threads enter a section.',
       '운영체제 › 교착 상태 › 데드락이란? => 두 프로세스가 서로가 가진 자원을 기다리며 영원히 멈춘 상태',
       '운영체제 › 교착 상태 › 데드락을 막는 방법은? => 순환 대기를 없앤다',
+      // review 2030: boost-devs `5-network.md:117`, a quoted bold question ran into the answer of the question above it;
+      // now it is a follow-up of that question, as a bold question under a question heading is.
+      '운영체제 › 교착 상태 › 데드락을 막는 방법은? › 왜 순환 대기를 없애면 될까? => 네 조건이 모두 있어야 데드락이 생기기 때문이다.',
+      '운영체제 › 교착 상태 › 데드락을 막는 방법은? › 기아 상태와 데드락의 차이는? => 기아 상태는 자원을 끝내 얻지 못할 뿐, 서로를 기다리지는 않는다.',
     ]);
     expect(rules('questions.md', 'question-unanswered')).toEqual([
       '14: Question "What is dropout?" has no answer before the next question or heading; no card made',
@@ -398,6 +402,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
       // A link written as a shop's button (`Check it out →`) sells; `Learn more →` only points on.
       'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
+      // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`).
+      'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',

@@ -26,7 +26,7 @@ import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, ty
 import { isParentQuestion, isTitledItem, isTitleQuestion, outlineOfLong, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isPageContents, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
-import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
+import { boldQuestion, quotedBoldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
@@ -274,6 +274,11 @@ class Extraction {
         this.info(positionOf(block), 'cross-reference', crossReferenceMessage([pointed.removed]));
         index++;
         if (pointed.kept && answers && this.underHeading(local)) answer(pointed.kept);
+        continue;
+      }
+      const quoted = quotedBoldQuestion(block);
+      if (quoted) {
+        ask(quoted, 'bold-question', block);
         continue;
       }
       if (block.type === 'paragraph') {

@@ -5,6 +5,7 @@
  *     [:arrow_double_up:Top](#top) [:leftwards_arrow_with_hook: Back](../README.md) [:information_source: Home](../README.md)
  *     [Back to top](#contents)   ⬆ [맨 위로](#목차)   [더 자세히보기](…)        navigation
  *     작성자 : 홍길동    Author: Jane Doe    Written by …    {{author}}       credits, template prompts
+ *     > Translate this article: [How to Rock an Algorithms Interview](…)  a translator's note (quoted, linking the original)
  *     Source: Glassdoor    출처: 위키백과                                    citations on a line of their own
  *     [![build](https://img.shields.io/badge/build-passing-green.svg)](…)   badges
  *     TODO    TBD    작성 중                                                 placeholders
@@ -27,7 +28,7 @@
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
-import type { Heading, Link, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, Link, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isLinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { detailsContents, detailsEnd } from './details.js';
@@ -106,8 +107,19 @@ function hasBuyButton(block: Nodes): boolean {
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
   if (isAd(block)) return true;
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
+  if (block.type === 'blockquote') return isTranslatorsNote(block);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
+}
+
+const TRANSLATION = /번역|역자|옮긴이|\btranslat(?:e|ed|ion|or)\b/iu;
+
+/**
+ * `> Translate this article: [How to Rock an Algorithms Interview](…)`, `> [@JaeYeopHan](…): 한국어로 번역을
+ * 진행하다보니 … (원문: https://…)`: a quoted note that the text is translated, linking the original, is credits.
+ */
+function isTranslatorsNote(quote: Blockquote): boolean {
+  return quote.children.every((child) => child.type === 'paragraph') && TRANSLATION.test(plainText(quote.children)) && (linksOf(quote).length > 0 || /https?:\/\//u.test(plainText(quote.children)));
 }
 
 function isBadge(node: PhrasingContent): boolean {
