@@ -638,6 +638,18 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it("5. a list of points with a colon in one of them lists them all in the section's answer; the definition is a card too", () => {
+    // review 2030: yangshun `behavioral-interview.md:111`, "the Big Three" answered with two, the first made a card of its own.
+    expect(inFile('points').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Interviews › The Big Three › Tell me about yourself => the question that opens almost any interview',
+      'Interviews › The Big Three => Tell me about yourself: the question that opens almost any interview Tell me about your favourite project Tell me about a time you resolved a conflict',
+      // A list of definitions is only its cards.
+      'Interviews › Redis › String => text or binary data, up to 512 MB',
+      'Interviews › Redis › Set => unordered strings',
+      'Interviews › Redis › Hash => field-value pairs',
+    ]);
+  });
+
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
     // Two top sections of split.md: each is asked under the file's name (rule no-topic, sectionTitle).
@@ -646,7 +658,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       expect(logic.map((card) => card.front)).not.toContain(front);
     }
     expect(logic[0].back).toBe(
-      '⊨ is entailment, with: a set of sentences on the left and one on the right Given 5 documents: three are relevant A Calculus is usually formulated - as a set of axioms and rules "Sync: Show Sync history" 옵션을 선택해요',
+      // `Soundness : …`, the one definition of the list, is a card of its own and still a line of the list.
+      '⊨ is entailment, with: a set of sentences on the left and one on the right Given 5 documents: three are relevant A Calculus is usually formulated - as a set of axioms and rules Soundness : every provable sentence is true "Sync: Show Sync history" 옵션을 선택해요',
     );
     expect(logic[3].back).toBe('Users can test system often considered final test');
   });

@@ -182,6 +182,8 @@ class Extraction {
   private readonly sections: boolean;
   /** Headings that only mark a place under labels (`Educational 174` › `### F`): no card from their sections (rules/no-topic.ts). */
   private readonly topicless: Set<Heading>;
+  /** Lists most of whose bullets are not definitions (mostlyPlain), by list. */
+  private readonly plainLists = new WeakMap<List, boolean>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -425,8 +427,11 @@ class Extraction {
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
+    const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (definition) {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
+      // `- Tell me about yourself: …` among two questions without a colon: the section's answer still lists all three.
+      if (emitRuns && this.mostlyPlain(list)) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
       return children(extend(scope, crumbOf(definition.before)));
     }
     // A linked entry with children is an index entry, not a question: only its children can hold cards.
@@ -445,10 +450,26 @@ class Extraction {
       note('basic', 'parent', frontOfParent(head), outlineOfLong(rest, asksOfItsOwn));
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
-    const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (emitRuns) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
     // `1. ##### 커널 작업 중 인터럽트 발생` › `- 해결법 : …`: a heading in a bullet titles what is under it, as a heading does.
     children(text && item.children[0].type === 'heading' ? extend(scope, { text, nodes: head }) : scope);
+  }
+
+  /**
+   * Fewer than half of the list's one-line bullets are `term : definition`
+   * lines: it is a list of points, some with a colon, so the section's answer
+   * lists them all — the definitions are cards of their own too, not holes in
+   * the list.
+   */
+  private mostlyPlain(list: List): boolean {
+    let known = this.plainLists.get(list);
+    if (known === undefined) {
+      // Points are bullets of one line: a link (`- [참고1](…)`), an empty bullet or a parent over its children is none.
+      const heads = list.children.filter((item) => item.children.length === 1 && !isLinkOnlyItem(item, list) && !isEmptyItem(item)).map(itemHead);
+      known = heads.filter((head) => head && splitDefinition(head)).length * 2 < heads.length;
+      this.plainLists.set(list, known);
+    }
+    return known;
   }
 
   /** A bullet's parts: the blocks under its first line, that line without its id and tags, their scope, and how to make its card. */
