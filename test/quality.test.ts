@@ -400,7 +400,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
       'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
       'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
-      // A link written as a shop's button (`Check it out →`) sells; `Learn more →` only points on.
+      // A link written as a shop's button (`Check it out →`) sells, as an affiliate network's link (`shareasale.com/r.cfm`) does; `Learn more →` only points on.
       'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
       // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`).
       'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
@@ -408,7 +408,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
       // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.
-      '104: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
+      '108: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
     ]);
     // review 2030: JaeYeopHan `OS/README.en.md`, `Solution` › `Lock / Semaphores / Monitoring` came from the page's own contents.
     expect(inFile('contents').map(question)).toEqual(['Operating System › Process vs Thread › Process', 'Operating System › Process vs Thread › Thread']);

@@ -40,7 +40,8 @@ const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
 const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(?: ?보기)?|→|»)$/iu;
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
-const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
+// Referral parameters, and the redirect links of affiliate networks (ShareASale, Awin, CJ), whose whole URL is the referral.
+const AFFILIATE = /[?&](?:aff|aff_id|affiliate|afftrack|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)|\/\/(?:www\.)?(?:shareasale\.com\/r\.cfm|awin1\.com\/cread\.php|(?:anrdoezrs|jdoqocy|tkqlhce|dpbolvw|kqzyfj)\.net\/click-)/iu;
 const TRACKING = /[?&](?:utm_source|ref)=/iu;
 /** A link written as a shop's button: a call to buy or join, then an arrow. */
 const BUY_BUTTON = /^(?:check it out|get (?:lifetime )?access(?: now)?|join (?:today|now)|buy (?:it|now)|enroll(?: now| today)?|sign up(?: now| today)?|get started|start learning|try it(?: free| now)?)\s*[→➔»]$/iu;
