@@ -278,7 +278,13 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Machine learning › 캐시의 지역성 => 캐시 메모리는 적중률(',
       'Machine learning › 캐시의 지역성 › 시간적 지역성 => CPU가 한 번 참조한',
       'Machine learning › 캐시의 지역성 › 공간적 지역성 => CPU가 참조한 데이터',
+      // review s2250: boost-devs `6-operating-system.md:321`, paragraphs leading with a code term (`` `RR(Round Robin)`은 ``).
+      'Machine learning › CPU 스케줄러 › FCFS(First Come First Service) => FCFS(First C',
+      'Machine learning › CPU 스케줄러 › RR(Round Robin) => RR(Round Rob',
+      'Machine learning › CPU 스케줄러 › SJF(Shortest Job First) => SJF(Shortest',
     ]);
+    // The same term again goes on with its part, not a second card of the same question.
+    expect(inFile('long')[6].back).toContain('구현이 가장 간단한 스케줄러');
     // The image went with the first term, the box after the last term stays with it; a label (`Frequency: Occasional`)
     // and a bold phrase inside a sentence lead nothing: they stay in the part before them.
     expect(inFile('long')[2].back).toContain('배깅 vs 부스팅');
