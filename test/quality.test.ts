@@ -656,6 +656,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it("1. an example's heading (`### 예시`) is a part of the section above it, unless that would make its answer too long", () => {
+    // review s2250: obsidian-help `Obsidian URI.md:94`, `일일 노트 생성 또는 열기 › 예시` asked for an example nobody can recall.
+    expect(inFile('examples').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Obsidian URI › 일일 노트 생성 또는 열기 => daily 작업은 일일 노트를 생성하거나 열어요. 예시 obsidian://daily?vault=my%20vault',
+      // 14 lines of code would make `Spiral order` too long: the example stays a section of its own (here long prose).
+      'Obsidian URI › Spiral order => Draw the matrix first.',
+    ]);
+    expect(rules('examples.md', 'prose-section')).toEqual([expect.stringMatching(/^13: "Example" is answered by 14 lines/u)]);
+  });
+
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
     // Two top sections of split.md: each is asked under the file's name (rule no-topic, sectionTitle).
