@@ -408,7 +408,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
       // A link written as a shop's button (`Check it out →`) sells, as an affiliate network's link (`shareasale.com/r.cfm`) does; `Learn more →` only points on.
       'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
-      // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`).
+      // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`);
+      // review s2215: a README's `## Notice` (tips on the site, PR rules) is apparatus, like `## Contributors`.
       'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
