@@ -593,7 +593,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
 
   it('4. an image whose source is the site\'s code (src={…}) is left out with its caption, and an answer that was only that makes no card', () => {
     expect(inFile('figures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
-      'Landscape › Internships vs full-time => Big tech companies pay well even for junior candidates.',
+      // A short introduction over sub-headings lists them (rules/heading-outline.ts).
+      'Landscape › Internships vs full-time => Big tech companies pay well even for junior candidates. United States What to do after your coding interview',
       'Landscape › Internships vs full-time › What to do after your coding interview => ✅ Record the interview questions and answers down.',
     ]);
     expect(rules('figures.md', 'media-unsupported').map((line) => line.replace(/ \(src=.*$/u, ''))).toEqual([
@@ -605,7 +606,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it('3. a picture is an answer, unless the only words with it lead into what has cards of its own (figure-only)', () => {
     // bad-cards-1757: gyoogle `Tree.md:47` (the four ways are the sub-sections' cards), JaeYeopHan `OS/README.en.md:359`.
     expect(inFile('pictures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
-      'Tree => Node와 Edge로 이루어진 자료구조다.',
+      // The fixture's sections all sit under `# Tree`, so its short definition lists them (rules/heading-outline.ts).
+      'Tree => Node와 Edge로 이루어진 자료구조다. 트리 순회 방식 OSI 7 계층 단편화 스케줄링의 단계 힙 종류',
       'Tree › 트리 순회 방식 › 전위 순회(pre-order) => 각 부모 노드를 순차적으로 먼저 방문하는 방식이다.',
       'Tree › 트리 순회 방식 › 중위 순회(in-order) => 왼쪽 하위 트리를 방문 후 부모 노드를 방문하는 방식이다.',
       // A diagram alone answers its heading, sub-sections or not.
@@ -658,6 +660,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Interviews › 콘솔 로그 캡처 => 운영 체제에 따른 방법은 다음과 같아요: Windows/Linux : Ctrl+Shift+I macOS : Command+Option+I',
       'Interviews › 콘솔 로그 캡처 › Windows/Linux => Ctrl+Shift+I',
       'Interviews › 콘솔 로그 캡처 › macOS => Command+Option+I',
+    ]);
+  });
+
+  it('1. a heading answered only by a short introduction lists the sub-headings it introduces', () => {
+    // reviews s2230, s2241: `그래프 탐색` → "…다음의 두 가지 알고리즘을 기반으로 한다." with neither algorithm named,
+    // `Techniques` → "Many string questions fall into one of these buckets." (JaeYeopHan, yangshun).
+    expect(inFile('outline').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Data structures › 그래프 탐색 => 그래프는 간선의 연결에 규칙이 없어 탐색이 복잡하다. 따라서 다음의 두 가지 알고리즘을 기반으로 한다. DFS BFS',
+      'Data structures › 그래프 탐색 › DFS › 깊이 우선 => 한 갈래를 끝까지 간다',
+      'Data structures › 그래프 탐색 › BFS › 너비 우선 => 가까운 정점부터 본다',
     ]);
   });
 

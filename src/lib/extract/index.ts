@@ -42,6 +42,7 @@ import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPo
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
+import { isIntroduction, subheadingOutline, withOutline } from './rules/heading-outline.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
@@ -160,7 +161,7 @@ class Extraction {
   /** Tags of tag lines (`#os/memory #interview`), by the scope they tag. */
   private readonly scopeTags: Map<TagScope, string[]>;
   /** `owner`: the sibling a repeated heading is about (rules/sibling.ts), asked before it. */
-  private headingStack: { depth: number; crumb: Crumb; owner?: Crumb; tags: string[] }[] = [];
+  private headingStack: { depth: number; crumb: Crumb; owner?: Crumb; tags: string[]; outline?: List | null }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
   private skipBelow: number | null = null;
@@ -393,7 +394,7 @@ class Extraction {
     // A question whose whole section makes no card is not left unanswered (`#### F?` in a contest log).
     if (isQuestion(text) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     const owner = ownerOf(blocks, heading);
-    this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags });
+    this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags, outline: subheadingOutline(blocks, index) });
     if (skipped) {
       this.skipBelow = heading.depth;
       if (skipped !== true) this.info(positionOf(heading), skipped.rule, skipped.message);
@@ -691,6 +692,9 @@ class Extraction {
       blocks = withoutTrailingLeadIns(split.intro, true);
     }
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
+    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts).
+    const outline = next && own && next.depth > own.depth && own.crumb === title && !split && isIntroduction(blocks) && own.outline ? withOutline(blocks, own.outline) : null;
+    if (outline) blocks = outline;
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer; so is
     // what comes before the terms of a split answer (the section had things to ask).
     if (rule === 'section' && !split && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
