@@ -482,6 +482,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   });
 
   it('4. reading progress (`Current page: 0`) and bullets tagged as to-dos (#todo) are notes to self, not cards', () => {
+    // review s2252: gyoogle's README, a titled topic over links with a `<br>` spacer under them, was a card of link titles.
     expect(inFile('reading').map((card) => `${question(card)} => ${card.back}`)).toEqual(['Reading › Ethereum Book › Gas => the fee paid for computation']);
   });
 

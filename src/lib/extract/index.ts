@@ -436,7 +436,7 @@ class Extraction {
       return children(extend(scope, crumbOf(shape.split.before)));
     }
     // A reference, an index entry (only its children can hold cards), a topic over links (a reading list): no question.
-    if (shape.kind === 'reading') for (const list of rest as List[]) if (isReadingList(list, true)) this.readingList(list, scope, false);
+    if (shape.kind === 'reading') for (const list of rest) if (list.type === 'list' && isReadingList(list, true)) this.readingList(list, scope, false);
     if (shape.kind === 'reference' || shape.kind === 'index' || shape.kind === 'reading') {
       if (emitRuns) this.linksLeftOut(scope);
       return shape.kind === 'index' ? children(scope) : undefined;

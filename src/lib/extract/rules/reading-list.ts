@@ -38,9 +38,10 @@ export function isReadingList(list: List, underTopic = false): boolean {
   return list.children.length >= (underTopic ? 1 : 2) && list.children.every((item) => isLinkOnlyItem(item, list) || isEntry(item)) && !list.children.every((item) => isLinkOnlyItem(item, list));
 }
 
-/** A topic bullet whose children are only reading lists (`- Videos` › `- [Stacks](…), UCSD`). */
+/** A topic bullet whose children are only reading lists (`- Videos` › `- [Stacks](…), UCSD`); a spacer (`<br>`) is no child. */
 export function isReadingTopic(rest: readonly Nodes[]): boolean {
-  return rest.length > 0 && rest.every((block) => block.type === 'list' && (block.children.every((item) => isLinkOnlyItem(item, block)) || isReadingList(block, true)));
+  const said = rest.filter((block) => !(block.type === 'html' && !/\p{L}/u.test(block.value.replace(/<[^>]*>/gu, ''))));
+  return said.length > 0 && said.every((block) => block.type === 'list' && (block.children.every((item) => isLinkOnlyItem(item, block)) || isReadingList(block, true)));
 }
 
 /** A file or heading about books: `Books.md`, `## Reading list`, `## 도서`, `# 책`. */
@@ -82,7 +83,7 @@ export function readingListItems(tree: Root, relativePath = ''): Set<ListItem> {
     if (node.type === 'list' && !inItem && isReadingList(node)) node.children.forEach((item) => out.add(item));
     if (node.type === 'listItem' && isReadingTopic(node.children.slice(1))) {
       out.add(node);
-      node.children.slice(1).forEach((list) => (list as List).children.forEach((item) => out.add(item)));
+      for (const list of node.children.slice(1)) if (list.type === 'list') list.children.forEach((item) => out.add(item));
     }
     if ('children' in node) (node.children as Nodes[]).forEach((child) => walk(child, node.type === 'listItem' || (inItem && node.type === 'list')));
   };
