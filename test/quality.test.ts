@@ -209,6 +209,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       '운영체제 › What is a semaphore? => A counter that limits how many threads enter a section.',
       '운영체제 › 교착 상태 › 데드락이란? => 두 프로세스가 서로가 가진 자원을 기다리며 영원히 멈춘 상태',
       '운영체제 › 교착 상태 › 데드락을 막는 방법은? => 순환 대기를 없앤다',
+      // review 2030: boost-devs `5-network.md:117`, a quoted bold question ran into the answer of the question above it;
+      // now it is a follow-up of that question, as a bold question under a question heading is.
+      '운영체제 › 교착 상태 › 데드락을 막는 방법은? › 왜 순환 대기를 없애면 될까? => 네 조건이 모두 있어야 데드락이 생기기 때문이다.',
+      '운영체제 › 교착 상태 › 데드락을 막는 방법은? › 기아 상태와 데드락의 차이는? => 기아 상태는 자원을 끝내 얻지 못할 뿐, 서로를 기다리지는 않는다.',
     ]);
     expect(rules('questions.md', 'question-unanswered')).toEqual([
       '14: Question "What is dropout?" has no answer before the next question or heading; no card made',
@@ -274,7 +278,13 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Machine learning › 캐시의 지역성 => 캐시 메모리는 적중률(',
       'Machine learning › 캐시의 지역성 › 시간적 지역성 => CPU가 한 번 참조한',
       'Machine learning › 캐시의 지역성 › 공간적 지역성 => CPU가 참조한 데이터',
+      // review s2250: boost-devs `6-operating-system.md:321`, paragraphs leading with a code term (`` `RR(Round Robin)`은 ``).
+      'Machine learning › CPU 스케줄러 › FCFS(First Come First Service) => FCFS(First C',
+      'Machine learning › CPU 스케줄러 › RR(Round Robin) => RR(Round Rob',
+      'Machine learning › CPU 스케줄러 › SJF(Shortest Job First) => SJF(Shortest',
     ]);
+    // The same term again goes on with its part, not a second card of the same question.
+    expect(inFile('long')[6].back).toContain('구현이 가장 간단한 스케줄러');
     // The image went with the first term, the box after the last term stays with it; a label (`Frequency: Occasional`)
     // and a bold phrase inside a sentence lead nothing: they stay in the part before them.
     expect(inFile('long')[2].back).toContain('배깅 vs 부스팅');
@@ -396,14 +406,19 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › Backups › Windows => OneDrive 또는 외장 드라이브로 백업해요.',
       'Network › Backups › Mac => Time Machine으로 외장 기기에 백업해요.',
       'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
-      // A link written as a shop's button (`Check it out →`) sells; `Learn more →` only points on.
+      // A link written as a shop's button (`Check it out →`) sells, as an affiliate network's link (`shareasale.com/r.cfm`) does; `Learn more →` only points on.
       'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
+      // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`).
+      'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
       // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.
-      '104: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
+      '108: "🔻 알고리즘" links to the page it sums up: a table of contents, no card made from what it folds',
     ]);
+    // review 2030: JaeYeopHan `OS/README.en.md`, `Solution` › `Lock / Semaphores / Monitoring` came from the page's own contents.
+    expect(inFile('contents').map(question)).toEqual(['Operating System › Process vs Thread › Process', 'Operating System › Process vs Thread › Thread']);
+    expect(rules('contents.md', 'table-of-contents')).toEqual(["3: A list of links to this page's own headings is its table of contents: no card made from it"]);
     expect(rules('boilerplate.md', 'reading-list')).toEqual([
       '60: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
       '62: This list only points to things to read (1 link): a reading list, nothing to ask; no card made',
@@ -629,6 +644,18 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it("5. a list of points with a colon in one of them lists them all in the section's answer; the definition is a card too", () => {
+    // review 2030: yangshun `behavioral-interview.md:111`, "the Big Three" answered with two, the first made a card of its own.
+    expect(inFile('points').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Interviews › The Big Three › Tell me about yourself => the question that opens almost any interview',
+      'Interviews › The Big Three => Tell me about yourself: the question that opens almost any interview Tell me about your favourite project Tell me about a time you resolved a conflict',
+      // A list of definitions is only its cards.
+      'Interviews › Redis › String => text or binary data, up to 512 MB',
+      'Interviews › Redis › Set => unordered strings',
+      'Interviews › Redis › Hash => field-value pairs',
+    ]);
+  });
+
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {
     const logic = inFile('split');
     // Two top sections of split.md: each is asked under the file's name (rule no-topic, sectionTitle).
@@ -637,7 +664,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       expect(logic.map((card) => card.front)).not.toContain(front);
     }
     expect(logic[0].back).toBe(
-      '⊨ is entailment, with: a set of sentences on the left and one on the right Given 5 documents: three are relevant A Calculus is usually formulated - as a set of axioms and rules "Sync: Show Sync history" 옵션을 선택해요',
+      // `Soundness : …`, the one definition of the list, is a card of its own and still a line of the list.
+      '⊨ is entailment, with: a set of sentences on the left and one on the right Given 5 documents: three are relevant A Calculus is usually formulated - as a set of axioms and rules Soundness : every provable sentence is true "Sync: Show Sync history" 옵션을 선택해요',
     );
     expect(logic[3].back).toBe('Users can test system often considered final test');
   });
@@ -652,6 +680,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Precision-recall trade-off',
       '흐름제어 만들기',
       '3 way handshake',
+      // Brackets around a whole title are decoration; `[Java] Interview List` would keep its own.
+      '비용 함수 (Cost Function)',
     ]);
     for (const card of cards) {
       expect(card.front, question(card)).not.toMatch(/^\s*(?:\d+(?:[.-]\d+)+\.?\s|\d+[.)]\s|[A-Z][.)]\s|\(\d+\)|[①-⑳])/u);
@@ -660,10 +690,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   });
 
   it('7. a heading that is only a date (and a duration) makes no card, nor does what is under it', () => {
-    expect(inFile('journal').map(question)).toEqual(['Study log › Spaced repetition › Leitner system']);
+    // The cards its author asked for in so many words (`Q :: A`, a cloze) are made all the same; a date is no context.
+    expect(inFile('journal').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Study log › Spaced repetition › Leitner system => boxes of cards reviewed at growing intervals',
+      'Study log › 간격 반복 => 복습 간격을 점점 늘려 가는 학습법',
+      'Study log › The {{c1::forgetting curve}} was described by Ebbinghaus. => ',
+    ]);
     expect(rules('journal.md', 'journal-entry')).toEqual([
       '3: "2023-05-27 (3h)" is a date: a journal entry, not something to learn; no card made from it or what is under it',
       '7: "2023.05.28" is a date: a journal entry, not something to learn; no card made from it or what is under it',
+      '13: "2023-05-29" is a date: a journal entry, not something to learn; no card made from it or what is under it',
     ]);
   });
 
@@ -672,7 +708,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(vault.cards.map((card) => `${question(card)} => ${card.back}`)).toEqual(['Vault › Zettelkasten => notes linked by ideas']);
     expect(vault.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const loose = await build(join(fixtures, 'vault/daily'), dir);
-    expect(loose.cards).toEqual([]);
+    // A file named by a date is a journal entry; only a card written as `Q :: A` (or a cloze) is made from it.
+    expect(loose.cards.map((card) => `${question(card)} => ${card.back}`)).toEqual(['회고 => 지난 일을 돌아보는 것']);
     expect(loose.diagnostics.map((d) => `${d.file.split('/').pop()} ${d.rule}`)).toEqual(['2023-05-29.md journal-entry']);
   });
 });

@@ -25,8 +25,8 @@ import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } fro
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
 import { isParentQuestion, isTitledItem, isTitleQuestion, outlineOfLong, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
-import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
-import { boldQuestion, type QuestionStart } from './rules/bold-question.js';
+import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isPageContents, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
+import { boldQuestion, quotedBoldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
 import { isAsideOnly, isAsideSection } from './rules/aside.js';
@@ -74,6 +74,14 @@ export interface ExtractOptions {
   prose?: boolean;
 }
 
+interface BulletParts {
+  rest: ListItem['children'];
+  head: PhrasingContent[];
+  tags: string[];
+  here: Scope;
+  note: (kind: NoteKind, rule: string, front: Nodes[], back: Nodes[]) => void;
+}
+
 interface Scope {
   crumbs: Crumb[];
   /** Real headings only: they name the path tag. */
@@ -91,7 +99,10 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   const osr = extractOsrNotes(parsed, options.osr ?? OSR_TAGGED);
   if (osr) return osr;
   const skipped = skippedFile(parsed);
-  if (skipped) return { notes: [], diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', skipped.rule, skipped.message)] };
+  if (skipped) {
+    const asked = askedIn(parsed, Boolean(options.vault));
+    return { notes: asked.notes, diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', skipped.rule, skipped.message), ...asked.diagnostics] };
+  }
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
   const title = options.vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
@@ -101,6 +112,13 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   extraction.reportUnanswered();
   const notes = extraction.notes.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { notes, diagnostics: [...shown.diagnostics, ...extraction.diagnostics] };
+}
+
+/** A file that makes no cards by what it is still makes those its author asked for in so many words (askedExplicitly). */
+function askedIn(parsed: ParsedFile, vault: boolean): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
+  const extraction = new Extraction(parsed, [], false, vault);
+  for (const block of parsed.tree.children) extraction.askedExplicitly(block, { crumbs: [], headings: [], tags: [] });
+  return { notes: extraction.notes, diagnostics: extraction.diagnostics };
 }
 
 /** A file that makes no cards by what it is — a journal entry, a to-do list, a repository's apparatus — and the info saying so. */
@@ -164,6 +182,8 @@ class Extraction {
   private readonly sections: boolean;
   /** Headings that only mark a place under labels (`Educational 174` › `### F`): no card from their sections (rules/no-topic.ts). */
   private readonly topicless: Set<Heading>;
+  /** Lists most of whose bullets are not definitions (mostlyPlain), by list. */
+  private readonly plainLists = new WeakMap<List, boolean>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
   constructor(
@@ -221,7 +241,10 @@ class Extraction {
         apparatus = false;
         continue;
       }
-      if (topLevel && this.skipBelow !== null) continue;
+      if (topLevel && this.skipBelow !== null) {
+        this.askedExplicitly(block, local);
+        continue;
+      }
       if (block.type === 'thematicBreak' && blocks[index + 1]?.position) this.afterBreak.add(blocks[index + 1].position!.start.offset!);
       if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
       if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
@@ -255,6 +278,11 @@ class Extraction {
         if (pointed.kept && answers && this.underHeading(local)) answer(pointed.kept);
         continue;
       }
+      const quoted = quotedBoldQuestion(block);
+      if (quoted) {
+        ask(quoted, 'bold-question', block);
+        continue;
+      }
       if (block.type === 'paragraph') {
         const bold = boldQuestion(block);
         const qa = bold ? null : qaQuestion(block);
@@ -282,6 +310,10 @@ class Extraction {
       if (pseudo) {
         local = extend(base, { text: plainText(cleanFront(pseudo.nodes)), nodes: cleanFront(pseudo.nodes) });
         if (pseudo.answer && answers) answer(pseudo.answer);
+        continue;
+      }
+      if (block.type === 'list' && isPageContents(block)) {
+        this.info(positionOf(block), 'table-of-contents', 'A list of links to this page\'s own headings is its table of contents: no card made from it');
         continue;
       }
       if (block.type === 'list' && (isReadingList(block) || this.books.has(block))) this.readingList(block, local, answers);
@@ -379,29 +411,15 @@ class Extraction {
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
-    const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
-    const withId = takeExplicitId(raw ?? []);
-    const { nodes: head, tags } = takeInlineTags(withId.nodes);
-    const here: Scope = tags.length ? { ...scope, tags: [...scope.tags, ...tags] } : scope;
+    const parts = this.bullet(item, raw, scope);
+    const { rest, head, tags, here, note } = parts;
     const at = positionOf(item);
-    const note = (kind: NoteKind, rule: string, front: Nodes[], back: Nodes[]) =>
-      this.emit({ kind, rule, front, back, scope: here, at, explicitId: withId.id });
     const children = (childScope: Scope) => this.blocks(rest, childScope, depth, false);
     // `- #t1 #t2 : x`: the tags were all of the term. The card with no question is reported (empty-side), never made.
     const termless = tags.length ? afterLeadingSeparator(head) : null;
     if (termless) return note('basic', 'definition', [], withRest(termless, rest));
-
-    const cloze = parseClozes(head, this.parsed.source.displayPath);
-    this.diagnostics.push(...cloze.diagnostics);
-    if (cloze.found) {
-      note('cloze', 'cloze', cloze.nodes, rest);
-      return children(scope);
-    }
-    const explicit = this.explicit(head, at);
-    if (explicit) {
-      note(explicit.kind, 'explicit', explicit.before, withRest(explicit.after, rest));
-      return children(extend(scope, crumbOf(explicit.before)));
-    }
+    const asked = this.askedInBullet(parts, at, scope);
+    if (asked) return children(asked);
     // `1. ##### Open - Close Principle`: a heading in a bullet is a title the author set, not a `term - definition` line.
     const definition = isTitledItem(item) ? null : splitDefinition(head);
     // `- 공식 문서 : [링크](…)`: a definition that is only a link is a reference, like a bullet of only a link.
@@ -409,8 +427,11 @@ class Extraction {
       if (emitRuns) this.linksLeftOut(scope);
       return;
     }
+    const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (definition) {
       note('basic', 'definition', definition.before, withRest(definition.after, rest));
+      // `- Tell me about yourself: …` among two questions without a colon: the section's answer still lists all three.
+      if (emitRuns && this.mostlyPlain(list)) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
       return children(extend(scope, crumbOf(definition.before)));
     }
     // A linked entry with children is an index entry, not a question: only its children can hold cards.
@@ -429,10 +450,68 @@ class Extraction {
       note('basic', 'parent', frontOfParent(head), outlineOfLong(rest, asksOfItsOwn));
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
-    const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
     if (emitRuns) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
     // `1. ##### 커널 작업 중 인터럽트 발생` › `- 해결법 : …`: a heading in a bullet titles what is under it, as a heading does.
     children(text && item.children[0].type === 'heading' ? extend(scope, { text, nodes: head }) : scope);
+  }
+
+  /**
+   * Fewer than half of the list's one-line bullets are `term : definition`
+   * lines: it is a list of points, some with a colon, so the section's answer
+   * lists them all — the definitions are cards of their own too, not holes in
+   * the list.
+   */
+  private mostlyPlain(list: List): boolean {
+    let known = this.plainLists.get(list);
+    if (known === undefined) {
+      // Points are bullets of one line: a link (`- [참고1](…)`), an empty bullet or a parent over its children is none.
+      const heads = list.children.filter((item) => item.children.length === 1 && !isLinkOnlyItem(item, list) && !isEmptyItem(item)).map(itemHead);
+      known = heads.filter((head) => head && splitDefinition(head)).length * 2 < heads.length;
+      this.plainLists.set(list, known);
+    }
+    return known;
+  }
+
+  /** A bullet's parts: the blocks under its first line, that line without its id and tags, their scope, and how to make its card. */
+  private bullet(item: ListItem, raw: PhrasingContent[] | null, scope: Scope): BulletParts {
+    const rest = (raw ? item.children.slice(1) : item.children).filter((block) => !isBoilerplateBlock(block));
+    const withId = takeExplicitId(raw ?? []);
+    const { nodes: head, tags } = takeInlineTags(withId.nodes);
+    const here: Scope = tags.length ? { ...scope, tags: [...scope.tags, ...tags] } : scope;
+    const note = (kind: NoteKind, rule: string, front: Nodes[], back: Nodes[]) =>
+      this.emit({ kind, rule, front, back, scope: here, at: positionOf(item), explicitId: withId.id });
+    return { rest, head, tags, here, note };
+  }
+
+  /** The card a bullet asks for in so many words (a cloze, `Q :: A`), made; returns its children's scope, or null if it asks none. */
+  private askedInBullet({ rest, head, note }: BulletParts, at: Position, scope: Scope): Scope | null {
+    const cloze = parseClozes(head, this.parsed.source.displayPath);
+    this.diagnostics.push(...cloze.diagnostics);
+    if (cloze.found) {
+      note('cloze', 'cloze', cloze.nodes, rest);
+      return scope;
+    }
+    const explicit = this.explicit(head, at);
+    if (!explicit) return null;
+    note(explicit.kind, 'explicit', explicit.before, withRest(explicit.after, rest));
+    return extend(scope, crumbOf(explicit.before));
+  }
+
+  /**
+   * What makes no card by what it is (a journal entry, a to-do list, a
+   * see-also section, a section with no topic) still gives the cards its
+   * author asked for in so many words: `Q :: A` lines and bullets, clozes.
+   */
+  askedExplicitly(block: RootContent, scope: Scope): void {
+    if (block.type === 'paragraph') this.paragraph(block, scope, () => []);
+    else if (block.type === 'blockquote' || block.type === 'callout') block.children.forEach((child) => this.askedExplicitly(child, scope));
+    else if (block.type === 'list') {
+      for (const item of block.children) {
+        const parts = this.bullet(item, itemHead(item), scope);
+        const below = this.askedInBullet(parts, positionOf(item), scope) ?? scope;
+        parts.rest.forEach((child) => this.askedExplicitly(child, below));
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
  *     [:arrow_double_up:Top](#top) [:leftwards_arrow_with_hook: Back](../README.md) [:information_source: Home](../README.md)
  *     [Back to top](#contents)   ⬆ [맨 위로](#목차)   [더 자세히보기](…)        navigation
  *     작성자 : 홍길동    Author: Jane Doe    Written by …    {{author}}       credits, template prompts
+ *     > Translate this article: [How to Rock an Algorithms Interview](…)  a translator's note (quoted, linking the original)
  *     Source: Glassdoor    출처: 위키백과                                    citations on a line of their own
  *     [![build](https://img.shields.io/badge/build-passing-green.svg)](…)   badges
  *     TODO    TBD    작성 중                                                 placeholders
@@ -27,10 +28,10 @@
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
  * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
-import type { Heading, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { walk } from '../../tree-walk.js';
-import { plainText } from '../../parse/mdast.js';
+import { isLinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { detailsContents, detailsEnd } from './details.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
@@ -40,7 +41,8 @@ const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
 const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
 const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(?: ?보기)?|→|»)$/iu;
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
-const AFFILIATE = /[?&](?:aff|aff_id|affiliate|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)/iu;
+// Referral parameters, and the redirect links of affiliate networks (ShareASale, Awin, CJ), whose whole URL is the referral.
+const AFFILIATE = /[?&](?:aff|aff_id|affiliate|afftrack|fpr|referral)=|[?&]utm_medium=(?:referral|affiliate|partner)|\/\/(?:www\.)?(?:shareasale\.com\/r\.cfm|awin1\.com\/cread\.php|(?:anrdoezrs|jdoqocy|tkqlhce|dpbolvw|kqzyfj)\.net\/click-)/iu;
 const TRACKING = /[?&](?:utm_source|ref)=/iu;
 /** A link written as a shop's button: a call to buy or join, then an arrow. */
 const BUY_BUTTON = /^(?:check it out|get (?:lifetime )?access(?: now)?|join (?:today|now)|buy (?:it|now)|enroll(?: now| today)?|sign up(?: now| today)?|get started|start learning|try it(?: free| now)?)\s*[→➔»]$/iu;
@@ -108,8 +110,19 @@ function hasBuyButton(block: Nodes): boolean {
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
   if (isAd(block)) return true;
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
+  if (block.type === 'blockquote') return isTranslatorsNote(block);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
+}
+
+const TRANSLATION = /번역|역자|옮긴이|\btranslat(?:e|ed|ion|or)\b/iu;
+
+/**
+ * `> Translate this article: [How to Rock an Algorithms Interview](…)`, `> [@JaeYeopHan](…): 한국어로 번역을
+ * 진행하다보니 … (원문: https://…)`: a quoted note that the text is translated, linking the original, is credits.
+ */
+function isTranslatorsNote(quote: Blockquote): boolean {
+  return quote.children.every((child) => child.type === 'paragraph') && TRANSLATION.test(plainText(quote.children)) && (linksOf(quote).length > 0 || /https?:\/\//u.test(plainText(quote.children)));
 }
 
 function isBadge(node: PhrasingContent): boolean {
@@ -153,6 +166,27 @@ export function isIndexHeading(heading: Heading): boolean {
   return meaningful.length > 1 && last?.type === 'link' && INDEX_LINK.test(plainText(last.children).replace(ARROWS, ' ').trim());
 }
 
+/**
+ * A list whose every bullet is a link to a heading of this page is the page's
+ * table of contents, with the unlinked entries nested under them:
+ *
+ *     * [Process vs Thread](#process-vs-thread)
+ *     * [Process synchronization](#process-synchronization)
+ *       * Critical Section
+ *       * Solution
+ *         * Lock
+ *
+ * No card from it, not even `Solution` → `Lock`, which only names sections.
+ */
+export function isPageContents(list: List): boolean {
+  return list.children.length >= 2 && list.children.every(linksToThisPage);
+}
+
+function linksToThisPage(item: ListItem): boolean {
+  const head = itemHead(item);
+  return head !== null && isLinksOnly(head) && head.every((node) => node.type !== 'linkReference' && (node.type !== 'link' || node.url.startsWith('#')));
+}
+
 function linksOf(node: Nodes): string[] {
   const urls: string[] = [];
   walk(node, (link) => {
@@ -166,7 +200,7 @@ function isAffiliate(url: string): boolean {
 }
 
 /**
- * The bullets of index sections (isIndexHeading) and of folded tables of contents (rules/details.ts), which
+ * The bullets of index sections (isIndexHeading), of a page's contents (isPageContents) and of folded tables of contents (rules/details.ts), which
  * bench/coverage.ts does not count: they are reported, not lost.
  */
 export function indexSectionItems(tree: Root): Set<ListItem> {
@@ -176,7 +210,7 @@ export function indexSectionItems(tree: Root): Set<ListItem> {
   tree.children.forEach((block, index) => {
     if (block.type === 'heading') inside = isIndexHeading(block) ? block.depth : inside !== null && block.depth > inside ? inside : null;
     else if (block.type === 'html' && detailsContents(block) !== null) foldedUntil = detailsEnd(tree.children, index);
-    else if (inside !== null || index < foldedUntil) visit(block, 'listItem', (item: ListItem) => void out.add(item));
+    else if (inside !== null || index < foldedUntil || (block.type === 'list' && isPageContents(block))) visit(block, 'listItem', (item: ListItem) => void out.add(item));
   });
   return out;
 }

@@ -12,9 +12,14 @@
  *
  * The question mark is inside the bold or just after it; trailing emoji
  * (difficulty markers) are allowed and taken off the front. An answer on the
- * bold line's next line belongs to it.
+ * bold line's next line belongs to it. A quoted bold question asks too, as a
+ * quoted bold title is a pseudo-heading (rules/pseudo-heading.ts):
+ *
+ *     > **왜 패킷을 잘라서 보낼까?**             → card "왜 패킷을 잘라서 보낼까?" / 많은 데이터를…
+ *
+ *     많은 데이터를 한번에 보내게 되면, …
  */
-import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
 import { splitLines } from '../phrasing.js';
 
@@ -38,4 +43,9 @@ export function boldQuestion(paragraph: Paragraph): QuestionStart | null {
     ? { type: 'paragraph', children: more.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as const, ...line] : line)), position: paragraph.position }
     : null;
   return { question, answer };
+}
+
+export function quotedBoldQuestion(block: RootContent): QuestionStart | null {
+  const [only, ...more] = block.type === 'blockquote' ? block.children : [];
+  return only?.type === 'paragraph' && more.length === 0 ? boldQuestion(only) : null;
 }

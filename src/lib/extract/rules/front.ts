@@ -11,6 +11,7 @@
  *     - (1) 원자성 : …  /  ① 원자성    → 원자성
  *     ### Precision-recall trade-off ‍⭐️ → Precision-recall trade-off
  *     ## :star: Mipmaps               → Mipmaps   (shortcodes are emoji since parsing, remark-gemoji)
+ *     ### [ 비용 함수 (Cost Function) ] → 비용 함수 (Cost Function)
  *
  * Invisible characters (zero-width joiners…, extract/invisible.ts) go everywhere on a front; emoji at either end,
  * where they mark difficulty or importance (`📈 통계`, `데드락 👶`).
@@ -26,6 +27,29 @@ const LEADING_EMOJI = new RegExp(String.raw`^\s*(?:${EMOJI}\s*)+`, 'u');
 /** A shortcode gemoji does not know is still markup, not words. */
 const SHORTCODE = /(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])/g;
 
+/**
+ * `[ 운영체제의 역할 ]`: brackets around a whole title are decoration (a link
+ * would be a link node, not text). `[Java] Interview List` keeps its brackets.
+ */
+function unbracket(out: PhrasingContent[]): void {
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (first.type !== 'text' || last.type !== 'text') return;
+  const open = /^\s*\[\s*/u.exec(first.value)?.[0].length;
+  const close = /\s*\]\s*$/u.exec(last.value)?.[0].length;
+  if (open === undefined || close === undefined) return;
+  const words = out.map((node) => (node.type === 'text' ? node.value : 'x')).join('');
+  const inside = words.slice(open, words.length - close);
+  // One pair around everything: no other bracket inside, and something left.
+  if (!inside.trim() || /[[\]]/u.test(inside)) return;
+  if (out.length === 1) {
+    out[0] = { ...first, value: first.value.slice(open, first.value.length - close) };
+    return;
+  }
+  out[0] = { ...first, value: first.value.slice(open) };
+  out[out.length - 1] = { ...last, value: last.value.slice(0, last.value.length - close) };
+}
+
 /** Numbers and emoji come off the first text node, emoji off the last; a front that would be left empty stays as it is. */
 export function cleanFront(nodes: PhrasingContent[]): PhrasingContent[] {
   if (nodes.length === 0) return nodes;
@@ -38,6 +62,7 @@ export function cleanFront(nodes: PhrasingContent[]): PhrasingContent[] {
   }
   const last = out[out.length - 1];
   if (last.type === 'text') out[out.length - 1] = { ...last, value: last.value.replace(TRAILING_EMOJI, '') };
+  unbracket(out);
   const kept = out.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
   return kept.length ? kept : nodes;
 }

@@ -14,6 +14,11 @@
  *     시간적 지역성: CPU가 한 번 참조한 데이터는 다시 참조된다.      a definition inside prose (`term: …`, a few
  *                                                                  words after it) leads too: → … › 시간적 지역성
  *
+ *     `RR(Round Robin)`은 선점 스케줄러로, …                          a code term leads as a bold one does, with a
+ *                                                                  particle or verb after it (`` `cd` : … `` is a definition)
+ *
+ * A lead repeating the term before it (`CustomHashSet은 …` twice) goes on with that term's part.
+ *
  * A title line — a line that is only a term, quoted or starting with bold or
  * italics — leads what follows it; the line is the front, not part of the answer:
  *
@@ -63,6 +68,7 @@ export interface AnswerPart {
 /** A definition inside prose needs a definition of words (`Frequency: Occasional` is a label). */
 const MIN_DEFINITION_WORDS = 2;
 /** What follows a bold term that is being defined: `: …`, `— …`, `(…)`, `은/는/이란 …`, `is …`, `refers to …`. */
+const CODE_DEFINES = /^(?:(?:이란|란|이라고|라고|이라|라|은|는|이|가)(?=[\s,(]|$)|\s+(?:is|are|refers?|means?|stands?)\b)/u;
 const DEFINES = /^\s*(?:[:：—–(]|- |(?:이란|란|이라고|라고|이라|라|은|는|이|가)(?=[\s,(]|$)|(?:is|are|was|refers?|means?|stands?)\b)/u;
 
 /** The parts of a long answer, or null when it is short or has fewer than two lead terms. */
@@ -76,7 +82,9 @@ export function splitAnswer(blocks: RootContent[]): { intro: RootContent[]; part
   blocks.forEach((block, index) => {
     const listed = itemParts(block);
     const items = listed?.every((item) => asks(item.term)) ? listed : null;
-    const lead = items || listed ? null : (leadOf(block) ?? titleLead(block, blocks[index + 1]));
+    const found = items || listed ? null : (leadOf(block) ?? titleLead(block, blocks[index + 1]));
+    // `CustomHashSet은 …` twice in a row: the same term spoken of again goes on with its part.
+    const lead = found && parts.length && sameTerm(found.term, parts[parts.length - 1].term) ? null : found;
     if (items) parts.push(...items);
     else if (lead && asks(lead.term)) parts.push({ term: lead.term, blocks: lead.block ? [lead.block] : [], at: block });
     else {
@@ -110,6 +118,10 @@ function conclusion(parts: AnswerPart[]): RootContent[] {
   const taken: RootContent[] = [];
   while (last.length > 1 && speaksOfParts(last[last.length - 1])) taken.unshift(last.pop()!);
   return taken;
+}
+
+function sameTerm(a: PhrasingContent[], b: PhrasingContent[]): boolean {
+  return plainText(a).trim().toLowerCase() === plainText(b).trim().toLowerCase();
 }
 
 /** `Regularization(정규화, 규제)` is named `regularization` in prose. */
@@ -156,10 +168,15 @@ function leadOf(block: RootContent): { term: PhrasingContent[]; block: RootConte
   return null;
 }
 
-/** `**배깅(Bagging)** 이란 …`: the bold term a paragraph leads with and defines, else null. */
+/**
+ * `**배깅(Bagging)** 이란 …`, `` `FCFS(First Come First Service)`는 … ``: the bold
+ * (or code) term a paragraph leads with and defines, else null.
+ */
 export function boldLead(paragraph: Paragraph): PhrasingContent[] | null {
   const [first, ...rest] = paragraph.children;
-  return first?.type === 'strong' && readsAsTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
+  if (first?.type === 'strong') return readsAsTerm(plainText(first.children)) && DEFINES.test(plainText(rest)) ? first.children : null;
+  // Code leads with a particle or a verb; `` `cd` : 디렉토리 이동 `` is a definition (leadOf), answered without its term.
+  return first?.type === 'inlineCode' && readsAsTerm(first.value) && CODE_DEFINES.test(plainText(rest)) ? [first] : null;
 }
 
 /**
