@@ -73,7 +73,11 @@ describe('title context (vault)', () => {
   });
 
   it('a level-1 heading is the title; a first heading equal to the file name is not repeated', () => {
-    expect(vaultCards('# Dense sets\n## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Dense sets › Examples => ℚ in ℝ']);
+    expect(vaultCards('# Dense sets\n## Examples\n- ℚ in ℝ\n## Closure\nThe smallest closed superset.', 'Dense set.md')).toEqual([
+      // An example's heading under the title is a part of the title's answer (rules/aside.ts isExampleSection).
+      'Dense sets => Examples ℚ in ℝ',
+      'Dense sets › Closure => The smallest closed superset.',
+    ]);
     expect(vaultCards('## Dense set\n- A : B', 'Dense set.md')).toEqual(['Dense set › A => B']);
   });
 

@@ -408,7 +408,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › 브라우저 › 렌더링 => 화면에 그리는 과정',
       // A link written as a shop's button (`Check it out →`) sells, as an affiliate network's link (`shareasale.com/r.cfm`) does; `Learn more →` only points on.
       'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
-      // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`).
+      // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`);
+      // review s2215: a README's `## Notice` (tips on the site, PR rules) is apparatus, like `## Contributors`.
       'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
@@ -654,6 +655,16 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Interviews › Redis › Set => unordered strings',
       'Interviews › Redis › Hash => field-value pairs',
     ]);
+  });
+
+  it("1. an example's heading (`### 예시`) is a part of the section above it, unless that would make its answer too long", () => {
+    // review s2250: obsidian-help `Obsidian URI.md:94`, `일일 노트 생성 또는 열기 › 예시` asked for an example nobody can recall.
+    expect(inFile('examples').map((card) => `${question(card)} => ${card.back}`)).toEqual([
+      'Obsidian URI › 일일 노트 생성 또는 열기 => daily 작업은 일일 노트를 생성하거나 열어요. 예시 obsidian://daily?vault=my%20vault',
+      // 14 lines of code would make `Spiral order` too long: the example stays a section of its own (here long prose).
+      'Obsidian URI › Spiral order => Draw the matrix first.',
+    ]);
+    expect(rules('examples.md', 'prose-section')).toEqual([expect.stringMatching(/^13: "Example" is answered by 14 lines/u)]);
   });
 
   it('5. a separator inside a sentence splits nothing, and a child that continues its parent is no parent card', () => {

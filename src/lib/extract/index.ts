@@ -29,7 +29,7 @@ import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLi
 import { boldQuestion, quotedBoldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
-import { isAsideOnly, isAsideSection } from './rules/aside.js';
+import { isAsideOnly, isAsideSection, isExampleSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
 import { fileTitles, isGeneric, isPositionalFront, sectionTitle, topiclessHeadings } from './rules/no-topic.js';
 import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
@@ -220,8 +220,8 @@ class Extraction {
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (block.type === 'heading' && topLevel && this.skipBelow === null && this.underOwnHeading(block)) {
-        // A sub-heading answered only by an aside (rules/aside.ts) is a line of the section above it.
-        if (isAsideSection(blocks, index)) {
+        // A sub-heading answered only by an aside, or an example's (rules/aside.ts), is a line of the section above it.
+        if (isAsideSection(blocks, index) || isExampleSection(blocks, index, this.section?.blocks ?? [])) {
           if (answers) answer({ type: 'paragraph', children: [{ type: 'strong', children: cleanFront(block.children) }], position: block.position });
           continue;
         }

@@ -25,7 +25,7 @@
  *
  * Sections that are only apparatus make no card: a heading ending with a
  * link to the page it sums up (`## 데이터베이스 [Link](…)`, an index of that page), `Table of contents` (`목차`, `Contents`), footnotes (`Footnotes`, `각주`), `License`,
- * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), and reference
+ * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), `Notice`, `Announcements` (`공지사항`), `Contributing`, and reference
  * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
 import type { Blockquote, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
@@ -61,7 +61,7 @@ const FREE = /\bfree\b|무료/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
-export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
+export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|notices?|announcements?|공지(?: ?사항)?|contributing|how to contribute|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
 export const REFERENCE_HEADING = /^[[(【]?\s*(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)\s*[\])】]?$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */

@@ -54,8 +54,11 @@ const SENTENCE_END = /[.?!。](\s|$)/u;
  * of the topic it comments on or illustrates (the heading's or the parent's card). A number or a parenthesis may
  * qualify the label (`예시 (합계)`, `Example 2`, `Note (Windows)`).
  */
-const LABEL =
-  /^(?:참고|주의|경고|팁|알림|중요|힌트|note|n\.b\.|tip|hint|warning|caution|important|reminder|p\.s\.|예시|예제|예|example|examples|e\.g\.?|eg|for example|for instance)(?:\s*#?\d+|\s*[(（][^)）]*[)）])?$/iu;
+const ASIDE_WORDS = '참고|주의|경고|팁|알림|중요|힌트|note|n\\.b\\.|tip|hint|warning|caution|important|reminder|p\\.s\\.';
+const EXAMPLE_WORDS = '예시|예제|예|example|examples|e\\.g\\.?|eg|for example|for instance';
+const QUALIFIER = String.raw`(?:\s*#?\d+|\s*[(（][^)）]*[)）])?`;
+const LABEL = new RegExp(`^(?:${ASIDE_WORDS}|${EXAMPLE_WORDS})${QUALIFIER}$`, 'iu');
+const EXAMPLE_LABEL = new RegExp(`^(?:${EXAMPLE_WORDS})${QUALIFIER}$`, 'iu');
 /** `t1`, `T2`, `t=3`: a moment in a worked example (`t1 : 프로세스1이 자원1을 얻음`), not a term; the line stays in its answer. */
 const TIME_STEP = /^[tT]\s*=?\s*\d{1,2}$/u;
 
@@ -81,6 +84,11 @@ function isNumericTerm(term: string, definition: string): boolean {
 /** `예시`, `Example 2`, `참고 (Mac)`: a label that marks an example or an aside (LABEL). */
 export function isLabel(text: string): boolean {
   return LABEL.test(text.trim().replace(/\s*[:：]$/u, ''));
+}
+
+/** `예시`, `Examples`, `Example 2`: a label that marks an example, not an aside. */
+export function isExampleLabel(text: string): boolean {
+  return EXAMPLE_LABEL.test(text.trim().replace(/\s*[:：]$/u, ''));
 }
 
 export function isTerm(text: string): boolean {
