@@ -21,9 +21,10 @@ import type { SourceFile } from '../model.js';
 export const WORKER_MIN_CHARS = 400_000;
 
 /**
- * A worker's old generation is capped: left alone, V8 lets each worker's heap fill with garbage (about 200 MB each
- * at 100k bullets), and the two of them made the build's peak memory. The cap grows with the largest file; a file
- * that still does not fit (the worker runs out of memory) is compiled again in this thread.
+ * In a large build (over WORKER_HEAP_CAP_CHARS) a worker's old generation is capped: left alone, V8 lets each
+ * worker's heap fill with garbage (about 200 MB each at 100k bullets), and the two of them made the build's peak
+ * memory. The cap grows with the largest file; a file that still does not fit (the worker runs out of memory) is
+ * compiled again in this thread.
  */
 export const WORKER_HEAP_MB = 128;
 const WORKER_HEAP_BYTES_PER_CHAR = 400;
