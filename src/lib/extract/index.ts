@@ -23,13 +23,13 @@ import { parseClozes } from './rules/cloze.js';
 import { splitDefinition } from './rules/definition.js';
 import { questionMarkLine, splitExplicit, splitUnspaced, type ExplicitCard } from './rules/explicit.js';
 import { addBullet, addLinks, addProse, isEmptyAnswer, isProse, startSection, type SectionAnswer } from './rules/section.js';
-import { isParentQuestion, isTitledItem, isTitleQuestion, outlineOfLong, parentFront } from './rules/parent.js';
+import { outlineOfLong, parentFront } from './rules/parent.js';
 import { boldLeads, pseudoHeading } from './rules/pseudo-heading.js';
 import { APPARATUS_HEADING, isApparatusFile, isBoilerplateBlock, isBoilerplateLine, isIndexHeading, isPageContents, isSalesPitch, isSponsoredHeading, REFERENCE_HEADING } from './rules/boilerplate.js';
 import { boldQuestion, quotedBoldQuestion, type QuestionStart } from './rules/bold-question.js';
 import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rules/details.js';
 import { cleanFront } from './rules/front.js';
-import { isAsideOnly, isAsideSection, isExampleSection } from './rules/aside.js';
+import { isAsideSection, isExampleSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
 import { fileTitles, isGeneric, isPositionalFront, sectionTitle, topiclessHeadings } from './rules/no-topic.js';
 import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
@@ -41,11 +41,11 @@ import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
-import { isIndexEntry } from './rules/index-entry.js';
+import { bulletShape } from './rules/bullet.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
-import { bookLists, isReadingList, isReadingTopic } from './rules/reading-list.js';
+import { bookLists, isReadingList } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
 import { isQuestionList } from './rules/question-list.js';
 import { splitAnswer } from './rules/split.js';
@@ -420,33 +420,22 @@ class Extraction {
     if (termless) return note('basic', 'definition', [], withRest(termless, rest));
     const asked = this.askedInBullet(parts, at, scope);
     if (asked) return children(asked);
-    // `1. ##### Open - Close Principle`: a heading in a bullet is a title the author set, not a `term - definition` line.
-    const definition = isTitledItem(item) ? null : splitDefinition(head);
-    // `- 공식 문서 : [링크](…)`: a definition that is only a link is a reference, like a bullet of only a link.
-    if (definition && rest.length === 0 && isLinksOnly(definition.after)) {
-      if (emitRuns) this.linksLeftOut(scope);
-      return;
-    }
+    const shape = bulletShape(item, head, rest);
     const plain: ListItem = { ...item, children: raw ? [{ type: 'paragraph', children: head }, ...rest] : rest };
-    if (definition) {
-      note('basic', 'definition', definition.before, withRest(definition.after, rest));
+    if (shape.kind === 'definition') {
+      note('basic', 'definition', shape.split.before, withRest(shape.split.after, rest));
       // `- Tell me about yourself: …` among two questions without a colon: the section's answer still lists all three.
       if (emitRuns && this.mostlyPlain(list)) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
-      return children(extend(scope, crumbOf(definition.before)));
+      return children(extend(scope, crumbOf(shape.split.before)));
     }
-    // A linked entry with children is an index entry, not a question: only its children can hold cards.
-    if (isLinksOnly(head) || isIndexEntry(head, rest)) {
+    // A reference, an index entry (only its children can hold cards), a topic over links (a reading list): no question.
+    if (shape.kind === 'reading') for (const list of rest as List[]) if (isReadingList(list, true)) this.readingList(list, scope, false);
+    if (shape.kind === 'reference' || shape.kind === 'index' || shape.kind === 'reading') {
       if (emitRuns) this.linksLeftOut(scope);
-      return children(scope);
+      return shape.kind === 'index' ? children(scope) : undefined;
     }
-    // A topic whose children are only links (`- Binary tree` › `- [Same Tree](…)`) is a reading list, not a question.
-    if (isReadingTopic(rest)) {
-      for (const list of rest as List[]) if (isReadingList(list, true)) this.readingList(list, scope, false);
-      if (emitRuns) this.linksLeftOut(scope);
-      return;
-    }
-    const text = plainText(head);
-    if (text && isParentItem(item, text, rest)) {
+    const text = shape.text;
+    if (shape.kind === 'parent') {
       note('basic', 'parent', frontOfParent(head), outlineOfLong(rest, asksOfItsOwn));
       return children(extend(scope, { text: parentFront(text), nodes: head }));
     }
@@ -775,18 +764,13 @@ function adjacentBlocks(blocks: RootContent[], index: number): RootContent[] {
   return adjacent;
 }
 
-/** A bullet asking for what is under it (rules/parent.ts): a short topic, or a title written as a heading (`- ##### SOLID`). */
-function isParentItem(item: ListItem, text: string, rest: RootContent[]): boolean {
-  const first = plainText(rest.slice(0, 1));
-  return rest.length > 0 && (isParentQuestion(text, first) || (isTitledItem(item) && isTitleQuestion(text, first))) && !isAsideOnly(rest);
-}
-
 /** Whether Extraction.item makes a card of its own of this bullet that answers with what is under it: a parent, or a definition with more under it. */
 function asksOfItsOwn(item: ListItem): boolean {
   const head = itemHead(item);
   const rest = item.children.slice(1).filter((block) => !isBoilerplateBlock(block));
-  if (!head || rest.length === 0 || isLinksOnly(head) || isIndexEntry(head, rest) || isReadingTopic(rest)) return false;
-  return (!isTitledItem(item) && splitDefinition(head) !== null) || isParentItem(item, plainText(head), rest);
+  if (!head || rest.length === 0) return false;
+  const { kind } = bulletShape(item, head, rest);
+  return kind === 'definition' || kind === 'parent';
 }
 
 /** Lines back into one run of phrasing content, joined by hard breaks (card sides) or newlines (prose left over). */
