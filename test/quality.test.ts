@@ -645,7 +645,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
-  it("5. a list of points with a colon in one of them lists them all in the section's answer; the definition is a card too", () => {
+  it("5. a list of points with a colon in one of them, or a list a sentence announces, stays in the section's answer; its definitions are cards too", () => {
     // review 2030: yangshun `behavioral-interview.md:111`, "the Big Three" answered with two, the first made a card of its own.
     expect(inFile('points').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Interviews › The Big Three › Tell me about yourself => the question that opens almost any interview',
@@ -654,6 +654,10 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Interviews › Redis › String => text or binary data, up to 512 MB',
       'Interviews › Redis › Set => unordered strings',
       'Interviews › Redis › Hash => field-value pairs',
+      // …unless a sentence announces it (review s2230: obsidian-help `도움말 및 지원.md:54`, "다음과 같아요:" with nothing after it).
+      'Interviews › 콘솔 로그 캡처 => 운영 체제에 따른 방법은 다음과 같아요: Windows/Linux : Ctrl+Shift+I macOS : Command+Option+I',
+      'Interviews › 콘솔 로그 캡처 › Windows/Linux => Ctrl+Shift+I',
+      'Interviews › 콘솔 로그 캡처 › macOS => Command+Option+I',
     ]);
   });
 

@@ -182,6 +182,8 @@ class Extraction {
   private readonly sections: boolean;
   /** Headings that only mark a place under labels (`Educational 174` › `### F`): no card from their sections (rules/no-topic.ts). */
   private readonly topicless: Set<Heading>;
+  /** Lists a sentence before them announces (`…다음과 같아요:`): their definitions stay lines of the section's answer too. */
+  private readonly introducedLists = new Set<List>();
   /** Lists most of whose bullets are not definitions (mostlyPlain), by list. */
   private readonly plainLists = new WeakMap<List, boolean>();
 
@@ -318,7 +320,11 @@ class Extraction {
       }
       if (block.type === 'list' && (isReadingList(block) || this.books.has(block))) this.readingList(block, local, answers);
       else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
-      else if (block.type === 'list') block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
+      else if (block.type === 'list') {
+        // `운영 체제에 따른 방법은 다음과 같아요:` over `- **Windows/Linux**: …`: the sentence announces the list, which stays with it.
+        if (blocks[index - 1] && introduces(blocks[index - 1])) this.introducedLists.add(block);
+        block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
+      }
       else if (block.type === 'paragraph') {
         const { rest: left, consumed } = this.paragraph(block, local, () => adjacentBlocks(blocks, index));
         index += consumed;
@@ -425,7 +431,7 @@ class Extraction {
     if (shape.kind === 'definition') {
       note('basic', 'definition', shape.split.before, withRest(shape.split.after, rest));
       // `- Tell me about yourself: …` among two questions without a colon: the section's answer still lists all three.
-      if (emitRuns && this.mostlyPlain(list)) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
+      if (emitRuns && (this.mostlyPlain(list) || this.introducedLists.has(list))) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
       return children(extend(scope, crumbOf(shape.split.before)));
     }
     // A reference, an index entry (only its children can hold cards), a topic over links (a reading list): no question.
