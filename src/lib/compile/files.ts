@@ -21,12 +21,20 @@ import type { SourceFile } from '../model.js';
 export const WORKER_MIN_CHARS = 400_000;
 
 /**
- * A worker's old generation is capped: left alone, V8 lets each worker's heap fill with garbage (about 200 MB each
- * at 100k bullets), and the two of them made the build's peak memory. The cap grows with the largest file; a file
- * that still does not fit (the worker runs out of memory) is compiled again in this thread.
+ * In a large build (over WORKER_HEAP_CAP_CHARS) a worker's old generation is capped: left alone, V8 lets each
+ * worker's heap fill with garbage (about 200 MB each at 100k bullets), and the two of them made the build's peak
+ * memory. The cap grows with the largest file; a file that still does not fit (the worker runs out of memory) is
+ * compiled again in this thread.
  */
 export const WORKER_HEAP_MB = 128;
 const WORKER_HEAP_BYTES_PER_CHAR = 400;
+/**
+ * Up to this much text to compile, the workers' heaps are not capped (V8's own limits): a capped heap is collected
+ * far more often, which cost a sixth of a cold 10k build's CPU, and the garbage the cap holds back only weighs when
+ * the results this thread keeps are large too. Measured on 2 cores (docs/decisions.md, speed4): 20k bullets in 20
+ * files (2 MB) peak at 540 MiB uncapped against 368 MiB capped, for 0.79× the CPU; a 100k build (9.8 MB) stays capped.
+ */
+export const WORKER_HEAP_CAP_CHARS = 2_000_000;
 
 export interface CompileRun {
   files: CompiledFile[];
@@ -44,7 +52,7 @@ export interface CompileFilesOptions {
   workers?: number;
   /** Text to compile below which no worker is started (default WORKER_MIN_CHARS). */
   workerMinChars?: number;
-  /** The smallest cap of a worker's heap, in MiB (default WORKER_HEAP_MB). For tests: below what the compile stage's modules take, no worker can start and the compile waits forever. */
+  /** The smallest cap of a worker's heap, in MiB (default WORKER_HEAP_MB, above WORKER_HEAP_CAP_CHARS only); given, it always applies. For tests: below what the compile stage's modules take, no worker can start and the compile waits forever. */
   workerHeapMb?: number;
 }
 
@@ -91,9 +99,7 @@ export async function compileFiles(given: readonly string[] | readonly ReadSourc
   const size = tasks.reduce((sum, { task }) => sum + task.file.text.length, 0);
   const wanted = Math.min(run.workers ?? availableParallelism(), tasks.length);
   const threads = wanted > 1 && size >= (run.workerMinChars ?? WORKER_MIN_CHARS) ? wanted : 0;
-  const largest = Math.max(...tasks.map(({ task }) => task.file.text.length));
-  const heapMb = Math.max(run.workerHeapMb ?? WORKER_HEAP_MB, Math.ceil((largest * WORKER_HEAP_BYTES_PER_CHAR) / 2 ** 20));
-  const compile = threads ? await workerPool(threads, heapMb) : await inThread();
+  const compile = threads ? await workerPool(threads, workerHeapMb(tasks.map(({ task }) => task.file.text.length), size, run)) : await inThread();
   try {
     await Promise.all(
       tasks.map(async ({ index, task, read }) => {
@@ -111,6 +117,12 @@ export async function compileFiles(given: readonly string[] | readonly ReadSourc
   return { files, cached, threads: compile.threads() };
 }
 
+/** The cap of each worker's old generation in MiB, null for none: it grows with the largest file. */
+function workerHeapMb(sizes: number[], size: number, run: CompileFilesOptions): number | null {
+  if (run.workerHeapMb === undefined && size <= WORKER_HEAP_CAP_CHARS) return null;
+  return Math.max(run.workerHeapMb ?? WORKER_HEAP_MB, Math.ceil((Math.max(...sizes) * WORKER_HEAP_BYTES_PER_CHAR) / 2 ** 20));
+}
+
 interface Compiler {
   run(task: CompileTask): Promise<CompiledFile>;
   close(): Promise<void>;
@@ -124,9 +136,10 @@ async function inThread(): Promise<Compiler> {
 }
 
 /** tinypool, one thread per core, each loading the compile stage once; a task whose worker ran out of memory runs in this thread. */
-async function workerPool(threads: number, heapMb: number): Promise<Compiler> {
+async function workerPool(threads: number, heapMb: number | null): Promise<Compiler> {
   const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 0, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  const resourceLimits = heapMb === null ? {} : { maxOldGenerationSizeMb: heapMb };
+  const pool = new Tinypool({ filename: workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 0, resourceLimits });
   // A worker that dies between tasks (out of memory while starting) is reported here too; its task, if any, rejects.
   pool.on('error', () => {});
   const used = new Set<number>();

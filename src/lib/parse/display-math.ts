@@ -5,7 +5,7 @@
  * delimiter was used, so it is read here, once, and kept on the node.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../tree-walk.js';
 
 declare module 'mdast-util-math' {
   interface InlineMathData {
@@ -15,7 +15,10 @@ declare module 'mdast-util-math' {
 }
 
 export function markDisplayMath(tree: Root, text: string): void {
-  visit(tree, 'inlineMath', (node) => {
+  // Nothing to mark in a text without `$$`, the common case: no walk at all.
+  if (!text.includes('$$')) return;
+  walk(tree, (node) => {
+    if (node.type !== 'inlineMath') return;
     const start = node.position?.start.offset;
     if (start !== undefined && text.startsWith('$$', start)) node.data = { ...node.data, display: true };
   });

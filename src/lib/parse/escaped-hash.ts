@@ -17,9 +17,13 @@ declare module 'mdast' {
 
 // What produces a `#` in a text node's value: the character itself, its escape, or a character reference.
 const HASH_SOURCE = /\\#|&#35;|&#x23;|&num;|&#[^;]*;|#/giu;
+const ESCAPED = /\\#|&#35;|&#x23;|&num;/iu;
+const ESCAPED_SPELLING = new RegExp(`^(?:${ESCAPED.source})$`, 'iu');
 const WORD = /^#[\p{L}\p{N}_\-/]*/u;
 
 export function markEscapedHashes(tree: Root, text: string): void {
+  // Only these spellings mark a `#` escaped (escapedHashes): a text without any, the common case, needs no walk.
+  if (!ESCAPED.test(text)) return;
   visit(tree, 'text', (node, index, parent) => {
     const { start, end } = node.position ?? {};
     if (!parent || index === undefined || start?.offset === undefined || end?.offset === undefined || !node.value.includes('#')) return;
@@ -38,7 +42,7 @@ function escapedHashes(source: string): boolean[] {
   const found: boolean[] = [];
   for (const [spelling] of source.matchAll(HASH_SOURCE)) {
     if (spelling === '#') found.push(false);
-    else if (/^(\\#|&#35;|&#x23;|&num;)$/iu.test(spelling)) found.push(true);
+    else if (ESCAPED_SPELLING.test(spelling)) found.push(true);
   }
   return found;
 }

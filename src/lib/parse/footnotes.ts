@@ -5,7 +5,7 @@
  * the text at the end of the answer.
  */
 import type { FootnoteDefinition, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../tree-walk.js';
 
 declare module 'mdast' {
   interface FootnoteReferenceData {
@@ -16,12 +16,13 @@ declare module 'mdast' {
 
 export function attachFootnotes(tree: Root): void {
   const definitions = new Map<string, FootnoteDefinition>();
-  visit(tree, 'footnoteDefinition', (node) => {
+  walk(tree, (node) => {
     // The first definition wins, as in GitHub's rendering.
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   });
   if (definitions.size === 0) return;
-  visit(tree, 'footnoteReference', (node) => {
+  walk(tree, (node) => {
+    if (node.type !== 'footnoteReference') return;
     const definition = definitions.get(node.identifier);
     if (definition) node.data = { ...node.data, footnote: definition.children };
   });

@@ -11,15 +11,16 @@
  * does `<b>` in `<b><i>x</i></b>` (its `<i>` pair is emphasis).
  */
 import type { Emphasis, Nodes, PhrasingContent, Root, Strong } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../tree-walk.js';
 
 const KIND: Record<string, 'strong' | 'emphasis'> = { strong: 'strong', b: 'strong', em: 'emphasis', i: 'emphasis' };
 const OPEN = /^<(strong|b|em|i)>$/iu;
 
 export function markInlineEmphasis(tree: Root): void {
-  visit(tree, (node: Nodes) => {
+  walk(tree, (node: Nodes) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
-    node.children = paired(node.children);
+    // Pairs are made of HTML nodes: without one the children stay as they are (most paragraphs).
+    if (node.children.some((child) => child.type === 'html')) node.children = paired(node.children);
   });
 }
 

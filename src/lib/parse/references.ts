@@ -6,8 +6,11 @@
 import type { Image, Link, Parents, Root } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { SKIP, visit } from 'unist-util-visit';
+import { walk } from '../tree-walk.js';
 
 export function resolveReferences(tree: Root): void {
+  // A reference resolves only to a definition: without one (most files) nothing changes, and the two walks below are skipped.
+  if (!hasDefinition(tree)) return;
   const definition = definitions(tree);
   visit(tree, (node, index, parent: Parents | undefined) => {
     if ((node.type !== 'linkReference' && node.type !== 'imageReference') || !parent || index === undefined) return;
@@ -20,4 +23,12 @@ export function resolveReferences(tree: Root): void {
     parent.children.splice(index, 1, resolved as never);
     return SKIP;
   });
+}
+
+function hasDefinition(tree: Root): boolean {
+  let found = false;
+  walk(tree, (node) => {
+    found ||= node.type === 'definition';
+  });
+  return found;
 }

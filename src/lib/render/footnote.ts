@@ -9,7 +9,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Blockquote, FootnoteDefinition, FootnoteReference, Nodes } from 'mdast';
 import type { Handler } from 'mdast-util-to-hast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../tree-walk.js';
 
 /** The class of the block of footnotes at the end of an answer (styled in write/anki/style.ts). */
 export const FOOTNOTES_CLASS = 'footnotes';
@@ -44,7 +44,7 @@ export function footnotesBlock(sides: Nodes[][]): Blockquote | null {
   const held = new Set<string>();
   const referred = new Map<string, FootnoteDefinition>();
   for (const node of sides.flat()) {
-    visit(node, (child) => {
+    walk(node, (child) => {
       if (child.type === 'footnoteDefinition') held.add(child.identifier);
       if (child.type === 'footnoteReference' && child.data?.footnote && !referred.has(child.identifier)) {
         referred.set(child.identifier, { type: 'footnoteDefinition', identifier: child.identifier, label: child.label, children: child.data.footnote });

@@ -28,8 +28,9 @@
  * `Contributors`, `Credits`, `Acknowledgements` (`기여자`, `감사의 글`), `Notice`, `Announcements` (`공지사항`), `Contributing`, and reference
  * sections (`References`, `참고`, `출처`, `Learning resources`, `추가 자료`…).
  */
-import type { Blockquote, Heading, Link, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { walk } from '../../tree-walk.js';
 import { isLinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { detailsContents, detailsEnd } from './details.js';
 
@@ -99,7 +100,8 @@ export function isSalesPitch(block: RootContent | Nodes): boolean {
 
 function hasBuyButton(block: Nodes): boolean {
   let found = false;
-  visit(block, 'link', (link: Link) => {
+  walk(block, (link) => {
+    if (link.type !== 'link') return;
     found ||= /^https?:\/\//iu.test(link.url) && BUY_BUTTON.test(plainText(link.children).trim());
   });
   return found;
@@ -187,8 +189,8 @@ function linksToThisPage(item: ListItem): boolean {
 
 function linksOf(node: Nodes): string[] {
   const urls: string[] = [];
-  visit(node, 'link', (link: Link) => {
-    urls.push(link.url);
+  walk(node, (link) => {
+    if (link.type === 'link') urls.push(link.url);
   });
   return urls;
 }

@@ -8,7 +8,7 @@
 import type { Nodes, Parent, PhrasingContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../tree-walk.js';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Cloze } from '../../model.js';
 
@@ -281,7 +281,11 @@ function isBlank(nodes: PhrasingContent[]): boolean {
 
 function collectClozes(nodes: Nodes[]): Cloze[] {
   const clozes: Cloze[] = [];
-  for (const node of nodes) visit(node, 'cloze', (cloze: Cloze) => void clozes.push(cloze));
+  for (const node of nodes) {
+    walk(node, (cloze) => {
+      if (cloze.type === 'cloze') clozes.push(cloze);
+    });
+  }
   return clozes;
 }
 

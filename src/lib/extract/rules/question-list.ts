@@ -16,7 +16,7 @@
  * card as always, and so is the list it is in.
  */
 import type { List, ListItem, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../tree-walk.js';
 import { itemHead, plainText } from '../../parse/mdast.js';
 import { splitDefinition } from './definition.js';
 import { isQuestion } from './question-heading.js';
@@ -55,10 +55,10 @@ function isQuestionItem(item: ListItem): boolean {
 /** The bullets question lists leave out of a file (bench/coverage.ts does not count them). */
 export function questionListItems(tree: Root): Set<ListItem> {
   const out = new Set<ListItem>();
-  visit(tree, 'list', (list: List) => {
-    if (!isQuestionList(list)) return;
-    visit(list, 'listItem', (item: ListItem) => {
-      out.add(item);
+  walk(tree, (list) => {
+    if (list.type !== 'list' || !isQuestionList(list)) return;
+    walk(list, (item) => {
+      if (item.type === 'listItem') out.add(item);
     });
   });
   return out;

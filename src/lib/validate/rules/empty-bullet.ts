@@ -4,10 +4,9 @@
  *     ### CORS
  *     -                ← notes/interview.md:81:1  warning  Empty bullet
  */
-import type { ListItem } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isEmptyItem } from '../../parse/mdast.js';
+import { walk } from '../../tree-walk.js';
 import type { TreeRule } from '../rule.js';
 
 export const emptyBullet: TreeRule = {
@@ -15,8 +14,8 @@ export const emptyBullet: TreeRule = {
   severity: 'warning',
   check({ source, tree }) {
     const found: Diagnostic[] = [];
-    visit(tree, 'listItem', (item: ListItem) => {
-      if (isEmptyItem(item)) found.push(diagnostic(source.displayPath, item.position?.start, 'warning', 'empty-bullet', 'Empty bullet'));
+    walk(tree, (item) => {
+      if (item.type === 'listItem' && isEmptyItem(item)) found.push(diagnostic(source.displayPath, item.position?.start, 'warning', 'empty-bullet', 'Empty bullet'));
     });
     return found;
   },

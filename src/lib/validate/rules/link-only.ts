@@ -4,10 +4,9 @@
  *
  *     - [참고1](http://blog.drakejin.me/Docker-araboza-1/)
  */
-import type { ListItem } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isLinkOnlyItem } from '../../parse/mdast.js';
+import { walk } from '../../tree-walk.js';
 import type { TreeRule } from '../rule.js';
 
 export const linkOnly: TreeRule = {
@@ -15,8 +14,8 @@ export const linkOnly: TreeRule = {
   severity: 'info',
   check({ source, tree }) {
     const found: Diagnostic[] = [];
-    visit(tree, 'listItem', (item: ListItem, _index, parent) => {
-      if (isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined)) {
+    walk(tree, (item, parent) => {
+      if (item.type === 'listItem' && isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined)) {
         found.push(diagnostic(source.displayPath, item.position?.start, 'info', 'link-only', 'Bullet is only a link: nothing to ask, no card made'));
       }
     });

@@ -6,10 +6,9 @@
  *     print(1)
  *     - 헤더 : …        ← never becomes a card
  */
-import type { Code } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { TreeRule } from '../rule.js';
+import { walk } from '../../tree-walk.js';
 
 export const unclosedFence: TreeRule = {
   id: 'unclosed-code-fence',
@@ -17,7 +16,8 @@ export const unclosedFence: TreeRule = {
   check({ source, tree }) {
     const found: Diagnostic[] = [];
     const lines = source.text.split('\n');
-    visit(tree, 'code', (code: Code) => {
+    walk(tree, (code) => {
+      if (code.type !== 'code') return;
       const start = code.position?.start.line;
       const end = code.position?.end.line;
       if (!start || !end) return;
