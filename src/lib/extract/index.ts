@@ -117,8 +117,10 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
 
 /** A file that makes no cards by what it is still makes those its author asked for in so many words (askedExplicitly). */
 function askedIn(parsed: ParsedFile, vault: boolean): { notes: ExtractedNote[]; diagnostics: Diagnostic[] } {
-  const extraction = new Extraction(parsed, [], false, vault);
-  for (const block of parsed.tree.children) extraction.askedExplicitly(block, { crumbs: [], headings: [], tags: [] });
+  // Tasks are to-dos wherever they are (`- [ ] 정리 :: 나중에` makes no card); what only Obsidian shows is left out quietly, the file's info says enough.
+  const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, [], false, vault);
+  for (const block of shown.tree.children) extraction.askedExplicitly(block, { crumbs: [], headings: [], tags: [] });
   return { notes: extraction.notes, diagnostics: extraction.diagnostics };
 }
 
