@@ -163,7 +163,8 @@ class Extraction {
   /** Tags of tag lines (`#os/memory #interview`), by the scope they tag. */
   private readonly scopeTags: Map<TagScope, string[]>;
   /** `owner`: the sibling a repeated heading is about (rules/sibling.ts), asked before it. */
-  private headingStack: { depth: number; crumb: Crumb; owner?: Crumb; tags: string[]; outline?: List | null }[] = [];
+  /** `outline`: the sub-headings' titles (rules/heading-outline.ts), worked out only for an answer that introduces them. */
+  private headingStack: { depth: number; crumb: Crumb; owner?: Crumb; tags: string[]; outline?: () => List | null }[] = [];
   private section: (SectionAnswer & { scope: Scope; position: Position }) | null = null;
   /** Depth of a heading whose whole section makes no card (a journal entry, a table of contents). */
   private skipBelow: number | null = null;
@@ -396,7 +397,7 @@ class Extraction {
     // A question whose whole section makes no card is not left unanswered (`#### F?` in a contest log).
     if (isQuestion(text) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     const owner = ownerOf(blocks, heading);
-    this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags, outline: subheadingOutline(blocks, index) });
+    this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags, outline: () => subheadingOutline(blocks, index) });
     if (skipped) {
       this.skipBelow = heading.depth;
       if (skipped !== true) this.info(positionOf(heading), skipped.rule, skipped.message);
@@ -695,8 +696,9 @@ class Extraction {
     }
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
     // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts).
-    const outline = next && own && next.depth > own.depth && own.crumb === title && !split && isIntroduction(blocks) && own.outline ? withOutline(blocks, own.outline) : null;
-    if (outline) blocks = outline;
+    const subheadings = next && own?.outline && next.depth > own.depth && own.crumb === title && !split && isIntroduction(blocks) ? own.outline() : null;
+    const outlined = subheadings && withOutline(blocks, subheadings);
+    if (outlined) blocks = outlined;
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer; so is
     // what comes before the terms of a split answer (the section had things to ask).
     if (rule === 'section' && !split && !crumbs.some((crumb) => crumb.question) && !this.prose && isLongProse(blocks)) {
