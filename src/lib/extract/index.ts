@@ -31,6 +31,7 @@ import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rule
 import { cleanFront } from './rules/front.js';
 import { isAsideSection, isExampleSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
+import { walk } from '../tree-walk.js';
 import { fileTitles, isGeneric, isPositionalFront, sectionTitle, topiclessHeadings } from './rules/no-topic.js';
 import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
@@ -101,13 +102,14 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   if (osr) return osr;
   const skipped = skippedFile(parsed);
   if (skipped) {
-    const asked = askedIn(parsed, Boolean(options.vault));
+    const asked = askedIn(parsed, Boolean(options.vault) || linksLikeAWiki(parsed));
     return { notes: asked.notes, diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', skipped.rule, skipped.message), ...asked.diagnostics] };
   }
-  // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
-  const title = options.vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
+  // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault, or a note linking like one, the file name does.
+  const vault = Boolean(options.vault) || linksLikeAWiki(parsed);
+  const title = vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
-  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, Boolean(options.vault));
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, vault);
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   extraction.reportUnanswered();
@@ -808,6 +810,19 @@ function sectionKey(scope: Scope): string {
 /** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
 function isPositional(text: string): boolean {
   return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
+}
+
+/**
+ * A note that links to others with `[[wikilinks]]` is written for a wiki-like
+ * app (Obsidian, Logseq, Foam), where a note's name is its title, even when the
+ * vault's `.obsidian/` folder did not come along (it is often git-ignored).
+ */
+function linksLikeAWiki(parsed: ParsedFile): boolean {
+  let found = false;
+  walk(parsed.tree, (node) => {
+    if (node.type === 'wikiLink') found = true;
+  });
+  return found;
 }
 
 /**
