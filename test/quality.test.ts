@@ -671,6 +671,11 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Data structures › 그래프 탐색 => 그래프는 간선의 연결에 규칙이 없어 탐색이 복잡하다. 따라서 다음의 두 가지 알고리즘을 기반으로 한다. DFS BFS',
       'Data structures › 그래프 탐색 › DFS › 깊이 우선 => 한 갈래를 끝까지 간다',
       'Data structures › 그래프 탐색 › BFS › 너비 우선 => 가까운 정점부터 본다',
+      // Callouts that ask their titles are its parts as well (obsidian-help `첨부 파일.md:9`, third round: "the actual ways
+      // to add attachments are missing").
+      'Data structures › 첨부 파일 추가 => 여러 가지 방법으로 보관함에 첨부 파일을 추가할 수 있어요. 복사 및 붙여넣기로 첨부 파일 추가 드래그 앤 드롭으로 첨부 파일 추가',
+      'Data structures › 첨부 파일 추가 › 복사 및 붙여넣기로 첨부 파일 추가 => 노트에 첨부 파일을 직접 붙여넣을 수 있어요.',
+      'Data structures › 첨부 파일 추가 › 드래그 앤 드롭으로 첨부 파일 추가 => 파일 시스템에서 열린 편집기로 파일을 드래그해요.',
     ]);
   });
 

@@ -43,7 +43,7 @@ import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPo
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
-import { isIntroduction, subheadingOutline, withOutline } from './rules/heading-outline.js';
+import { isIntroduction, outlineOf, subheadingOutline, withOutline } from './rules/heading-outline.js';
 import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
@@ -180,6 +180,8 @@ class Extraction {
   private readonly answered = new Set<Crumb>();
   /** Sections in which bullets or questions made cards of their own: what the section's answer leads into is there (rules/lead-in.ts). */
   private readonly withCards = new Set<string>();
+  /** The titles of callouts that asked a question of their own (rules/heading-outline.ts outlineOf), by the key of the section they are in. */
+  private readonly askedParts = new Map<string, PhrasingContent[][]>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
   /** Lists of books without links (rules/reading-list.ts): reading lists too. */
@@ -373,6 +375,8 @@ class Extraction {
       this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
       this.flushSection();
       this.section = outer;
+      const key = sectionKey(scope);
+      this.askedParts.set(key, [...(this.askedParts.get(key) ?? []), callout.title]);
       return true;
     }
     if (!callout.children.some((child) => child.type === 'list')) return false;
@@ -666,6 +670,8 @@ class Extraction {
   flushSection(next?: Heading): void {
     const section = this.section;
     this.section = null;
+    const asked = section && this.askedParts.get(section.key);
+    if (section) this.askedParts.delete(section.key);
     if (!section || isEmptyAnswer(section) || this.sponsored.has(section.key)) return;
     const own = this.headingStack[this.headingStack.length - 1];
     const crumbs = section.scope.crumbs;
@@ -696,10 +702,15 @@ class Extraction {
       // What led into the terms (`아래 4가지 종류가 있다:`) leads into cards of their own now, as into sub-headings.
       blocks = withoutTrailingLeadIns(split.intro, true);
     }
+    const parts = !split && asked ? outlineOf(asked) : null;
+    // What leads into callouts asking their titles has them to list (rules/heading-outline.ts outlineOf).
+    if (blocks.length === 0 && parts && isIntroduction(filled.blocks)) blocks = filled.blocks;
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
     // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts).
-    const subheadings = next && own?.outline && next.depth > own.depth && own.crumb === title && !split && isIntroduction(blocks) ? own.outline() : null;
-    const outlined = subheadings && withOutline(blocks, subheadings);
+    const introduces = !split && isIntroduction(blocks);
+    const subheadings = introduces && next && own?.outline && next.depth > own.depth && own.crumb === title ? own.outline() : null;
+    const outline = subheadings ?? (introduces ? parts : null);
+    const outlined = outline && withOutline(blocks, outline);
     if (outlined) blocks = outlined;
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer; so is
     // what comes before the terms of a split answer (the section had things to ask).
