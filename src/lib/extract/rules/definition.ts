@@ -102,7 +102,9 @@ export function isTerm(text: string): boolean {
 export function readsAsTerm(text: string): boolean {
   if (!text || !/\p{L}/u.test(text)) return false;
   if (SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
-  return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
+  // A gloss in brackets is part of the name, not words of a sentence: `Terminal Node ( = leaf Node, 단말 노드)`.
+  const words = text.replace(/\s*[(（][^()（）]*[)）]/gu, '').trim().split(/\s+/);
+  return [...text].length <= MAX_TERM_LENGTH && words.length <= MAX_TERM_WORDS;
 }
 
 /** `컴파일 과정 (전단부` is half of a parenthesis, and `"Sync` half of a quotation, not a term. */
