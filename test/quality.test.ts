@@ -648,7 +648,7 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
-  it("5. a list of points with a colon in one of them, or a list a sentence announces, stays in the section's answer; its definitions are cards too", () => {
+  it("5. a list of points with a colon in some of them, or a list a sentence announces, stays whole in the section's answer; its definitions are cards too", () => {
     // review 2030: yangshun `behavioral-interview.md:111`, "the Big Three" answered with two, the first made a card of its own.
     expect(inFile('points').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'Interviews › The Big Three › Tell me about yourself => the question that opens almost any interview',
@@ -661,6 +661,11 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Interviews › 콘솔 로그 캡처 => 운영 체제에 따른 방법은 다음과 같아요: Windows/Linux : Ctrl+Shift+I macOS : Command+Option+I',
       'Interviews › 콘솔 로그 캡처 › Windows/Linux => Ctrl+Shift+I',
       'Interviews › 콘솔 로그 캡처 › macOS => Command+Option+I',
+      // …and so does one where most bullets are definitions but not all (review s0010: gyoogle `컴퓨터의 구성` › `하드웨어`
+      // answered "중앙처리장치(CPU)" alone, JaeYeopHan's Kruskal time complexity with its second step only).
+      'Interviews › 컴퓨터의 구성 => 중앙처리장치(CPU) 기억장치 : RAM, HDD 입출력 장치 : 마우스, 프린터',
+      'Interviews › 컴퓨터의 구성 › 기억장치 => RAM, HDD',
+      'Interviews › 컴퓨터의 구성 › 입출력 장치 => 마우스, 프린터',
     ]);
   });
 

@@ -192,7 +192,7 @@ class Extraction {
   private readonly topicless: Set<Heading>;
   /** Lists a sentence before them announces (`…다음과 같아요:`): their definitions stay lines of the section's answer too. */
   private readonly introducedLists = new Set<List>();
-  /** Lists most of whose bullets are not definitions (mostlyPlain), by list. */
+  /** Whether some of a list's bullets are not definitions (hasPlainPoints), by list. */
   private readonly plainLists = new WeakMap<List, boolean>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
@@ -441,7 +441,7 @@ class Extraction {
     if (shape.kind === 'definition') {
       note('basic', 'definition', shape.split.before, withRest(shape.split.after, rest));
       // `- Tell me about yourself: …` among two questions without a colon: the section's answer still lists all three.
-      if (emitRuns && (this.mostlyPlain(list) || this.introducedLists.has(list))) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
+      if (emitRuns && (this.hasPlainPoints(list) || this.introducedLists.has(list))) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
       return children(extend(scope, crumbOf(shape.split.before)));
     }
     // A reference, an index entry (only its children can hold cards), a topic over links (a reading list): no question.
@@ -461,17 +461,17 @@ class Extraction {
   }
 
   /**
-   * Fewer than half of the list's one-line bullets are `term : definition`
-   * lines: it is a list of points, some with a colon, so the section's answer
-   * lists them all — the definitions are cards of their own too, not holes in
-   * the list.
+   * Some of the list's one-line bullets are not `term : definition` lines: it
+   * is a list of points, some with a colon, so the section's answer lists them
+   * all — the definitions are cards of their own too, not holes in the list
+   * (cut apart, `하드웨어` was answered by "중앙처리장치(CPU)" alone).
    */
-  private mostlyPlain(list: List): boolean {
+  private hasPlainPoints(list: List): boolean {
     let known = this.plainLists.get(list);
     if (known === undefined) {
       // Points are bullets of one line: a link (`- [참고1](…)`), an empty bullet or a parent over its children is none.
       const heads = list.children.filter((item) => item.children.length === 1 && !isLinkOnlyItem(item, list) && !isEmptyItem(item)).map(itemHead);
-      known = heads.filter((head) => head && splitDefinition(head)).length * 2 < heads.length;
+      known = heads.some((head) => !head || !splitDefinition(head));
       this.plainLists.set(list, known);
     }
     return known;
