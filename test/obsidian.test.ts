@@ -193,7 +193,7 @@ describe('comments and block ids', () => {
 
   it('removes block ids from every field; a bullet or Q :: A line keeps its id as the explicit id', () => {
     const { notes } = extract('# OS\n- Page : a block ^page\n- plain bullet ^b1\n\nQ :: A ^qa\n\n## Table\n| a |\n| - |\n| b ^cell |\n\n^table-id\n\n## Prose\nA paragraph. ^p1');
-    expect(notes.map(cardText)).toEqual(['OS › Page => a block', 'OS => plain bullet', 'OS › Q => A', 'OS › Table => a b', 'OS › Prose => A paragraph.']);
+    expect(notes.map(cardText)).toEqual(['OS › Page => a block', 'OS => Page : a block plain bullet', 'OS › Q => A', 'OS › Table => a b', 'OS › Prose => A paragraph.']);
     expect(notes.map((note) => note.explicitId)).toEqual(['page', undefined, 'qa', undefined, undefined]);
   });
 
@@ -254,7 +254,7 @@ describe('tasks', () => {
   it('make no cards, are in no answer, and a heading of only tasks makes no card', () => {
     expect(cards('## Segmentation\n- [ ] TODO: review segmentation\n- [x] read chapter 8\n\n## Paging\n- Page : a block\n- [ ] practise\n- plain point\n- Parent\n  - [ ] child task\n  - child fact')).toEqual([
       'Paging › Page => a block',
-      'topic › Paging => plain point',
+      'topic › Paging => Page : a block plain point',
       'Paging › Parent => child fact',
     ]);
   });
