@@ -594,8 +594,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
 
   it('4. an image whose source is the site\'s code (src={…}) is left out with its caption, and an answer that was only that makes no card', () => {
     expect(inFile('figures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
-      // A short introduction over sub-headings lists them (rules/heading-outline.ts).
-      'Landscape › Internships vs full-time => Big tech companies pay well even for junior candidates. United States What to do after your coding interview',
+      // A short introduction over sub-headings would list them (rules/heading-outline.ts), but a question is none of its
+      // parts, and one part is no outline.
+      'Landscape › Internships vs full-time => Big tech companies pay well even for junior candidates.',
       'Landscape › Internships vs full-time › What to do after your coding interview => ✅ Record the interview questions and answers down.',
     ]);
     expect(rules('figures.md', 'media-unsupported').map((line) => line.replace(/ \(src=.*$/u, ''))).toEqual([
@@ -681,6 +682,15 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Data structures › 첨부 파일 추가 => 여러 가지 방법으로 보관함에 첨부 파일을 추가할 수 있어요. 복사 및 붙여넣기로 첨부 파일 추가 드래그 앤 드롭으로 첨부 파일 추가',
       'Data structures › 첨부 파일 추가 › 복사 및 붙여넣기로 첨부 파일 추가 => 노트에 첨부 파일을 직접 붙여넣을 수 있어요.',
       'Data structures › 첨부 파일 추가 › 드래그 앤 드롭으로 첨부 파일 추가 => 파일 시스템에서 열린 편집기로 파일을 드래그해요.',
+      // Questions ask of their own: they are no outline of the answer above (review s0010, JaeYeopHan `그래서 정규화란
+      // 무엇인가?` ended with its follow-up questions).
+      'Data structures › 정규화 => 관계형 데이터베이스에서 중복을 최소화하기 위해 데이터를 구조화하는 작업이다.',
+      'Data structures › 정규화 › 함수적 종속성이란 무엇인가? => 애트리뷰트들 간의 상호 관계로부터 유도되는 제약조건의 일종이다.',
+      'Data structures › 정규화 › 각각의 정규형은 어떠한 조건을 만족해야 하는가? => 분해 집합 D 는 무손실 조인을 보장해야 한다.',
+      // …and a word such as `list` alone asks nothing.
+      'Data structures › 텍스트 서식 => 텍스트에 서식 구문을 적용해요. list table',
+      'Data structures › 텍스트 서식 › list => 배열을 Markdown 목록으로 변환해요.',
+      'Data structures › 텍스트 서식 › table => 배열을 Markdown 표로 변환해요.',
     ]);
   });
 

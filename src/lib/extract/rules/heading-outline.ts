@@ -12,7 +12,8 @@
  *     #### BFS …
  *
  * Only the sub-headings one level down, two or more, that name a topic (not
- * `참고`, `예시`, `References`); and only while the answer stays short.
+ * `참고`, `예시`, `References`, nor a question such as `함수적 종속성이란 무엇인가?`);
+ * and only while the answer stays short.
  */
 import type { Heading, List, PhrasingContent, RootContent } from 'mdast';
 import { answerSize, isLongAnswer, plainText } from '../../parse/mdast.js';
@@ -20,6 +21,7 @@ import { isAsideSection } from './aside.js';
 import { APPARATUS_HEADING, REFERENCE_HEADING } from './boilerplate.js';
 import { cleanFront } from './front.js';
 import { isGeneric } from './no-topic.js';
+import { isQuestion } from './question-heading.js';
 
 /** An introduction this long or longer says things of its own: it is an answer, not a way into the sub-headings. */
 const MAX_INTRO_COLUMNS = 400;
@@ -57,8 +59,9 @@ export function outlineOf(titles: readonly PhrasingContent[][]): List | null {
   return { type: 'list', ordered: false, spread: false, children: named.map((title) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: title }] })) };
 }
 
+/** A title that names a part: not a label, a reference or apparatus — nor a question, which asks of its own rather than outlining the answer above. */
 function names(text: string): boolean {
-  return Boolean(text) && !isGeneric(text) && !APPARATUS_HEADING.test(text) && !REFERENCE_HEADING.test(text);
+  return Boolean(text) && !isGeneric(text) && !APPARATUS_HEADING.test(text) && !REFERENCE_HEADING.test(text) && !isQuestion(text);
 }
 
 /** The answer is only a short introduction: a paragraph or two of prose. */
