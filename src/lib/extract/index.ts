@@ -461,17 +461,22 @@ class Extraction {
   }
 
   /**
-   * Some of the list's one-line bullets are not `term : definition` lines: it
-   * is a list of points, some with a colon, so the section's answer lists them
-   * all — the definitions are cards of their own too, not holes in the list
-   * (cut apart, `하드웨어` was answered by "중앙처리장치(CPU)" alone).
+   * The list is one of points, some with a colon, so the section's answer lists
+   * them all — its definitions are cards of their own too, not holes in the
+   * list: fewer than half of its one-line bullets are `term : definition`
+   * lines, or only one line would be left (cut apart, `하드웨어` was answered by
+   * "중앙처리장치(CPU)" alone). Two or more plain lines are an answer of their own
+   * (`컨테이너 vs 이미지` › its two comparison lines under two definitions).
    */
   private hasPlainPoints(list: List): boolean {
     let known = this.plainLists.get(list);
     if (known === undefined) {
       // Points are bullets of one line: a link (`- [참고1](…)`), an empty bullet or a parent over its children is none.
       const heads = list.children.filter((item) => item.children.length === 1 && !isLinkOnlyItem(item, list) && !isEmptyItem(item)).map(itemHead);
-      known = heads.some((head) => !head || !splitDefinition(head));
+      const definitions = heads.filter((head) => head && splitDefinition(head)).length;
+      // A card written as such (`Q :: A`, a cloze) is no point of the answer either.
+      const points = heads.filter((head) => head && !splitDefinition(head) && !splitExplicit(head) && !parseClozes(head, '').found).length;
+      known = definitions * 2 < heads.length || (points === 1 && definitions > 0);
       this.plainLists.set(list, known);
     }
     return known;
