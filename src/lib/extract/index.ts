@@ -37,6 +37,7 @@ import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { exerciseStatement, statementText } from './rules/exercise.js';
 import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
@@ -107,9 +108,13 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   }
   // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault, or a note linking like one, the file name does.
   const vault = Boolean(options.vault) || linksLikeAWiki(parsed);
-  const title = vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
+  const named = vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
+  // `1.6.md` stating `Prove that …`: the statement is the question its number stands for (rules/exercise.ts).
+  const statement = named && (isGeneric(named.text) || isPositional(named.text)) ? exerciseStatement(shown.tree.children[0]) : null;
+  const title: Crumb | null = statement ? { text: statementText(statement), nodes: statement.children, question: { rule: 'question-heading', position: positionOf(statement) } } : named;
   const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, vault);
+  if (statement) extraction.statements.add(statement);
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   extraction.reportUnanswered();
@@ -180,6 +185,8 @@ class Extraction {
   private readonly answered = new Set<Crumb>();
   /** Sections in which bullets or questions made cards of their own: what the section's answer leads into is there (rules/lead-in.ts). */
   private readonly withCards = new Set<string>();
+  /** Paragraphs stating an exercise (rules/exercise.ts): the question of their heading or file, not a line of its answer. */
+  readonly statements = new Set<Paragraph>();
   /** The titles of callouts that asked a question of their own (rules/heading-outline.ts outlineOf), by the key of the section they are in. */
   private readonly askedParts = new Map<string, PhrasingContent[][]>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
@@ -255,6 +262,7 @@ class Extraction {
         this.askedExplicitly(block, local);
         continue;
       }
+      if (block.type === 'paragraph' && this.statements.has(block)) continue; // the question of the scope it opens
       if (block.type === 'thematicBreak' && blocks[index + 1]?.position) this.afterBreak.add(blocks[index + 1].position!.start.offset!);
       if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
       if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
@@ -397,11 +405,14 @@ class Extraction {
     const nodes = cleanFront(taken.nodes);
     const text = plainText(nodes);
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
-    const crumb: Crumb = { text, nodes };
+    // `#### Statement` over `Prove that …`: the statement is the exercise's question (rules/exercise.ts).
+    const statement = isGeneric(text) || isPositional(text) ? exerciseStatement(blocks[index + 1]) : null;
+    if (statement) this.statements.add(statement);
+    const crumb: Crumb = statement ? { text: statementText(statement), nodes: statement.children } : { text, nodes };
     const topicless = this.topicless.has(heading) ? [...this.titles().slice(0, 1), ...this.headingStack.map((entry) => entry.crumb.text)] : null;
     const skipped = skippedSection(heading, text, isSeeAlsoSection(text, blocks, index), topicless);
     // A question whose whole section makes no card is not left unanswered (`#### F?` in a contest log).
-    if (isQuestion(text) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
+    if ((statement || isQuestion(text)) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     const owner = ownerOf(blocks, heading);
     this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags, outline: () => subheadingOutline(blocks, index) });
     if (skipped) {
