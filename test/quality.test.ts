@@ -668,6 +668,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Interviews › 컴퓨터의 구성 => 중앙처리장치(CPU) 기억장치 : RAM, HDD 입출력 장치 : 마우스, 프린터',
       'Interviews › 컴퓨터의 구성 › 기억장치 => RAM, HDD',
       'Interviews › 컴퓨터의 구성 › 입출력 장치 => 마우스, 프린터',
+      // A sentence counting what follows announces it as a colon does (review s0010: gyoogle `스레드의 실행제어`, "says
+      // threads have 5 states without listing them").
+      'Interviews › 스레드의 실행제어 => 스레드의 상태는 3가지가 있다 NEW : 스레드가 생성되고 아직 start()가 호출되지 않은 상태 RUNNABLE : 실행 중 또는 실행 가능 상태 TERMINATED : 스레드 작업이 종료된 상태',
+      'Interviews › 스레드의 실행제어 › NEW => 스레드가 생성되고 아직 start()가 호출되지 않은 상태',
+      'Interviews › 스레드의 실행제어 › RUNNABLE => 실행 중 또는 실행 가능 상태',
+      'Interviews › 스레드의 실행제어 › TERMINATED => 스레드 작업이 종료된 상태',
     ]);
   });
 

@@ -45,7 +45,7 @@ import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
 import { isIntroduction, outlineOf, subheadingOutline, withOutline } from './rules/heading-outline.js';
-import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { countsWhatFollows, introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
 import { bookLists, isReadingList } from './rules/reading-list.js';
@@ -338,7 +338,7 @@ class Extraction {
       else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
       else if (block.type === 'list') {
         // `운영 체제에 따른 방법은 다음과 같아요:` over `- **Windows/Linux**: …`: the sentence announces the list, which stays with it.
-        if (blocks[index - 1] && introduces(blocks[index - 1])) this.introducedLists.add(block);
+        if (blocks[index - 1] && (introduces(blocks[index - 1]) || countsWhatFollows(blocks[index - 1]))) this.introducedLists.add(block);
         block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       }
       else if (block.type === 'paragraph') {

@@ -134,6 +134,12 @@ export function introduces(block: Nodes): boolean {
   return isLeadIn(block) && /[:：]$/u.test(plainText([block]));
 }
 
+/** The block ends by counting what follows (`스레드의 상태는 5가지가 있다`, `There are three types of joins.`): it announces the list after it. */
+export function countsWhatFollows(block: Nodes): boolean {
+  const last = sentencesOfBlock(block)?.pop();
+  return Boolean(last) && [...last!].length <= MAX_LEAD_IN && COUNTS.some((pattern) => pattern.test(last!));
+}
+
 /**
  * The answer without the lead-ins at its end (what they announce is not in
  * it): whole blocks, then the last sentences of a paragraph that lead in
