@@ -461,6 +461,12 @@ describe('pointers to other notes', () => {
       expect(cards('## Bookmarks\nCommands related to [[bookmarks]].')).toEqual([]);
     });
 
+    it('…also over several sub-sections: their titles would be the section\'s index, not an answer (review s0045, `Obsidian CLI › 속성`)', () => {
+      const markdown = '## 속성\n속성 관련 명령어예요.\n### `aliases`\n별칭을 나열해요.\n### `properties`\n속성을 나열해요.';
+      expect(cards(markdown)).toEqual(['속성 › aliases => 별칭을 나열해요.', '속성 › properties => 속성을 나열해요.']);
+      expect(infos(markdown)).toEqual(['2 restated-heading: "속성" is answered only by a sentence that restates it ("속성 관련 명령어예요."); no card made']);
+    });
+
     it.each([
       ['## TCP\nTCP is a connection-oriented transport protocol.', ['TCP => TCP is a connection-oriented transport protocol.']],
       ['## Equivalence relation\nA relation that is [[Symmetric]], [[Reflexive]] and [[Transitive]].', ['topic › Equivalence relation => A relation that is Symmetric, Reflexive and Transitive.']],

@@ -722,8 +722,9 @@ class Extraction {
     // What leads into callouts asking their titles has them to list (rules/heading-outline.ts outlineOf).
     if (blocks.length === 0 && parts && isIntroduction(filled.blocks)) blocks = filled.blocks;
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
-    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts).
-    const introduces = !split && isIntroduction(blocks);
+    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts) — unless it only says
+    // what the heading is (`속성 관련 명령어예요.`): the list would be the section's index, the answer nothing.
+    const introduces = !split && isIntroduction(blocks) && !restatesHeading(title.text, blocks);
     const subheadings = introduces && next && own?.outline && next.depth > own.depth && own.crumb === title ? own.outline() : null;
     const outline = subheadings ?? (introduces ? parts : null);
     const outlined = outline && withOutline(blocks, outline);
