@@ -410,7 +410,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Network › Learn more about sockets => A socket is one end of a connection between two programs. Learn more →',
       // review 2030: a quoted translator's note linking the original is credits (JaeYeopHan `Reverse_Interview/README.md:3`);
       // review s2215: a README's `## Notice` (tips on the site, PR rules) is apparatus, like `## Contributors`; review
-      // s0010: so is how to use the document (`이 목록을 이렇게 사용하길 기대합니다.`, `How to use this list`).
+      // s0010: so is how to use the document (`이 목록을 이렇게 사용하길 기대합니다.`, `How to use this list`); s0045: and
+      // `기여하기` (Contributing), as a heading or as a callout's title.
       'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
     ]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([

@@ -376,6 +376,8 @@ class Extraction {
    */
   private callout(callout: Callout, scope: Scope, depth: number, answers: boolean, before: RootContent | undefined): boolean {
     const title = plainText(callout.title);
+    // `> [!tip]- 기여하기` (file an issue, send a pull request): the page's apparatus, as under a heading.
+    if (callout.titled && APPARATUS_HEADING.test(title)) return true;
     const asks = !isGeneric(title) && !(before && introduces(before));
     if (callout.titled && asks && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
       const outer = this.section;

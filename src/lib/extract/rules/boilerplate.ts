@@ -61,7 +61,7 @@ const FREE = /\bfree\b|무료/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
-export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|notices?|announcements?|공지(?: ?사항)?|contributing|how to contribute|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글|how to use (?:this|these) (?:list|lists|repo|repository|guide|book|document|notes)|(?:이|본) ?(?:목록|문서|저장소|자료|레포)[을를]? ?(?:이렇게 )?(?:사용|활용|이용)\S*(?: \S+)?)$/iu;
+export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|notices?|announcements?|공지(?: ?사항)?|contributing|how to contribute|(?:\S+에 )?기여하기|기여 방법|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글|how to use (?:this|these) (?:list|lists|repo|repository|guide|book|document|notes)|(?:이|본) ?(?:목록|문서|저장소|자료|레포)[을를]? ?(?:이렇게 )?(?:사용|활용|이용)\S*(?: \S+)?)$/iu;
 export const REFERENCE_HEADING = /^[[(【]?\s*(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)\s*[\])】]?$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
