@@ -413,7 +413,12 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // s0010: so is how to use the document (`이 목록을 이렇게 사용하길 기대합니다.`, `How to use this list`); s0045: and
       // `기여하기` (Contributing), as a heading or as a callout's title.
       'Network › 면접 팁 › 칠판 => 예제를 그리며 시작한다',
+      // review s0045: a bullet that only points elsewhere leaves the answer, as such a sentence does (boost-devs
+      // `4-python.md:99`, `- 자세한 내용은 [Python an interpreted language. Explain.](#4) 참고`)…
+      'Network › 해시 테이블 => 해시 함수로 키를 인덱스에 대응시킨다.',
+      // …and `(TODO: 답변 작성하기)` is a placeholder: the question is left unanswered, not answered by it.
     ]);
+    expect(rules('boilerplate.md', 'question-unanswered')).toEqual([expect.stringMatching(/^\d+: Question "HTTP 요청\/응답 헤더의 구조를 설명해주세요\." /u)]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([
       '81: "데이터베이스 Link" links to the page it sums up: a table of contents, no card made from it or what is under it',
       // review 1910: boost-devs `README.md`, a folded list of the topics of each answer page.

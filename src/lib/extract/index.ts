@@ -434,8 +434,9 @@ class Extraction {
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
-    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`: only says a link is attached (rules/cross-reference.ts).
-    if (raw && item.children.length === 1 && notesLink(raw)) {
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`, `- 자세한 내용은 [Python an interpreted language.](#4) 참고`:
+    // only says a link is attached, or points to it (rules/cross-reference.ts).
+    if (raw && item.children.length === 1 && (notesLink(raw) || withoutCrossReferences({ type: 'paragraph', children: raw }).paragraph === null)) {
       this.info(positionOf(item), 'cross-reference', crossReferenceMessage([raw]));
       if (emitRuns) this.linksLeftOut(scope);
       return;

@@ -38,7 +38,8 @@ const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|ind
 const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935\ufe0f\s|/·•-]+/gu;
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
-const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+// Also with a note of what is to come, in brackets or after a colon: `(TODO: 추후 수정)`, `TODO: add an example`.
+const PLACEHOLDER = /^[(\[]?(?:(?:todo|tbd|tba|wip)(?:\s*[:：-]\s*[^)\]]{0,40})?|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정|(?:추후|나중에) (?:수정|작성|추가|보완)(?: 예정)?)[)\]]?[.!…]*$/iu;
 const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(?: ?보기)?|→|»)$/iu;
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
 // Referral parameters, and the redirect links of affiliate networks (ShareASale, Awin, CJ), whose whole URL is the referral.
