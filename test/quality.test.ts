@@ -707,6 +707,19 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     ]);
   });
 
+  it('3. a long answer holding a table of terms is split along its rows; a comparison table and a short answer keep theirs', () => {
+    // review s0045: obsidian-help `편집 단축키.md:53`, "11-row shortcut table" as one answer.
+    const tables = inFile('tables').map((card) => `${question(card)} => ${card.back}`);
+    expect(tables).toContain('편집 단축키 › 텍스트 선택 › 한 글자 선택 => Shift+←, Shift+→');
+    expect(tables).toContain('편집 단축키 › 텍스트 선택 › 다음 일치 항목 선택 => Ctrl+D');
+    expect(tables.filter((card) => card.startsWith('편집 단축키 › 텍스트 선택 ›'))).toHaveLength(12);
+    // Its introduction, a lead-in to the rows, is no card; the table leaves every answer.
+    expect(tables.some((card) => card.startsWith('편집 단축키 › 텍스트 선택 =>'))).toBe(false);
+    expect(inFile('tables').find((card) => card.front === '비교')?.back).toBe('항목 Windows macOS 복사 Ctrl+C Cmd+C 붙여넣기 Ctrl+V Cmd+V 잘라내기 Ctrl+X Cmd+X');
+    expect(inFile('tables').find((card) => card.front === '짧은 표')?.back).toBe('키 뜻 Esc 취소 Enter 확인 Tab 들여쓰기');
+    expect(inFile('tables')).toHaveLength(14);
+  });
+
   it("1. an example's heading (`### 예시`) is a part of the section above it, unless that would make its answer too long", () => {
     // review s2250: obsidian-help `Obsidian URI.md:94`, `일일 노트 생성 또는 열기 › 예시` asked for an example nobody can recall.
     expect(inFile('examples').map((card) => `${question(card)} => ${card.back}`)).toEqual([

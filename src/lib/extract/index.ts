@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLongAnswer, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -38,6 +38,7 @@ import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
 import { exerciseStatement, statementText } from './rules/exercise.js';
+import { termRows } from './rules/table-rows.js';
 import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
@@ -720,6 +721,17 @@ class Extraction {
       if (split.intro.length === 0) return;
       // What led into the terms (`아래 4가지 종류가 있다:`) leads into cards of their own now, as into sub-headings.
       blocks = withoutTrailingLeadIns(split.intro, true);
+    }
+    // A long answer's table of terms is split along its rows, as a list of definitions is (rules/table-rows.ts).
+    const tables = !split && isLongAnswer(blocks) ? blocks.map(termRows) : [];
+    if (tables.some(Boolean)) {
+      for (const rows of tables) {
+        for (const { term, answer, row } of rows ?? []) {
+          this.emit({ kind: 'basic', rule: 'table-row', front: term, back: [{ type: 'paragraph', children: answer }], scope: section.scope, at: positionOf(row) });
+        }
+      }
+      blocks = withoutTrailingLeadIns(blocks.filter((_, index) => !tables[index]), true);
+      if (blocks.length === 0) return;
     }
     const parts = !split && asked ? outlineOf(asked) : null;
     // What leads into callouts asking their titles has them to list (rules/heading-outline.ts outlineOf).
