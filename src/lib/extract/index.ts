@@ -41,7 +41,7 @@ import { exerciseStatement, statementText } from './rules/exercise.js';
 import { termRows } from './rules/table-rows.js';
 import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
+import { crossReferenceMessage, onlyPoints, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
@@ -437,7 +437,7 @@ class Extraction {
     if (raw && isBoilerplateLine(raw)) return;
     // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`, `- 자세한 내용은 [Python an interpreted language.](#4) 참고`:
     // only says a link is attached, or points to it (rules/cross-reference.ts).
-    if (raw && item.children.length === 1 && (notesLink(raw) || withoutCrossReferences({ type: 'paragraph', children: raw }).paragraph === null)) {
+    if (raw && item.children.length === 1 && onlyPoints(raw)) {
       this.info(positionOf(item), 'cross-reference', crossReferenceMessage([raw]));
       if (emitRuns) this.linksLeftOut(scope);
       return;
