@@ -25,7 +25,8 @@ describe('definition rule', () => {
 
   it.each([
     ['a time', '- 회의는 10:30 에 시작'],
-    ['a URL', '- http://example.com 참고'],
+    // (`- http://example.com 참고` only points to the URL: rules/cross-reference.ts, no card at all.)
+    ['a URL', '- http://example.com 에서 내려받는다'],
     ['code', '- `std::vector` 는 동적 배열이다'],
     ['code with a colon-space', '- `a : b` 는 코드'],
     ['an example marker', '- ex) 동기 : 전화 통화'],

@@ -615,8 +615,9 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
   it('3. a picture is an answer, unless the only words with it lead into what has cards of its own (figure-only)', () => {
     // bad-cards-1757: gyoogle `Tree.md:47` (the four ways are the sub-sections' cards), JaeYeopHan `OS/README.en.md:359`.
     expect(inFile('pictures').map((card) => `${question(card)} => ${card.back}`)).toEqual([
-      // The fixture's sections all sit under `# Tree`, so its short definition lists them (rules/heading-outline.ts).
-      'Tree => Node와 Edge로 이루어진 자료구조다. 트리 순회 방식 OSI 7 계층 단편화 스케줄링의 단계 힙 종류',
+      // The fixture's sections all sit under `# Tree`; its definition is complete in itself and points at none of
+      // them, so it lists no sub-headings (rules/heading-outline.ts).
+      'Tree => Node와 Edge로 이루어진 자료구조다.',
       'Tree › 트리 순회 방식 › 전위 순회(pre-order) => 각 부모 노드를 순차적으로 먼저 방문하는 방식이다.',
       'Tree › 트리 순회 방식 › 중위 순회(in-order) => 왼쪽 하위 트리를 방문 후 부모 노드를 방문하는 방식이다.',
       // A diagram alone answers its heading, sub-sections or not.
@@ -701,9 +702,14 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       'Data structures › 정규화 › 함수적 종속성이란 무엇인가? => 애트리뷰트들 간의 상호 관계로부터 유도되는 제약조건의 일종이다.',
       'Data structures › 정규화 › 각각의 정규형은 어떠한 조건을 만족해야 하는가? => 분해 집합 D 는 무손실 조인을 보장해야 한다.',
       // …and a word such as `list` alone asks nothing.
-      'Data structures › 텍스트 서식 => 텍스트에 서식 구문을 적용해요. list table',
+      'Data structures › 텍스트 서식 => 텍스트에 서식 구문을 적용하는 다음 필터가 있어요. list table',
       'Data structures › 텍스트 서식 › list => 배열을 Markdown 목록으로 변환해요.',
       'Data structures › 텍스트 서식 › table => 배열을 Markdown 표로 변환해요.',
+      // An answer complete in itself, pointing at nothing after it, gets no outline (reviews s0045, s0112: JaeYeopHan
+      // `Generator` "ends with a list of sub-section headings that have no content").
+      'Data structures › Generator => Generator는 제네레이터 함수가 호출될 때 반환되는 iterator의 일종이다.',
+      'Data structures › Generator › 동작 => yield 구문에서 값을 반환하고 멈춘다.',
+      'Data structures › Generator › 이점 => 필요할 때만 값을 만든다.',
     ]);
   });
 

@@ -46,7 +46,7 @@ import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
 import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
 import { isIntroduction, outlineOf, subheadingOutline, withOutline } from './rules/heading-outline.js';
-import { countsWhatFollows, introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { announcesParts, countsWhatFollows, introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
 import { bookLists, isReadingList } from './rules/reading-list.js';
@@ -737,9 +737,10 @@ class Extraction {
     // What leads into callouts asking their titles has them to list (rules/heading-outline.ts outlineOf).
     if (blocks.length === 0 && parts && isIntroduction(filled.blocks)) blocks = filled.blocks;
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
-    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts) — unless it only says
-    // what the heading is (`속성 관련 명령어예요.`): the list would be the section's index, the answer nothing.
-    const introduces = !split && isIntroduction(blocks) && !restatesHeading(title.text, blocks);
+    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts) when it points at them
+    // (`다음의 두 가지 알고리즘`, `these buckets`) — not after an answer complete in itself (`Generator는 … 일종이다.`),
+    // nor after one that only says what the heading is (`속성 관련 명령어예요.`): the list would be the section's index.
+    const introduces = !split && isIntroduction(blocks) && announcesParts(blocks[blocks.length - 1]) && !restatesHeading(title.text, blocks);
     const subheadings = introduces && next && own?.outline && next.depth > own.depth && own.crumb === title ? own.outline() : null;
     const outline = subheadings ?? (introduces ? parts : null);
     const outlined = outline && withOutline(blocks, outline);

@@ -11,7 +11,7 @@
  * Never split (the whole bullet stays one piece of text):
  *
  *     - 회의는 10:30 에 시작                        (no space after the colon: a time)
- *     - http://example.com 참고                    (URL)
+ *     - http://example.com 에서 내려받는다           (URL)
  *     - `std::vector` 는 동적 배열이다              (inside code: not searched at all)
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
  *     - t1 : 프로세스1이 자원1을 얻음                 (a moment of a worked example: t1, T2, t=3)

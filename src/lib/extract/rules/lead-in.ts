@@ -134,6 +134,19 @@ export function introduces(block: Nodes): boolean {
   return isLeadIn(block) && /[:：]$/u.test(plainText([block]));
 }
 
+/** Words pointing at what follows, or counting it: `다음의 두 가지 알고리즘`, `these buckets`, `여러 가지 방법으로`. */
+const POINTS_AHEAD = /(?:다음|아래|이러한|여러 ?가지|(?:\d+|두|세|네|다섯|여섯|일곱) ?(?:가지|종류))|\b(?:these|following|below|several|various|(?:two|three|four|five|six) (?:\w+ )?(?:types|kinds|ways|categories|approaches|steps|stages|parts))\b/iu;
+
+/**
+ * The block's last sentence leads into what follows or points at it (`…따라서 다음의 두 가지 알고리즘을 기반으로
+ * 한다.`, `Many string questions fall into one of these buckets.`): an introduction to the parts after it, not
+ * an answer complete in itself (`Generator(제네레이터)는 … iterator의 일종이다.`).
+ */
+export function announcesParts(block: Nodes): boolean {
+  const last = sentencesOfBlock(block)?.pop();
+  return Boolean(last) && (leadsIn(last!, true) || POINTS_AHEAD.test(last!));
+}
+
 /** The block ends by counting what follows (`스레드의 상태는 5가지가 있다`, `There are three types of joins.`): it announces the list after it. */
 export function countsWhatFollows(block: Nodes): boolean {
   const last = sentencesOfBlock(block)?.pop();
