@@ -304,3 +304,10 @@ describe('Korean emphasis', () => {
     expect(note.backText).toBe('트랜잭션(Transaction)은 작업의 단위이다');
   });
 });
+
+describe('a sentence sending the reader to the references after it (rules/lead-in.ts)', () => {
+  it('leaves the answer, as any lead-in into what is not there (review s0112: JaeYeopHan `RESTful API › 단점은 뭐가 있을까?`)', () => {
+    const markdown = '## REST의 단점\n1. 메소드가 한정적이다.\n\n위 내용은 요약이므로 보다 자세한 내용은 다음 Reference 를 참고하시면 됩니다 :)\n\n##### Reference\n* [REST API 제대로 알고 사용하기](https://example.com/rest)\n';
+    expect(extract(markdown).notes.map(cardText)).toEqual(['REST의 단점 => 메소드가 한정적이다.']);
+  });
+});

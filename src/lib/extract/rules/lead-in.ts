@@ -75,6 +75,8 @@ const ANNOUNCES = [
   /(?:추가로|이어서|아래에서|다음에서|여기서(?:는)?) (?:\S+ )*?(?:설명|정리|소개|서술)(?:합니다|한다|해요)[.!]?$/u,
   /^(?:now,? )?(?:let'?s|let us|we(?:'ll| will)|here,? we(?:'ll| will)?)\b.*\b(?:look|see|discuss|explore|go (?:over|through)|examine|cover|dive)\b/iu,
   /\b(?:as follows|the following|below)[.!]?$/iu,
+  // Sending the reader to the references after it: `보다 자세한 내용은 다음 Reference 를 참고하시면 됩니다 :)`.
+  /(?:다음|아래)(?:의)? ?(?:reference|references|참고 ?자료|링크|자료|문서|글)(?:들)? ?[을를]? ?(?:참고|참조|확인)(?:하시면 됩니다|하면 된다|하면 됩니다|하세요|해 ?주세요|하시길 바랍니다|바랍니다)[\s.!]*(?::\)|\^\^)?$/iu,
   /^here (?:is|are) (?:a |the )?(?:list|few|some|\w+ (?:of|ways|steps|tips|techniques))\b/iu,
   // What a section or page covers, said at the end of an answer, is about what follows it: `이 섹션에서는 …을 다뤄요.`, `This section covers …`.
   /^(?:이|이번|다음|아래) ?(?:섹션|장|절|페이지|가이드|글|문서)에서는 .*(?:다뤄요|다룹니다|다룬다|설명해요|설명합니다|설명한다|소개해요|소개합니다|소개한다|살펴봐요|살펴봅니다|살펴본다|알아봐요|알아봅니다|알아본다)[.!]?$/u,
