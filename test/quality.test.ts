@@ -417,6 +417,8 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
       // `4-python.md:99`, `- 자세한 내용은 [Python an interpreted language. Explain.](#4) 참고`)…
       'Network › 해시 테이블 => 해시 함수로 키를 인덱스에 대응시킨다.',
       // …and `(TODO: 답변 작성하기)` is a placeholder: the question is left unanswered, not answered by it.
+      // review s0112: the author's leave-taking is no part of the last answer (yangshun `resume.md:410`).
+      'Network › Final tips => Try not to apply to too many jobs at the same company.',
     ]);
     expect(rules('boilerplate.md', 'question-unanswered')).toEqual([expect.stringMatching(/^\d+: Question "HTTP 요청\/응답 헤더의 구조를 설명해주세요\." /u)]);
     expect(rules('boilerplate.md', 'table-of-contents')).toEqual([

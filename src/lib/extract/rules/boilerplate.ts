@@ -33,6 +33,7 @@ import { visit } from 'unist-util-visit';
 import { walk } from '../../tree-walk.js';
 import { isLinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { detailsContents, detailsEnd } from './details.js';
+import { sentencesOf } from '../sentence.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
 const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935\ufe0f\s|/·•-]+/gu;
@@ -110,10 +111,23 @@ function hasBuyButton(block: Nodes): boolean {
 
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
   if (isAd(block)) return true;
+  if (block.type === 'paragraph' && isSignOff(block.children)) return true;
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
   if (block.type === 'blockquote') return isTranslatorsNote(block);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
+}
+
+/** The author taking leave of the reader: hoping it helped, asking to get in touch, thanking for reading. */
+const SIGN_OFF = /\bhope (?:this|it|these|that) (?:helps|helped|was helpful)\b|\breach out to (?:me|us)\b|\b(?:contact|email|e-mail) (?:me|us)\b|\bthat(?:'s| is) (?:it|all) (?:from me|for now)\b|\bthanks? (?:you )?for reading\b|도움이 (?:되었으면|됐으면|되길|되기를|되셨으면)|읽어 ?주셔서 감사|(?:피드백|문의|연락)(?:은|는|을|를)? (?:언제든|환영|편하게)/iu;
+
+/**
+ * `And that is it from me … - hope this helps! If you have any other tips …, do reach out to me at contact@… or
+ * create a new GitHub discussion item.`: a paragraph of nothing but the author's leave-taking, every sentence of it.
+ */
+function isSignOff(nodes: readonly PhrasingContent[]): boolean {
+  const sentences = sentencesOf(plainText(nodes));
+  return sentences.length > 0 && sentences.every((sentence) => SIGN_OFF.test(sentence));
 }
 
 const TRANSLATION = /번역|역자|옮긴이|\btranslat(?:e|ed|ion|or)\b/iu;
