@@ -464,6 +464,12 @@ describe('pointers to other notes', () => {
       expect(cards('## Bookmarks\nCommands related to [[bookmarks]].')).toEqual([]);
     });
 
+    it('a definition that says its term again makes no card (review s0112: obsidian-help `표 뷰.md:52`, `표준편차` → "표준 편차.")', () => {
+      const markdown = '## 내장 요약\n- **표준편차**: 표준 편차.\n- **합계**: 모든 값의 합계.';
+      expect(cards(markdown)).toEqual(['내장 요약 › 합계 => 모든 값의 합계.']);
+      expect(infos(markdown)).toEqual(['2 restated-heading: "표준편차" is answered by itself ("표준 편차."); no card made']);
+    });
+
     it('…also over several sub-sections: their titles would be the section\'s index, not an answer (review s0045, `Obsidian CLI › 속성`)', () => {
       const markdown = '## 속성\n속성 관련 명령어예요.\n### `aliases`\n별칭을 나열해요.\n### `properties`\n속성을 나열해요.';
       expect(cards(markdown)).toEqual(['속성 › aliases => 별칭을 나열해요.', '속성 › properties => 속성을 나열해요.']);

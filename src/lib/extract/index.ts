@@ -43,7 +43,7 @@ import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
 import { crossReferenceMessage, onlyPoints, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
-import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
+import { repeatsQuestion, restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
 import { isIntroduction, outlineOf, subheadingOutline, withOutline } from './rules/heading-outline.js';
 import { announcesParts, countsWhatFollows, introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
@@ -787,6 +787,10 @@ class Extraction {
       this.diagnostics.push(diagnostic(source.displayPath, card.at, 'warning', 'question-unanswered', message));
       return;
     }
+    // `- **표준편차**: 표준 편차.`: the question repeated as its answer asks nothing (rules/restated-heading.ts).
+    if (card.kind === 'basic' && repeatsQuestion(plainText(front), plainText(card.back)) && !hasPicture(card.back)) {
+      return this.info(card.at, 'restated-heading', `"${plainText(front)}" is answered by itself ("${plainText(card.back)}"); no card made`);
+    }
     const context = this.topic(plainText(front), card.scope.crumbs.map((crumb) => crumb.text).filter((text) => !isPositional(text)), card.at);
     if (!context) return;
     const tags = [pathTag(source.relativePath, card.scope.headings), ...this.fileTags, ...card.scope.tags];
@@ -854,6 +858,15 @@ function sectionKey(scope: Scope): string {
 /** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
 function isPositional(text: string): boolean {
   return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
+}
+
+/** An image or an embed shows what its alt text only names (`## Logo` › `![logo](logo.png)`). */
+function hasPicture(nodes: readonly Nodes[]): boolean {
+  let found = false;
+  for (const node of nodes) walk(node, (child) => {
+    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'embed') found = true;
+  });
+  return found;
 }
 
 /**
