@@ -452,15 +452,18 @@ describe('cards a student would keep (test/fixtures/quality)', () => {
     expect(inFile('recommendations').map((card) => `${question(card)} => ${card.back}`)).toEqual([
       'recommendations › 웹 통신의 큰 흐름 => 웹 서버는 요청 메시지에 따른 데이터를 응답 메시지에 넣어 회송한다.',
       'recommendations › Linked List => linked list 는 search 에 O(n)의 time complexity 를 갖는다.',
-      // Its only link is the page's navigation footer: no recommendation of something to read.
-      'recommendations › Linked List › Personal Recommendation => Array 를 기반으로한 Linked List 구현',
+      // Its only link is the page's navigation footer, and its bullets are exercises for the reader (`… 구현`): a
+      // recommendation all the same, no card (reviews s2252 and s0130 called such cards junk).
       // `…다음 문서를 참조하세요:` and its links leave the answer; what else the section says stays.
       'recommendations › 모바일 앱 › 고급 협업 => 더 큰 팀의 일원이라면 Obsidian Publish를 Git과 함께 사용해야 할 수 있어요.',
       'recommendations › 모바일 앱 › Themes => Themes change how Obsidian looks.',
       // A sentence that does not send the reader elsewhere keeps its list of notes: they are the answer.
       'recommendations › 모바일 앱 › 프로토콜 => 전송 계층의 프로토콜은 다음과 같아요: TCP UDP',
     ]);
-    expect(rules('recommendations.md', 'see-also')).toEqual(['5: "Personal Recommendation" points to other notes and pages; no card made from it or what is under it']);
+    expect(rules('recommendations.md', 'see-also')).toEqual([
+      '5: "Personal Recommendation" points to other notes and pages; no card made from it or what is under it',
+      '15: "Personal Recommendation" points to other notes and pages; no card made from it or what is under it',
+    ]);
     expect(rules('recommendations.md', 'cross-reference')).toEqual([
       '25: "OS별 기능에 대해서는 다음 페이지를 참조하세요:" only points to another note or page; left out of the answer',
       '32: "Obsidian Publish 사이트 설정에 대한 자세한 내용은 다음 문서를 참조하세요:" only points to another note or page; left out of the answer',
