@@ -875,6 +875,8 @@ function hasPicture(nodes: readonly Nodes[]): boolean {
  * vault's `.obsidian/` folder did not come along (it is often git-ignored).
  */
 function linksLikeAWiki(parsed: ParsedFile): boolean {
+  // Most notes hold no `[[` at all: no walk of their tree for them.
+  if (!parsed.source.text.includes('[[')) return false;
   let found = false;
   walk(parsed.tree, (node) => {
     if (node.type === 'wikiLink') found = true;
