@@ -23,8 +23,9 @@ import { parseFile } from '../src/lib/parse/index.js';
 import { extractOsrNotes } from '../src/lib/extract/osr/index.js';
 import { indexSectionItems, isApparatusFile } from '../src/lib/extract/rules/boilerplate.js';
 import { questionListItems } from '../src/lib/extract/rules/question-list.js';
-import { listPointerItems, notesLink } from '../src/lib/extract/rules/cross-reference.js';
+import { listPointerItems, onlyPoints } from '../src/lib/extract/rules/cross-reference.js';
 import { readingListItems } from '../src/lib/extract/rules/reading-list.js';
+import { seeAlsoSectionItems } from '../src/lib/extract/rules/see-also.js';
 import { fileTitles, topiclessSectionItems } from '../src/lib/extract/rules/no-topic.js';
 import { toDoItems } from '../src/lib/extract/tasks.js';
 import { findNoteFiles } from '../src/lib/read/index.js';
@@ -56,10 +57,10 @@ export async function coverage(folder: string): Promise<Coverage> {
     if (!parsed || parsed.frontMatter.cards === false || isApparatusFile(relativePath, parsed.frontMatter.title) || extractOsrNotes(parsed, mode)) continue;
     const topicless = topiclessSectionItems(parsed.tree, fileTitles(relativePath, path, parsed.frontMatter.title)[0]);
     result.topicless += topicless.size;
-    const leftOut = new Set([...readingListItems(parsed.tree, relativePath), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree), ...toDoItems(parsed.tree, relativePath), ...listPointerItems(parsed.tree), ...topicless]);
+    const leftOut = new Set([...readingListItems(parsed.tree, relativePath), ...questionListItems(parsed.tree), ...indexSectionItems(parsed.tree), ...toDoItems(parsed.tree, relativePath), ...listPointerItems(parsed.tree), ...seeAlsoSectionItems(parsed.tree), ...topicless]);
     visit(parsed.tree, 'listItem', (item: ListItem, _index, parent) => {
       const head = itemHead(item);
-      if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item) || (item.children.length === 1 && notesLink(head))) return;
+      if (!head || isEmptyItem(item) || isLinkOnlyItem(item, parent?.type === 'list' ? parent : undefined) || leftOut.has(item) || (item.children.length === 1 && onlyPoints(head))) return;
       const text = plainText(head);
       if (!letters(text)) return;
       result.bullets++;

@@ -25,7 +25,8 @@ describe('definition rule', () => {
 
   it.each([
     ['a time', '- 회의는 10:30 에 시작'],
-    ['a URL', '- http://example.com 참고'],
+    // (`- http://example.com 참고` only points to the URL: rules/cross-reference.ts, no card at all.)
+    ['a URL', '- http://example.com 에서 내려받는다'],
     ['code', '- `std::vector` 는 동적 배열이다'],
     ['code with a colon-space', '- `a : b` 는 코드'],
     ['an example marker', '- ex) 동기 : 전화 통화'],
@@ -301,5 +302,12 @@ describe('Korean emphasis', () => {
     const [note] = extract('# T\n- 정의 : **트랜잭션(Transaction)**은 작업의 단위이다').notes;
     expect(note.back[0]).toMatchObject({ type: 'strong' });
     expect(note.backText).toBe('트랜잭션(Transaction)은 작업의 단위이다');
+  });
+});
+
+describe('a sentence sending the reader to the references after it (rules/lead-in.ts)', () => {
+  it('leaves the answer, as any lead-in into what is not there (review s0112: JaeYeopHan `RESTful API › 단점은 뭐가 있을까?`)', () => {
+    const markdown = '## REST의 단점\n1. 메소드가 한정적이다.\n\n위 내용은 요약이므로 보다 자세한 내용은 다음 Reference 를 참고하시면 됩니다 :)\n\n##### Reference\n* [REST API 제대로 알고 사용하기](https://example.com/rest)\n';
+    expect(extract(markdown).notes.map(cardText)).toEqual(['REST의 단점 => 메소드가 한정적이다.']);
   });
 });

@@ -94,6 +94,15 @@ describe('title context (vault)', () => {
     // A generic front is another matter anywhere (issue 8, rule no-topic): it is asked under the file's name.
     expect(cards('## Examples\n- ℚ in ℝ', 'Dense set.md')).toEqual(['Dense set › Examples => ℚ in ℝ']);
   });
+
+  it('a note that links with [[wikilinks]] is a vault note wherever it is: its name is its title (the vault\'s .obsidian/ is often not committed)', () => {
+    // obsidian-help's `Bases/레이아웃/목록 뷰.md`: the reader saw `설정 › 마커` and could not tell which view it was about.
+    const markdown = '목록은 [[보기|뷰]]의 한 유형이에요.\n\n## 설정\n\n### 마커\n\n사용할 목록 마커 유형을 선택해요.';
+    expect(cards(markdown, 'Bases/목록 뷰.md')).toEqual(['목록 뷰 => 목록은 뷰의 한 유형이에요.', '목록 뷰 › 설정 › 마커 => 사용할 목록 마커 유형을 선택해요.']);
+    expect(cards(markdown, 'Bases/목록 뷰.md')).toEqual(vaultCards(markdown, 'Bases/목록 뷰.md'));
+    // The same note without a wikilink keeps its headings as they are.
+    expect(cards(markdown.replace('[[보기|뷰]]', '뷰'), 'Bases/목록 뷰.md')).toEqual(['설정 › 마커 => 사용할 목록 마커 유형을 선택해요.']);
+  });
 });
 
 describe('wikilinks', () => {
@@ -184,7 +193,7 @@ describe('comments and block ids', () => {
 
   it('removes block ids from every field; a bullet or Q :: A line keeps its id as the explicit id', () => {
     const { notes } = extract('# OS\n- Page : a block ^page\n- plain bullet ^b1\n\nQ :: A ^qa\n\n## Table\n| a |\n| - |\n| b ^cell |\n\n^table-id\n\n## Prose\nA paragraph. ^p1');
-    expect(notes.map(cardText)).toEqual(['OS › Page => a block', 'OS => plain bullet', 'OS › Q => A', 'OS › Table => a b', 'OS › Prose => A paragraph.']);
+    expect(notes.map(cardText)).toEqual(['OS › Page => a block', 'OS => Page : a block plain bullet', 'OS › Q => A', 'OS › Table => a b', 'OS › Prose => A paragraph.']);
     expect(notes.map((note) => note.explicitId)).toEqual(['page', undefined, 'qa', undefined, undefined]);
   });
 
@@ -245,7 +254,7 @@ describe('tasks', () => {
   it('make no cards, are in no answer, and a heading of only tasks makes no card', () => {
     expect(cards('## Segmentation\n- [ ] TODO: review segmentation\n- [x] read chapter 8\n\n## Paging\n- Page : a block\n- [ ] practise\n- plain point\n- Parent\n  - [ ] child task\n  - child fact')).toEqual([
       'Paging › Page => a block',
-      'topic › Paging => plain point',
+      'topic › Paging => Page : a block plain point',
       'Paging › Parent => child fact',
     ]);
   });
@@ -404,20 +413,23 @@ describe('pointers to other notes', () => {
     });
 
     it.each([
-      ["## Markov's inequality\nSee [[Expected value]].\n\nPr[X ≥ v] ≤ E[X] / v", "Markov's inequality => Pr[X ≥ v] ≤ E[X] / v"],
-      ['## 그래프\n그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.', '그래프 => 그래프는 노트 간의 연결을 보여줘요.'],
-      ['## Sync\nSync encrypts notes. For details, see [[Security]].', 'Sync => Sync encrypts notes.'],
-      ['## 제한 사항\n공동 작업자는 20명까지예요. [[팀을 위한 동기화]]에서 자세히 알아보기.', '제한 사항 => 공동 작업자는 20명까지예요.'],
-      ['## Bayes\nsee [[Conditional probability]]. If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].', 'Bayes => If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].'],
+      ["## Markov's inequality\nSee [[Expected value]].\n\nPr[X ≥ v] ≤ E[X] / v", "topic › Markov's inequality => Pr[X ≥ v] ≤ E[X] / v"],
+      ['## 그래프\n그래프는 노트 간의 연결을 보여줘요. [[그래프 뷰]]도 참조하세요.', 'topic › 그래프 => 그래프는 노트 간의 연결을 보여줘요.'],
+      ['## Sync\nSync encrypts notes. For details, see [[Security]].', 'topic › Sync => Sync encrypts notes.'],
+      ['## 제한 사항\n공동 작업자는 20명까지예요. [[팀을 위한 동기화]]에서 자세히 알아보기.', 'topic › 제한 사항 => 공동 작업자는 20명까지예요.'],
+      ['## Bayes\nsee [[Conditional probability]]. If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].', 'topic › Bayes => If Pr[B] > 0 then Pr[A|B] = Pr[B|A] Pr[A] / Pr[B].'],
+      // A bullet that only points goes as such a sentence does (review s0045: boost-devs `4-python.md:99`, "a dangling
+      // cross-reference to another question" at the end of an answer).
+      ['## Probability\n- independent events multiply\n- see [[Bayes theorem]]', 'topic › Probability => independent events multiply'],
+      ['## 특징\n- 인터프리터 언어이다.\n- 자세한 내용은 [Python an interpreted language. Explain.](#4) 참고', 'topic › 특징 => 인터프리터 언어이다.'],
       ['## 함수형 프로그래밍\n_아직 저도 잘 모르는 부분이라서 정말 간단한 내용만 정리하고 관련 링크를 첨부합니다._\n함수형 프로그래밍의 가장 큰 특징은 immutable data이다.', '함수형 프로그래밍 => 함수형 프로그래밍의 가장 큰 특징은 immutable data이다.'],
     ])('is taken off an answer that has more to say: %j', (markdown, expected) => {
       expect(cards(markdown)).toEqual([expected]);
     });
 
     it.each([
-      ['a pointer between two sentences that say something', '## Sync\nSync encrypts notes. See [[Security]]. Keys never leave the device.', ['Sync => Sync encrypts notes. See Security. Keys never leave the device.']],
-      ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['속성 => 설정에서 속성을 확인하세요.']],
-      ['a bullet, which keeps its place in its list', '## Probability\n- independent events multiply\n- see [[Bayes theorem]]', ['Probability => independent events multiply see Bayes theorem']],
+      ['a pointer between two sentences that say something', '## Sync\nSync encrypts notes. See [[Security]]. Keys never leave the device.', ['topic › Sync => Sync encrypts notes. See Security. Keys never leave the device.']],
+      ['확인하세요 as an instruction', '## 속성\n설정에서 [[속성]]을 확인하세요.', ['topic › 속성 => 설정에서 속성을 확인하세요.']],
       ['a sentence without a link', '## Sync\nSee the status bar.', ['Sync => See the status bar.']],
       ['a sentence about what a link does', '## 링크\n노트 작성기는 추출된 텍스트를 대상 노트로의 링크로 대체해요. 설정에서 바꿀 수 있어요.', ['링크 => 노트 작성기는 추출된 텍스트를 대상 노트로의 링크로 대체해요. 설정에서 바꿀 수 있어요.']],
       ['a sentence that refers to a link and goes on to say something', '## Big-O\nRefer to [the table](./big-o.md) for sorting, where merge sort takes n log n.', ['Big-O => Refer to the table for sorting, where merge sort takes n log n.']],
@@ -447,14 +459,26 @@ describe('pointers to other notes', () => {
   describe('restated-heading (rules/restated-heading.ts)', () => {
     it('a sentence that only says what kind of section this is makes no card; the sub-sections do', () => {
       const markdown = '## 고유 노트\n[[고유 노트 생성]] 관련 명령어예요.\n### `unique`\n고유 노트를 만들어요.';
-      expect(cards(markdown)).toEqual(['고유 노트 › unique => 고유 노트를 만들어요.']);
+      expect(cards(markdown)).toEqual(['topic › 고유 노트 › unique => 고유 노트를 만들어요.']);
       expect(infos(markdown)).toEqual(['2 restated-heading: "고유 노트" is answered only by a sentence that restates it ("고유 노트 생성 관련 명령어예요."); no card made']);
       expect(cards('## Bookmarks\nCommands related to [[bookmarks]].')).toEqual([]);
     });
 
+    it('a definition that says its term again makes no card (review s0112: obsidian-help `표 뷰.md:52`, `표준편차` → "표준 편차.")', () => {
+      const markdown = '## 내장 요약\n- **표준편차**: 표준 편차.\n- **합계**: 모든 값의 합계.';
+      expect(cards(markdown)).toEqual(['내장 요약 › 합계 => 모든 값의 합계.']);
+      expect(infos(markdown)).toEqual(['2 restated-heading: "표준편차" is answered by itself ("표준 편차."); no card made']);
+    });
+
+    it('…also over several sub-sections: their titles would be the section\'s index, not an answer (review s0045, `Obsidian CLI › 속성`)', () => {
+      const markdown = '## 속성\n속성 관련 명령어예요.\n### `aliases`\n별칭을 나열해요.\n### `properties`\n속성을 나열해요.';
+      expect(cards(markdown)).toEqual(['속성 › aliases => 별칭을 나열해요.', '속성 › properties => 속성을 나열해요.']);
+      expect(infos(markdown)).toEqual(['2 restated-heading: "속성" is answered only by a sentence that restates it ("속성 관련 명령어예요."); no card made']);
+    });
+
     it.each([
       ['## TCP\nTCP is a connection-oriented transport protocol.', ['TCP => TCP is a connection-oriented transport protocol.']],
-      ['## Equivalence relation\nA relation that is [[Symmetric]], [[Reflexive]] and [[Transitive]].', ['Equivalence relation => A relation that is Symmetric, Reflexive and Transitive.']],
+      ['## Equivalence relation\nA relation that is [[Symmetric]], [[Reflexive]] and [[Transitive]].', ['topic › Equivalence relation => A relation that is Symmetric, Reflexive and Transitive.']],
       ['## Logo\n![logo](logo.png)', ['Logo => logo']],
       ['## 작업\n작업 관리 명령어예요.', ['작업 => 작업 관리 명령어예요.']],
     ])('keeps %j', (markdown, expected) => {
@@ -473,7 +497,7 @@ describe('pointers to other notes', () => {
 
     it('cards written inside an entry are still cards; a lone [[TCP]] is a concept in its list', () => {
       expect(cards('## OS\n- [Paging](paging.md)\n    - Page : a fixed-size block')).toEqual(['OS › Page => a fixed-size block']);
-      expect(cards('## Protocols\n- [[TCP]]\n- [[UDP]]')).toEqual(['Protocols => TCP UDP']);
+      expect(cards('## Protocols\n- [[TCP]]\n- [[UDP]]')).toEqual(['topic › Protocols => TCP UDP']);
       expect(extract('## 질문\n- [[샌드박스 보관함]]\n- [포럼](https://forum.obsidian.md/)').diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['2 link-only', '3 link-only']);
     });
   });

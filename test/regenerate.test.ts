@@ -153,8 +153,12 @@ describe('regenerating the user\'s notes after edits', () => {
     // As the user wrote it (issue 13 item 10), not lower-cased.
     expect(checkSection).toContain('was: 프로젝트에서 사용했었던 › JWT › 구조 › 시그니처');
     expect(checkSection).toContain('was: 프로젝트에서 사용했었던 › JWT › 구조 › 페이로드');
-    // Why every note is "Updated" after the rename (issue 13 item 11): deck, tags and the Source field changed.
-    const unmoved = changes.updated.filter((note) => !['시그니쳐', '페이로드'].some((word) => note.question.endsWith(word)));
+    // Why every note is "Updated" after the rename (issue 13 item 11): deck, tags and the Source field changed —
+    // and `배포 과정`'s answer gained the moved definition's line: one plain line left alone would be a fragment of its
+    // list, so the list stays whole in the answer (issue 8).
+    const deployment = changes.updated.find((note) => note.question.endsWith('› 배포 과정'))!;
+    expect(deployment.changed.join()).toBe('deck,Back,Source,tags');
+    const unmoved = changes.updated.filter((note) => note !== deployment && !['시그니쳐', '페이로드'].some((word) => note.question.endsWith(word)));
     expect(unmoved.every((note) => note.changed.join() === 'deck,Source,tags')).toBe(true);
     expect(human).toContain('  ~ 프로젝트에서 사용했었던 › 동기 vs 비동기 › 동기  (면접.md:3) — changed: deck, Source, tags');
     expect(human).toContain('To keep the deck name "interview" for 면접.md, put `deck: "interview"` in its front matter and build again.');
@@ -180,6 +184,8 @@ describe('regenerating the user\'s notes after edits', () => {
     const before = byQuestion(edited);
     const deleted = before.get('프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기')!;
     const answerEdited = before.get('프로젝트에서 사용했었던 › 동기 vs 비동기 › 동기')!;
+    // `배포 과정`'s answer lists its whole list, which the new definition joins (issue 8).
+    const listJoined = before.get('프로젝트에서 사용했었던 › 배포 과정')!;
     replaceOnce(notesFile, '- 비동기 : 상대방의 상태와 관계없이 동작\n', '');
     replaceOnce(notesFile, '### 배포 과정\n', '### 배포 과정\n- 롤백 : 문제가 생긴 배포를 이전 버전으로 되돌림\n');
     replaceOnce(notesFile, '동기 : 상대방의 일정 신호에 의해', '동기 : 상대방의 일정 신호(응답)에 의해');
@@ -189,8 +195,8 @@ describe('regenerating the user\'s notes after edits', () => {
     expect(changes.removed).toEqual([
       expect.objectContaining({ guid: deleted.guid, question: '프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기', deck: '면접' }),
     ]);
-    expect(changes.updated.map((note) => note.guid)).toEqual([answerEdited.guid]);
-    expect(human).toContain(`${edited.notes.length} notes: 1 added, 1 updated, ${edited.notes.length - 2} unchanged, 1 removed.`);
+    expect(changes.updated.map((note) => note.guid).sort()).toEqual([answerEdited.guid, listJoined.guid].sort());
+    expect(human).toContain(`${edited.notes.length} notes: 1 added, 2 updated, ${edited.notes.length - 3} unchanged, 1 removed.`);
     expect(human).toContain(`  - 프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기  (was in 면접.md; note id ${changes.removed[0].nid}, GUID ${deleted.guid})`);
     removedSearch = `nid:${changes.removed[0].nid}`;
     expect(human).toContain(`One search selects it in Anki's browser (Browse, paste, Edit › Select All, Notes › Delete): ${removedSearch}`);
@@ -206,7 +212,7 @@ describe('regenerating the user\'s notes after edits', () => {
     const lock = parseLock(lockText(dir), 'deckgen.lock.json').lock!;
     expect(lock.notes.map((entry) => entry.guid)).not.toContain(deleted.guid);
     expect(lock.removed.map((note) => note.guid)).toEqual([deleted.guid]);
-    expect(modRaised(edited, after)).toEqual([answerEdited.guid]);
+    expect(modRaised(edited, after)).toEqual([answerEdited.guid, listJoined.guid].sort());
     edited = after;
   });
 
@@ -231,7 +237,9 @@ describe('regenerating the user\'s notes after edits', () => {
     // Build N → N+1 with one answer edited, one bullet added, one deleted:
     const removed = guidOf(3, '프로젝트에서 사용했었던 › 동기 vs 비동기 › 비동기');
     expect(addRemove.added).toEqual([guidOf(4, '프로젝트에서 사용했었던 › 배포 과정 › 롤백')]);
-    expect(addRemove.updated).toEqual([guidOf(4, '프로젝트에서 사용했었던 › 동기 vs 비동기 › 동기')]);
+    // …and `배포 과정`, whose list the new definition joined.
+    const answerEdited = guidOf(4, '프로젝트에서 사용했었던 › 동기 vs 비동기 › 동기');
+    expect(addRemove.updated.sort()).toEqual([answerEdited, guidOf(4, '프로젝트에서 사용했었던 › 배포 과정')].sort());
     expect(addRemove.conflicting).toEqual([]);
     expect(addRemove.upToDate.sort()).toEqual(all(4).filter((guid) => !addRemove.added.includes(guid) && !addRemove.updated.includes(guid)));
     expect(collection.get(removed)?.fields[0]).toBe('비동기'); // an import never deletes
@@ -241,7 +249,7 @@ describe('regenerating the user\'s notes after edits', () => {
     expect(selects(removedSearch, searchable)).toEqual([collection.get(removed)!.id]);
     expect(collection.size).toBe(read[4].size + 1);
 
-    const updated = collection.get(addRemove.updated[0])!;
+    const updated = collection.get(answerEdited)!;
     expect(stripTags(updated.fields[1])).toBe('상대방의 일정 신호(응답)에 의해, 다음 동작이 진행');
     // Existing cards stay in the deck they were first imported to; only the new note's cards go to 면접.
     expect(updated.decks).toEqual(['interview']);

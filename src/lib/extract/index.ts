@@ -12,7 +12,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Callout, ExtractedNote, NoteKind, Position } from '../model.js';
-import { answerSize, isEmptyItem, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
+import { answerSize, isEmptyItem, isLongAnswer, isLinkOnlyItem, isLinksOnly, itemHead, MAX_LIST_DEPTH, plainText } from '../parse/mdast.js';
 import type { ParsedFile } from '../parse/index.js';
 import { OSR_TAGGED, type OsrMode } from '../osr.js';
 import { deckFor } from './deck.js';
@@ -31,19 +31,22 @@ import { detailsContents, detailsEnd, detailsOpen, isDetailsClose } from './rule
 import { cleanFront } from './rules/front.js';
 import { isAsideSection, isExampleSection } from './rules/aside.js';
 import { isJournalHeading } from './rules/journal.js';
+import { walk } from '../tree-walk.js';
 import { fileTitles, isGeneric, isPositionalFront, sectionTitle, topiclessHeadings } from './rules/no-topic.js';
 import { isSampleLabel, sampleDataMessage } from './rules/sample-data.js';
 import { qaAnswer, qaQuestion } from './rules/qa-pair.js';
 import { isQuestion } from './rules/question-heading.js';
 import { isLongProse } from './rules/prose-section.js';
+import { exerciseStatement, statementText } from './rules/exercise.js';
+import { termRows } from './rules/table-rows.js';
 import { ownerOf } from './rules/sibling.js';
 import { embeddedNotesOnly, embedsOnlyMessage } from './rules/note-embed.js';
-import { crossReferenceMessage, notesLink, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
+import { crossReferenceMessage, onlyPoints, withoutCrossReferences, withoutListPointer } from './rules/cross-reference.js';
 import { isSeeAlsoSection, seeAlsoMessage } from './rules/see-also.js';
-import { restatedMessage, restatesHeading } from './rules/restated-heading.js';
+import { repeatsQuestion, restatedMessage, restatesHeading } from './rules/restated-heading.js';
 import { bulletShape } from './rules/bullet.js';
-import { isIntroduction, subheadingOutline, withOutline } from './rules/heading-outline.js';
-import { introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
+import { isIntroduction, outlineOf, subheadingOutline, withOutline } from './rules/heading-outline.js';
+import { announcesParts, countsWhatFollows, introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
 import { figureOnlyMessage, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
 import { bookLists, isReadingList } from './rules/reading-list.js';
@@ -101,13 +104,18 @@ export function extractNotes(parsed: ParsedFile, options: ExtractOptions = {}): 
   if (osr) return osr;
   const skipped = skippedFile(parsed);
   if (skipped) {
-    const asked = askedIn(parsed, Boolean(options.vault));
+    const asked = askedIn(parsed, Boolean(options.vault) || linksLikeAWiki(parsed));
     return { notes: asked.notes, diagnostics: [diagnostic(parsed.source.displayPath, { line: 1, column: 1 }, 'info', skipped.rule, skipped.message), ...asked.diagnostics] };
   }
-  // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault the file name does.
-  const title = options.vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
+  // Front matter `title:` names the file in any notes folder (Docusaurus, Hugo); in a vault, or a note linking like one, the file name does.
+  const vault = Boolean(options.vault) || linksLikeAWiki(parsed);
+  const named = vault || parsed.frontMatter.title || namesItsTopic(parsed) ? titleCrumb(parsed) : null;
   const shown = withoutUnrendered(withoutTasks(parsed.tree), parsed.source.displayPath);
-  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, Boolean(options.vault));
+  // `1.6.md` stating `Prove that …`: the statement is the question its number stands for (rules/exercise.ts).
+  const statement = named && (isGeneric(named.text) || isPositional(named.text)) ? exerciseStatement(shown.tree.children[0]) : null;
+  const title: Crumb | null = statement ? { text: statementText(statement), nodes: statement.children, question: { rule: 'question-heading', position: positionOf(statement) } } : named;
+  const extraction = new Extraction({ ...parsed, tree: shown.tree }, title ? [title] : [], options.prose || parsed.frontMatter.prose === true, vault);
+  if (statement) extraction.statements.add(statement);
   extraction.blocks(shown.tree.children, { crumbs: extraction.titleCrumbs, headings: [], tags: [] }, 0, true, true);
   extraction.flushSection();
   extraction.reportUnanswered();
@@ -178,6 +186,10 @@ class Extraction {
   private readonly answered = new Set<Crumb>();
   /** Sections in which bullets or questions made cards of their own: what the section's answer leads into is there (rules/lead-in.ts). */
   private readonly withCards = new Set<string>();
+  /** Paragraphs stating an exercise (rules/exercise.ts): the question of their heading or file, not a line of its answer. */
+  readonly statements = new Set<Paragraph>();
+  /** The titles of callouts that asked a question of their own (rules/heading-outline.ts outlineOf), by the key of the section they are in. */
+  private readonly askedParts = new Map<string, PhrasingContent[][]>();
   /** The headings of a template the file's questions repeat (rules/template.ts). */
   private readonly template: Set<string>;
   /** Lists of books without links (rules/reading-list.ts): reading lists too. */
@@ -188,7 +200,7 @@ class Extraction {
   private readonly topicless: Set<Heading>;
   /** Lists a sentence before them announces (`…다음과 같아요:`): their definitions stay lines of the section's answer too. */
   private readonly introducedLists = new Set<List>();
-  /** Lists most of whose bullets are not definitions (mostlyPlain), by list. */
+  /** Whether some of a list's bullets are not definitions (hasPlainPoints), by list. */
   private readonly plainLists = new WeakMap<List, boolean>();
 
   /** The start of every card's context: the file's title, when it is not a heading of the file (titleCrumb). */
@@ -251,6 +263,7 @@ class Extraction {
         this.askedExplicitly(block, local);
         continue;
       }
+      if (block.type === 'paragraph' && this.statements.has(block)) continue; // the question of the scope it opens
       if (block.type === 'thematicBreak' && blocks[index + 1]?.position) this.afterBreak.add(blocks[index + 1].position!.start.offset!);
       if (isSalesPitch(block)) this.sponsored.add(sectionKey(local));
       if (block.type === 'paragraph' && describesDocument(block)) this.aboutDocument.add(sectionKey(local));
@@ -326,7 +339,7 @@ class Extraction {
       else if (block.type === 'list' && isQuestionList(block)) this.questionList(block);
       else if (block.type === 'list') {
         // `운영 체제에 따른 방법은 다음과 같아요:` over `- **Windows/Linux**: …`: the sentence announces the list, which stays with it.
-        if (blocks[index - 1] && introduces(blocks[index - 1])) this.introducedLists.add(block);
+        if (blocks[index - 1] && (introduces(blocks[index - 1]) || countsWhatFollows(blocks[index - 1]))) this.introducedLists.add(block);
         block.children.forEach((item) => this.item(item, block, local, depth + 1, answers));
       }
       else if (block.type === 'paragraph') {
@@ -364,6 +377,8 @@ class Extraction {
    */
   private callout(callout: Callout, scope: Scope, depth: number, answers: boolean, before: RootContent | undefined): boolean {
     const title = plainText(callout.title);
+    // `> [!tip]- 기여하기` (file an issue, send a pull request): the page's apparatus, as under a heading.
+    if (callout.titled && APPARATUS_HEADING.test(title)) return true;
     const asks = !isGeneric(title) && !(before && introduces(before));
     if (callout.titled && asks && callout.children.length && [...title].length <= MAX_CALLOUT_QUESTION) {
       const outer = this.section;
@@ -371,6 +386,8 @@ class Extraction {
       this.blocks(callout.children, extend(scope, { text: title, nodes: callout.title }), depth, answers);
       this.flushSection();
       this.section = outer;
+      const key = sectionKey(scope);
+      this.askedParts.set(key, [...(this.askedParts.get(key) ?? []), callout.title]);
       return true;
     }
     if (!callout.children.some((child) => child.type === 'list')) return false;
@@ -391,11 +408,14 @@ class Extraction {
     const nodes = cleanFront(taken.nodes);
     const text = plainText(nodes);
     while (this.headingStack.length && this.headingStack[this.headingStack.length - 1].depth >= heading.depth) this.headingStack.pop();
-    const crumb: Crumb = { text, nodes };
+    // `#### Statement` over `Prove that …`: the statement is the exercise's question (rules/exercise.ts).
+    const statement = isGeneric(text) || isPositional(text) ? exerciseStatement(blocks[index + 1]) : null;
+    if (statement) this.statements.add(statement);
+    const crumb: Crumb = statement ? { text: statementText(statement), nodes: statement.children } : { text, nodes };
     const topicless = this.topicless.has(heading) ? [...this.titles().slice(0, 1), ...this.headingStack.map((entry) => entry.crumb.text)] : null;
     const skipped = skippedSection(heading, text, isSeeAlsoSection(text, blocks, index), topicless);
     // A question whose whole section makes no card is not left unanswered (`#### F?` in a contest log).
-    if (isQuestion(text) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
+    if ((statement || isQuestion(text)) && !skipped) this.questions.push(Object.assign(crumb, { question: { rule: 'question-heading', position: positionOf(heading) } }));
     const owner = ownerOf(blocks, heading);
     this.headingStack.push({ depth: heading.depth, crumb, owner: owner && headingCrumb(owner), tags, outline: () => subheadingOutline(blocks, index) });
     if (skipped) {
@@ -415,8 +435,9 @@ class Extraction {
     if (tagItem(item)) return; // metadata for its scope (scopeTags)
     const raw = itemHead(item);
     if (raw && isBoilerplateLine(raw)) return;
-    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`: only says a link is attached (rules/cross-reference.ts).
-    if (raw && item.children.length === 1 && notesLink(raw)) {
+    // `- 그림과 함께 설명하기 위해 일단 블로그 링크를 추가한다.`, `- 자세한 내용은 [Python an interpreted language.](#4) 참고`:
+    // only says a link is attached, or points to it (rules/cross-reference.ts).
+    if (raw && item.children.length === 1 && onlyPoints(raw)) {
       this.info(positionOf(item), 'cross-reference', crossReferenceMessage([raw]));
       if (emitRuns) this.linksLeftOut(scope);
       return;
@@ -435,7 +456,7 @@ class Extraction {
     if (shape.kind === 'definition') {
       note('basic', 'definition', shape.split.before, withRest(shape.split.after, rest));
       // `- Tell me about yourself: …` among two questions without a colon: the section's answer still lists all three.
-      if (emitRuns && (this.mostlyPlain(list) || this.introducedLists.has(list))) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
+      if (emitRuns && (this.hasPlainPoints(list) || this.introducedLists.has(list))) this.answerSection(here, at, (answer) => addBullet(answer, plain, list));
       return children(extend(scope, crumbOf(shape.split.before)));
     }
     // A reference, an index entry (only its children can hold cards), a topic over links (a reading list): no question.
@@ -455,17 +476,22 @@ class Extraction {
   }
 
   /**
-   * Fewer than half of the list's one-line bullets are `term : definition`
-   * lines: it is a list of points, some with a colon, so the section's answer
-   * lists them all — the definitions are cards of their own too, not holes in
-   * the list.
+   * The list is one of points, some with a colon, so the section's answer lists
+   * them all — its definitions are cards of their own too, not holes in the
+   * list: fewer than half of its one-line bullets are `term : definition`
+   * lines, or only one line would be left (cut apart, `하드웨어` was answered by
+   * "중앙처리장치(CPU)" alone). Two or more plain lines are an answer of their own
+   * (`컨테이너 vs 이미지` › its two comparison lines under two definitions).
    */
-  private mostlyPlain(list: List): boolean {
+  private hasPlainPoints(list: List): boolean {
     let known = this.plainLists.get(list);
     if (known === undefined) {
       // Points are bullets of one line: a link (`- [참고1](…)`), an empty bullet or a parent over its children is none.
       const heads = list.children.filter((item) => item.children.length === 1 && !isLinkOnlyItem(item, list) && !isEmptyItem(item)).map(itemHead);
-      known = heads.filter((head) => head && splitDefinition(head)).length * 2 < heads.length;
+      const definitions = heads.filter((head) => head && splitDefinition(head)).length;
+      // A card written as such (`Q :: A`, a cloze) is no point of the answer either.
+      const points = heads.filter((head) => head && !splitDefinition(head) && !splitExplicit(head) && !parseClozes(head, '').found).length;
+      known = definitions * 2 < heads.length || (points === 1 && definitions > 0);
       this.plainLists.set(list, known);
     }
     return known;
@@ -664,6 +690,8 @@ class Extraction {
   flushSection(next?: Heading): void {
     const section = this.section;
     this.section = null;
+    const asked = section && this.askedParts.get(section.key);
+    if (section) this.askedParts.delete(section.key);
     if (!section || isEmptyAnswer(section) || this.sponsored.has(section.key)) return;
     const own = this.headingStack[this.headingStack.length - 1];
     const crumbs = section.scope.crumbs;
@@ -694,10 +722,28 @@ class Extraction {
       // What led into the terms (`아래 4가지 종류가 있다:`) leads into cards of their own now, as into sub-headings.
       blocks = withoutTrailingLeadIns(split.intro, true);
     }
+    // A long answer's table of terms is split along its rows, as a list of definitions is (rules/table-rows.ts).
+    const tables = !split && isLongAnswer(blocks) ? blocks.map(termRows) : [];
+    if (tables.some(Boolean)) {
+      for (const rows of tables) {
+        for (const { term, answer, row } of rows ?? []) {
+          this.emit({ kind: 'basic', rule: 'table-row', front: term, back: [{ type: 'paragraph', children: answer }], scope: section.scope, at: positionOf(row) });
+        }
+      }
+      blocks = withoutTrailingLeadIns(blocks.filter((_, index) => !tables[index]), true);
+      if (blocks.length === 0) return;
+    }
+    const parts = !split && asked ? outlineOf(asked) : null;
+    // What leads into callouts asking their titles has them to list (rules/heading-outline.ts outlineOf).
+    if (blocks.length === 0 && parts && isIntroduction(filled.blocks)) blocks = filled.blocks;
     if (blocks.length === 0) return this.leadInOnly(title.text, section.blocks, section.position);
-    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts).
-    const subheadings = next && own?.outline && next.depth > own.depth && own.crumb === title && !split && isIntroduction(blocks) ? own.outline() : null;
-    const outlined = subheadings && withOutline(blocks, subheadings);
+    // An introduction to the sub-headings that follow lists them (rules/heading-outline.ts) when it points at them
+    // (`다음의 두 가지 알고리즘`, `these buckets`) — not after an answer complete in itself (`Generator는 … 일종이다.`),
+    // nor after one that only says what the heading is (`속성 관련 명령어예요.`): the list would be the section's index.
+    const introduces = !split && isIntroduction(blocks) && announcesParts(blocks[blocks.length - 1]) && !restatesHeading(title.text, blocks);
+    const subheadings = introduces && next && own?.outline && next.depth > own.depth && own.crumb === title ? own.outline() : null;
+    const outline = subheadings ?? (introduces ? parts : null);
+    const outlined = outline && withOutline(blocks, outline);
     if (outlined) blocks = outlined;
     // Prose under a question (`### 알고 있는 metric에 대해 설명해주세요.` › `#### ROC-AUC`) is part of its answer; so is
     // what comes before the terms of a split answer (the section had things to ask).
@@ -740,6 +786,10 @@ class Extraction {
       const message = `Question "${plainText(front)}" lists its choices but not which one is right; no card made (mark the answer, e.g. \`정답: 2\` or a bold choice)`;
       this.diagnostics.push(diagnostic(source.displayPath, card.at, 'warning', 'question-unanswered', message));
       return;
+    }
+    // `- **표준편차**: 표준 편차.`: the question repeated as its answer asks nothing (rules/restated-heading.ts).
+    if (card.kind === 'basic' && repeatsQuestion(plainText(front), plainText(card.back)) && !hasPicture(card.back)) {
+      return this.info(card.at, 'restated-heading', `"${plainText(front)}" is answered by itself ("${plainText(card.back)}"); no card made`);
     }
     const context = this.topic(plainText(front), card.scope.crumbs.map((crumb) => crumb.text).filter((text) => !isPositional(text)), card.at);
     if (!context) return;
@@ -808,6 +858,30 @@ function sectionKey(scope: Scope): string {
 /** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
 function isPositional(text: string): boolean {
   return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
+}
+
+/** An image or an embed shows what its alt text only names (`## Logo` › `![logo](logo.png)`). */
+function hasPicture(nodes: readonly Nodes[]): boolean {
+  let found = false;
+  for (const node of nodes) walk(node, (child) => {
+    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'embed') found = true;
+  });
+  return found;
+}
+
+/**
+ * A note that links to others with `[[wikilinks]]` is written for a wiki-like
+ * app (Obsidian, Logseq, Foam), where a note's name is its title, even when the
+ * vault's `.obsidian/` folder did not come along (it is often git-ignored).
+ */
+function linksLikeAWiki(parsed: ParsedFile): boolean {
+  // Most notes hold no `[[` at all: no walk of their tree for them.
+  if (!parsed.source.text.includes('[[')) return false;
+  let found = false;
+  walk(parsed.tree, (node) => {
+    if (node.type === 'wikiLink') found = true;
+  });
+  return found;
 }
 
 /**

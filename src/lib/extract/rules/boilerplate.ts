@@ -33,12 +33,14 @@ import { visit } from 'unist-util-visit';
 import { walk } from '../../tree-walk.js';
 import { isLinksOnly, itemHead, plainText } from '../../parse/mdast.js';
 import { detailsContents, detailsEnd } from './details.js';
+import { sentencesOf } from '../sentence.js';
 
 const NAVIGATION_WORD = /^(?:back(?: to top)?|top|home|up|next|prev(?:ious)?|index|(?:read|see|learn) more|more|목차(?:로)?|(?:맨 )?위로|뒤로(?: ?가기)?|처음으로|홈|이전|다음|(?:더 ?)?자세히 ?보기|더 ?보기)$/iu;
 const ARROWS = /[\p{Extended_Pictographic}\u2190-\u21ff\u2b05-\u2b07\u2934\u2935\ufe0f\s|/·•-]+/gu;
 const CREDIT = /^\s*(?:작성자|글쓴이|작성|저자|author|authors|written by|contributors?|credits?|maintainers?)\s*[:：]|^\s*(?:written|posted|edited) by\b/iu;
 const TEMPLATE_PROMPT = /\{\{\s*[\w.-]+\s*\}\}/u;
-const PLACEHOLDER = /^(?:todo|tbd|tba|wip|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정)[.!…]*$/iu;
+// Also with a note of what is to come, in brackets or after a colon: `(TODO: 추후 수정)`, `TODO: add an example`.
+const PLACEHOLDER = /^[(\[]?(?:(?:todo|tbd|tba|wip)(?:\s*[:：-]\s*[^)\]]{0,40})?|coming soon|to be (?:added|written)|작성 ?중|준비 ?중|추가 예정|(?:추후|나중에) (?:수정|작성|추가|보완)(?: 예정)?)[)\]]?[.!…]*$/iu;
 const INDEX_LINK = /^(?:link|links|링크|바로 ?가기|go|open|more|자세히(?: ?보기)?|→|»)$/iu;
 /** Referral links pay whoever wrote the page: `?aff=…`, `?fpr=…`, `utm_medium=referral`. */
 // Referral parameters, and the redirect links of affiliate networks (ShareASale, Awin, CJ), whose whole URL is the referral.
@@ -61,7 +63,7 @@ const FREE = /\bfree\b|무료/iu;
 const BADGE = /shields\.io|badge(?:s|n)?\b|travis-ci\.(?:org|com)|codecov\.io|badgen\.net/iu;
 /** A file that is the repository's apparatus as a whole: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md`, `__template__.md`, `크레딧.md`. */
 const APPARATUS_FILE = /^(?:licen[cs]e|copying|contributing|contributors|authors|credits|changelog|code of conduct|templates?|크레딧|기여자|라이[선센]스|감사의 글|acknowledg(?:e)?ments?)$/iu;
-export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|notices?|announcements?|공지(?: ?사항)?|contributing|how to contribute|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글)$/iu;
+export const APPARATUS_HEADING = /^(?:table of contents|contents|toc|목차|footnotes?|각주|licen[cs]e|라이[선센]스|contributors|collaborators?|기여자|credits|크레딧|notices?|announcements?|공지(?: ?사항)?|contributing|how to contribute|(?:\S+에 )?기여하기|기여 방법|(?:third[- ]party )?acknowledg(?:e)?ments?|(?:타사 )?감사의 글|how to use (?:this|these) (?:list|lists|repo|repository|guide|book|document|notes)|(?:이|본) ?(?:목록|문서|저장소|자료|레포)[을를]? ?(?:이렇게 )?(?:사용|활용|이용)\S*(?: \S+)?)$/iu;
 export const REFERENCE_HEADING = /^[[(【]?\s*(?:references?|reference links|참고(?: ?(?:자료|문헌|링크|사이트))?|출처|sources?|links|further reading|see also|(?:learning|quality|free|additional|further) resources|resources|recommended (?:courses|reading|resources|books)|추가 ?자료|더 ?읽을 ?거리)\s*[\])】]?$/iu;
 
 /** Inline content that is only navigation links, badges, a credit or a template prompt. */
@@ -109,10 +111,23 @@ function hasBuyButton(block: Nodes): boolean {
 
 export function isBoilerplateBlock(block: RootContent | Nodes): boolean {
   if (isAd(block)) return true;
+  if (block.type === 'paragraph' && isSignOff(block.children)) return true;
   if (block.type === 'paragraph' || block.type === 'heading') return isBoilerplateLine(block.children);
   if (block.type === 'blockquote') return isTranslatorsNote(block);
   if (block.type === 'html') return BADGE.test(block.value) && /<img\b/i.test(block.value) && !/<(?:p|table|pre|ul|ol)\b/i.test(block.value.replace(/<p[^>]*align[^>]*>/gi, ''));
   return false;
+}
+
+/** The author taking leave of the reader: hoping it helped, asking to get in touch, thanking for reading. */
+const SIGN_OFF = /\bhope (?:this|it|these|that) (?:helps|helped|was helpful)\b|\breach out to (?:me|us)\b|\b(?:contact|email|e-mail) (?:me|us)\b|\bthat(?:'s| is) (?:it|all) (?:from me|for now)\b|\bthanks? (?:you )?for reading\b|도움이 (?:되었으면|됐으면|되길|되기를|되셨으면)|읽어 ?주셔서 감사|(?:피드백|문의|연락)(?:은|는|을|를)? (?:언제든|환영|편하게)/iu;
+
+/**
+ * `And that is it from me … - hope this helps! If you have any other tips …, do reach out to me at contact@… or
+ * create a new GitHub discussion item.`: a paragraph of nothing but the author's leave-taking, every sentence of it.
+ */
+function isSignOff(nodes: readonly PhrasingContent[]): boolean {
+  const sentences = sentencesOf(plainText(nodes));
+  return sentences.length > 0 && sentences.every((sentence) => SIGN_OFF.test(sentence));
 }
 
 const TRANSLATION = /번역|역자|옮긴이|\btranslat(?:e|ed|ion|or)\b/iu;

@@ -98,6 +98,15 @@ export function notesLink(nodes: readonly PhrasingContent[]): boolean {
 }
 
 /**
+ * A bullet's line that only says a link is attached, or only points to one
+ * (`- 자세한 내용은 [Python an interpreted language. Explain.](#4) 참고`): nothing
+ * to ask, and no line of an answer.
+ */
+export function onlyPoints(nodes: PhrasingContent[]): boolean {
+  return notesLink(nodes) || withoutCrossReferences({ type: 'paragraph', children: nodes }).paragraph === null;
+}
+
+/**
  * The paragraph without its cross-references: the sentences at its start and
  * end that only point elsewhere (and a question that only leads to one), and
  * what was taken out. `paragraph` is null when nothing is left.

@@ -11,7 +11,7 @@
  * Never split (the whole bullet stays one piece of text):
  *
  *     - 회의는 10:30 에 시작                        (no space after the colon: a time)
- *     - http://example.com 참고                    (URL)
+ *     - http://example.com 에서 내려받는다           (URL)
  *     - `std::vector` 는 동적 배열이다              (inside code: not searched at all)
  *     - ex) 동기 : 전화 통화                        (an example, not a term)
  *     - t1 : 프로세스1이 자원1을 얻음                 (a moment of a worked example: t1, T2, t=3)
@@ -102,7 +102,9 @@ export function isTerm(text: string): boolean {
 export function readsAsTerm(text: string): boolean {
   if (!text || !/\p{L}/u.test(text)) return false;
   if (SENTENCE_END.test(text) || !balanced(text) || readsAsClause(text)) return false;
-  return [...text].length <= MAX_TERM_LENGTH && text.split(/\s+/).length <= MAX_TERM_WORDS;
+  // A gloss in brackets is part of the name, not words of a sentence: `Terminal Node ( = leaf Node, 단말 노드)`.
+  const words = text.replace(/\s*[(（][^()（）]*[)）]/gu, '').trim().split(/\s+/);
+  return [...text].length <= MAX_TERM_LENGTH && words.length <= MAX_TERM_WORDS;
 }
 
 /** `컴파일 과정 (전단부` is half of a parenthesis, and `"Sync` half of a quotation, not a term. */

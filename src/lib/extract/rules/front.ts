@@ -20,7 +20,7 @@ import type { PhrasingContent } from 'mdast';
 import { withoutInvisible } from '../invisible.js';
 
 // `3.14 …` or a date is not a section number: parts after the first have one or two digits, and a separator follows.
-const SECTION_NUMBER = /^\s*(?:(?:\d{1,3}(?:[.-]\d{1,2})+\.?|\d{1,3}[.)]|[A-Z][.)]|\(\d{1,2}\))\s+|\d{1,2}\.(?=\p{L})|[\u2460-\u2473]\s*)/u;
+const SECTION_NUMBER = /^\s*(?:(?:\d{1,3}(?:[.-]\d{1,2})+\.?|\d{1,3}[.)]|[A-Z][.)]|\(\d{1,2}\)|#\d{1,3})\s+|\d{1,2}\.(?=\p{L})|[\u2460-\u2473]\s*)/u;
 const EMOJI = String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\ufe0f\u{1f3fb}-\u{1f3ff}\u20e3]*`;
 const TRAILING_EMOJI = new RegExp(String.raw`(?:\s*${EMOJI})+\s*$`, 'u');
 const LEADING_EMOJI = new RegExp(String.raw`^\s*(?:${EMOJI}\s*)+`, 'u');

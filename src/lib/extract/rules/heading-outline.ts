@@ -12,14 +12,16 @@
  *     #### BFS …
  *
  * Only the sub-headings one level down, two or more, that name a topic (not
- * `참고`, `예시`, `References`); and only while the answer stays short.
+ * `참고`, `예시`, `References`, nor a question such as `함수적 종속성이란 무엇인가?`);
+ * and only while the answer stays short.
  */
-import type { Heading, List, RootContent } from 'mdast';
+import type { Heading, List, PhrasingContent, RootContent } from 'mdast';
 import { answerSize, isLongAnswer, plainText } from '../../parse/mdast.js';
 import { isAsideSection } from './aside.js';
 import { APPARATUS_HEADING, REFERENCE_HEADING } from './boilerplate.js';
 import { cleanFront } from './front.js';
 import { isGeneric } from './no-topic.js';
+import { isQuestion } from './question-heading.js';
 
 /** An introduction this long or longer says things of its own: it is an answer, not a way into the sub-headings. */
 const MAX_INTRO_COLUMNS = 400;
@@ -36,16 +38,30 @@ export function subheadingOutline(blocks: readonly RootContent[], index: number)
   }
   const depth = Math.min(...under.map(({ sub }) => sub.depth));
   // A sub-heading answered only by an aside is a line of this answer already (rules/aside.ts).
-  const titles = under
-    .filter(({ sub, at }) => sub.depth === depth && !isAsideSection(blocks, at))
-    .map(({ sub }) => cleanFront(sub.children))
-    .filter((title) => names(plainText(title)));
-  if (titles.length < 2) return null;
-  return { type: 'list', ordered: false, spread: false, children: titles.map((title) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: title }] })) };
+  return outlineOf(under.filter(({ sub, at }) => sub.depth === depth && !isAsideSection(blocks, at)).map(({ sub }) => sub.children));
 }
 
+/**
+ * The titles of the parts that asked a question of their own inside the
+ * section — callouts asking their title — as a list; null when fewer than two.
+ * Obsidian's help writes a section's ways as folded callouts:
+ *
+ *     ## 첨부 파일 추가                               → card "첨부 파일 추가": 여러 가지 방법으로 …
+ *     여러 가지 방법으로 보관함에 첨부 파일을 추가할 수 있어요.     • 복사 및 붙여넣기로 첨부 파일 추가
+ *     > [!todo]- 복사 및 붙여넣기로 첨부 파일 추가               • 드래그 앤 드롭으로 첨부 파일 추가
+ *     > …
+ *     > [!todo]- 드래그 앤 드롭으로 첨부 파일 추가
+ *     > …
+ */
+export function outlineOf(titles: readonly PhrasingContent[][]): List | null {
+  const named = titles.map((title) => cleanFront(title)).filter((title) => names(plainText(title)));
+  if (named.length < 2) return null;
+  return { type: 'list', ordered: false, spread: false, children: named.map((title) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: title }] })) };
+}
+
+/** A title that names a part: not a label, a reference or apparatus — nor a question, which asks of its own rather than outlining the answer above. */
 function names(text: string): boolean {
-  return Boolean(text) && !isGeneric(text) && !APPARATUS_HEADING.test(text) && !REFERENCE_HEADING.test(text);
+  return Boolean(text) && !isGeneric(text) && !APPARATUS_HEADING.test(text) && !REFERENCE_HEADING.test(text) && !isQuestion(text);
 }
 
 /** The answer is only a short introduction: a paragraph or two of prose. */

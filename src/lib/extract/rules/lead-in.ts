@@ -75,6 +75,8 @@ const ANNOUNCES = [
   /(?:추가로|이어서|아래에서|다음에서|여기서(?:는)?) (?:\S+ )*?(?:설명|정리|소개|서술)(?:합니다|한다|해요)[.!]?$/u,
   /^(?:now,? )?(?:let'?s|let us|we(?:'ll| will)|here,? we(?:'ll| will)?)\b.*\b(?:look|see|discuss|explore|go (?:over|through)|examine|cover|dive)\b/iu,
   /\b(?:as follows|the following|below)[.!]?$/iu,
+  // Sending the reader to the references after it: `보다 자세한 내용은 다음 Reference 를 참고하시면 됩니다 :)`.
+  /(?:다음|아래)(?:의)? ?(?:reference|references|참고 ?자료|링크|자료|문서|글)(?:들)? ?[을를]? ?(?:참고|참조|확인)(?:하시면 됩니다|하면 된다|하면 됩니다|하세요|해 ?주세요|하시길 바랍니다|바랍니다)[\s.!]*(?::\)|\^\^)?$/iu,
   /^here (?:is|are) (?:a |the )?(?:list|few|some|\w+ (?:of|ways|steps|tips|techniques))\b/iu,
   // What a section or page covers, said at the end of an answer, is about what follows it: `이 섹션에서는 …을 다뤄요.`, `This section covers …`.
   /^(?:이|이번|다음|아래) ?(?:섹션|장|절|페이지|가이드|글|문서)에서는 .*(?:다뤄요|다룹니다|다룬다|설명해요|설명합니다|설명한다|소개해요|소개합니다|소개한다|살펴봐요|살펴봅니다|살펴본다|알아봐요|알아봅니다|알아본다)[.!]?$/u,
@@ -132,6 +134,25 @@ function isProseBox(value: string, lang: string | null | undefined): boolean {
 /** A lead-in ending with `:` — what follows it is its continuation, not a question of its own. */
 export function introduces(block: Nodes): boolean {
   return isLeadIn(block) && /[:：]$/u.test(plainText([block]));
+}
+
+/** Words pointing at what follows, or counting it: `다음의 두 가지 알고리즘`, `these buckets`, `여러 가지 방법으로`. */
+const POINTS_AHEAD = /(?:다음|아래|이러한|여러 ?가지|(?:\d+|두|세|네|다섯|여섯|일곱) ?(?:가지|종류))|\b(?:these|following|below|several|various|(?:two|three|four|five|six) (?:\w+ )?(?:types|kinds|ways|categories|approaches|steps|stages|parts))\b/iu;
+
+/**
+ * The block's last sentence leads into what follows or points at it (`…따라서 다음의 두 가지 알고리즘을 기반으로
+ * 한다.`, `Many string questions fall into one of these buckets.`): an introduction to the parts after it, not
+ * an answer complete in itself (`Generator(제네레이터)는 … iterator의 일종이다.`).
+ */
+export function announcesParts(block: Nodes): boolean {
+  const last = sentencesOfBlock(block)?.pop();
+  return Boolean(last) && (leadsIn(last!, true) || POINTS_AHEAD.test(last!));
+}
+
+/** The block ends by counting what follows (`스레드의 상태는 5가지가 있다`, `There are three types of joins.`): it announces the list after it. */
+export function countsWhatFollows(block: Nodes): boolean {
+  const last = sentencesOfBlock(block)?.pop();
+  return Boolean(last) && [...last!].length <= MAX_LEAD_IN && COUNTS.some((pattern) => pattern.test(last!));
 }
 
 /**

@@ -20,7 +20,8 @@
  *     - 순환 대기를 없앤다
  */
 const KOREAN_ASKS = /(?:주세요|보세요|하세요|주십시오|하시오|십시오|인가요|나요|까요|가요|습니까|ㅂ니까|는지요|란|이란)[.!]?$/u;
-const ENGLISH_ASKS = /^(?:what|why|how|when|where|which|who|whom|whose|is|are|do|does|did|can|could|should|would|will|explain|describe|compare|define|discuss|name|list|give|tell)\b|\bexplain\.?$/iu;
+// The word must ask about something after it: a heading `list` or `Name` (a filter, a field) asks nothing.
+const ENGLISH_ASKS = /^(?:what|why|how|when|where|which|who|whom|whose|is|are|do|does|did|can|could|should|would|will|explain|describe|compare|define|discuss|name|list|give|tell)\b(?=\s*[^\s.!:])|\bexplain\.?$/iu;
 
 export function isQuestion(text: string): boolean {
   const bare = text.trim().replace(/\s*\([^()]*\)$/u, '').trim();

@@ -97,3 +97,9 @@ function stem(word: string): string {
   }
   return /^[a-z]{4,}s$/.test(stemmed) && !stemmed.endsWith('ss') ? stemmed.slice(0, -1) : stemmed;
 }
+
+/** The answer says the question again, letter for letter (`표준편차` → `표준 편차.`, `TCP` → `TCP`). */
+export function repeatsQuestion(question: string, answer: string): boolean {
+  const letters = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  return letters(question) !== '' && letters(question) === letters(answer);
+}

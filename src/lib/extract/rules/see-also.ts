@@ -19,17 +19,23 @@
  *     - (도서) [HTTP 완벽 가이드](http://…)
  *     - Socket programming (Multi-chatting program)
  *
- * The same heading over text without any link is an ordinary section
+ * — with links or without: `* Binary Search Tree 구현하기` under it is an exercise
+ * for the reader, not something to recall. A pointer heading (`다음 단계`,
+ * `Books`) over text without any link is an ordinary section
  * (`## 다음 단계` › `서버에 배포한다.` stays a card; `## Recommended preparation time` is no
  * recommendation heading). `References`, `See also`
  * and `Further reading` are reference sections (rules/boilerplate.ts).
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, ListItem, Root, RootContent } from 'mdast';
+import { plainText } from '../../parse/mdast.js';
 import { visit, EXIT } from 'unist-util-visit';
 import { isBoilerplateBlock } from './boilerplate.js';
 
 const SEE_ALSO_HEADING =
-  /^(?:learn more|read more|more (?:info(?:rmation)?|resources)|next steps?|what'?s next|related(?: (?:notes?|pages?|topics?|articles?|links|reading|resources))?|additional resources|(?:더|자세히) ?알아보기|더 ?읽(?:어 ?보기|을 ?거리)|읽을 ?거리|다음 ?단계|관련 (?:주제|문서|노트|글|항목|링크|페이지|자료)|함께 ?보기|같이 ?보기|추가 ?자료|(?:(?:personal|my|our) )?recommendations?|recommended (?:books|readings?|resources|courses|videos|links|articles|tools|practice questions)|(?:개인적(?:인)? )?추천 ?(?:도서|자료|강의|책|링크|사이트|영상|글)|개인적(?:인)? 추천)$/iu;
+  /^(?:learn more|read more|more (?:info(?:rmation)?|resources)|next steps?|what'?s next|related(?: (?:notes?|pages?|topics?|articles?|links|reading|resources))?|additional resources|(?:더|자세히) ?알아보기|더 ?읽(?:어 ?보기|을 ?거리)|읽을 ?거리|다음 ?단계|관련 (?:주제|문서|노트|글|항목|링크|페이지|자료)|함께 ?보기|같이 ?보기|추가 ?자료|books|reading list)$/iu;
+/** What the author recommends reading, watching or doing next: the reader's to-do list, with or without links. */
+const RECOMMENDATION_HEADING =
+  /^(?:(?:(?:personal|my|our) )?recommendations?|recommended (?:books|readings?|resources|courses|videos|links|articles|tools|practice questions)|(?:개인적(?:인)? )?추천 ?(?:도서|자료|강의|책|링크|사이트|영상|글)|개인적(?:인)? 추천)$/iu;
 
 /**
  * The heading at `blocks[index]` heads a see-also section: its text is one of
@@ -38,6 +44,8 @@ const SEE_ALSO_HEADING =
  */
 export function isSeeAlsoSection(text: string, blocks: readonly RootContent[], index: number): boolean {
   const heading = blocks[index] as Heading;
+  // `#### Personal Recommendation` over `* Binary Search Tree 구현하기`: exercises for the reader, links or not.
+  if (RECOMMENDATION_HEADING.test(text.trim())) return true;
   if (!SEE_ALSO_HEADING.test(text.trim())) return false;
   for (let i = index + 1; i < blocks.length; i++) {
     const block = blocks[i];
@@ -60,4 +68,19 @@ function holdsLink(block: RootContent): boolean {
     return EXIT;
   });
   return found;
+}
+
+/** The bullets of the tree's see-also sections: no card asks them, so the coverage check (bench/coverage.ts) does not count them. */
+export function seeAlsoSectionItems(tree: Root): Set<ListItem> {
+  const items = new Set<ListItem>();
+  const blocks = tree.children;
+  blocks.forEach((block, index) => {
+    if (block.type !== 'heading' || !isSeeAlsoSection(plainText(block.children), blocks, index)) return;
+    for (let i = index + 1; i < blocks.length && !(blocks[i].type === 'heading' && (blocks[i] as Heading).depth <= block.depth); i++) {
+      visit(blocks[i], 'listItem', (item: ListItem) => {
+        items.add(item);
+      });
+    }
+  });
+  return items;
 }
