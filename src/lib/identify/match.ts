@@ -16,6 +16,19 @@ import type { NoteKind } from '../model.js';
 import type { LockEntry } from './lock.js';
 import { bigrams, dice, diceUpperBound, normalizeText, QUESTION_SEPARATOR, signatureSimilarity, type Bigrams } from './normalize.js';
 
+/**
+ * The normalized question: the context parts and the front (normalize.ts joinQuestion). Worked out from them when
+ * needed rather than kept: a 100k build holds, caches and reloads every note's identity.
+ */
+export function identityQuestion(identity: Pick<NoteIdentity, 'context' | 'front'>): string {
+  return identity.context === '' ? identity.front : `${identity.context}${QUESTION_SEPARATOR}${identity.front}`;
+}
+
+/** What identifies a note: its explicit id, else its kind, deck and normalized question. */
+export function identityKey(identity: Pick<NoteIdentity, 'kind' | 'deck' | 'context' | 'front' | 'explicitId'>): string {
+  return identity.explicitId !== undefined ? `id:${identity.explicitId}` : `${identity.kind}\t${identity.deck}\t${identityQuestion(identity)}`;
+}
+
 /** A pair at or above this similarity keeps the old GUID (and its review history). */
 export const MATCH_THRESHOLD = 0.6;
 /** Below MATCH_THRESHOLD but at least this: the plan warns that history stays with the old card. */
@@ -42,20 +55,16 @@ export interface NoteIdentity {
   context: string;
   /** Normalized front (cloze: text without cloze markers). */
   front: string;
-  question: string;
   /** The question as the user wrote it (not normalized): what the change plan shows. */
   display: string;
   /** `display` cut to what the lock keeps (questionExcerpt): both sides of a comparison use it. */
   excerpt: string;
   /** signature() of the normalized answer: what the lock keeps of the answer, and what similarity compares. */
   answerSignature: string;
-  key: string;
-  /** keyHash(key): what the lock stores when the GUID is not `derivedGuid`. */
+  /** keyHash(identityKey(…)): what the lock stores when the GUID is not `derivedGuid`. */
   keyHash: string;
   /** The GUID a note with this key gets when it is new (no counter): the lock omits the key of such an entry. */
   derivedGuid: string;
-  /** What derivedGuid hashes (a counter is appended for a repeated question). */
-  guidParts: readonly string[];
   explicitId?: string;
   fingerprint: string;
 }
@@ -282,7 +291,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T, index: number) => stri
 function matchExactKeys(state: MatchState, notes: readonly NoteIdentity[], entries: readonly LockEntry[]): void {
   // An entry without a key has the GUID its key derives; the others keep the key's hash.
   const entriesByKey = groupBy(entries, (entry) => entry.key ?? `guid:${entry.guid}`);
-  for (const noteIndexes of groupBy(notes, (note) => note.key).values()) {
+  for (const noteIndexes of groupBy(notes, identityKey).values()) {
     const { keyHash, derivedGuid } = notes[noteIndexes[0]];
     const entryIndexes = [...(entriesByKey.get(`guid:${derivedGuid}`) ?? []), ...(entriesByKey.get(keyHash) ?? [])].sort((a, b) => a - b);
     if (noteIndexes.length === 1 && entryIndexes.length === 1) {
