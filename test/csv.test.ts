@@ -137,6 +137,20 @@ describe('CSV for Anki text import', () => {
     expect(fieldsOf(records[0])[3]).toBe(notes[0][1].split('\x1f')[3]);
   });
 
+  it('writes every note of a package larger than one batch of rows, one line each, in due order', () => {
+    // Rows are stringified 1,000 notes at a time: the batches must join into one record per line.
+    const notes = Array.from({ length: 2_500 }, (_, i) =>
+      note({ guid: `#g${i}`, kind: 'basic', fields: [`# q ${i}`, `a ${i}`, '', 'big.md'], due: 2_500 - i }),
+    );
+    const text = buildCsv({ notes, media: [] });
+    const lines = text.split('\n');
+    const rows = parse(lines.filter((line) => !line.startsWith('#')).join('\n'), { delimiter: '\t' }) as string[][];
+    expect(rows).toHaveLength(2_500);
+    expect(rows.map((row) => row[0])).toEqual(notes.map((n) => n.guid).reverse());
+    expect(rows.every((row) => row.length === 8 && row[3].startsWith('# q '))).toBe(true);
+    expect(lines.at(-1)).toBe('');
+  });
+
   it('throws on a duplicate GUID', () => {
     const pkg = fixture();
     pkg.notes.push({ ...pkg.notes[0], due: 4 });

@@ -10,12 +10,12 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { append } from './array.js';
-import { CompileCache, defaultCacheDir } from './compile/cache.js';
-import { compileFiles, readSources } from './compile/files.js';
+import { CompileCache, defaultCacheDir, packageDigest } from './compile/cache.js';
+import { compileFiles, readSources, type CompileFilesOptions, type ReadSource } from './compile/files.js';
 import { buildKey, recordBuild, upToDate } from './compile/up-to-date.js';
 import type { CompileOptions, CompiledFile } from './compile/index.js';
 import { sortDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
-import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan, type Described } from './identify/index.js';
+import { BuildLockBusyError, identify, readLock, withBuildLock, writeLock, type ChangePlan, type Described, type IdentifyResult } from './identify/index.js';
 import { NOTE_EXTENSION, type CompiledNote, type DeckPackage, type PackagedNote } from './model.js';
 import { loadConfig, type NotesConfig } from './read/config.js';
 import { findNoteFiles, findUnlisted } from './read/index.js';
@@ -132,12 +132,21 @@ export async function build(given: BuildOptions): Promise<BuildReport> {
   const key = cache && writesAll(options) ? buildKey(sources, { paths, formats: options.formats ?? DEFAULT_FORMATS, tsvHtml: options.tsvHtml === true, before: report }) : null;
   const recorded = key ? upToDate(cache!.dir, paths.lockPath, key, now, paths.notesDir) : null;
   if (recorded) return finish(Object.assign(report, recorded), 'built', options);
-  const { files, cached, threads } = await compileFiles(sources, compileOptions, { cache, workers: options.workers, progress: options.progress });
-  report.files = { total: files.length, cached, threads };
-  report.sources = files.map((file) => ({ file: show(join(paths.notesDir, file.relativePath)), notes: file.notes?.length ?? 0 }));
-  const notes = acrossFiles(files, unlisted, report.diagnostics);
-  const record = key ? { key, mediaPaths: files.flatMap((file) => file.mediaRefs.map((ref) => ref.path)) } : null;
+  const { notes, mediaPaths } = await compileAll(sources, compileOptions, { cache, workers: options.workers, progress: options.progress }, unlisted, report, paths);
+  const record = key ? { key, mediaPaths } : null;
   return finish(report, await identifyAndWrite(notes, paths, { ...options, now }, cache, report, record), options);
+}
+
+/**
+ * Compiles every file and joins their notes (the cross-file step). The compiled files are let go on return: past
+ * this point the build holds their notes only, and lets those go too once identified (identifyAndWrite).
+ */
+async function compileAll(sources: ReadSource[], compileOptions: CompileOptions, run: CompileFilesOptions, unlisted: { files: string[]; folders: string[] }, report: BuildReport, paths: BuildPaths): Promise<{ notes: BuildNotes; mediaPaths: string[] }> {
+  const { files, cached, threads } = await compileFiles(sources, compileOptions, run);
+  report.files = { total: files.length, cached, threads };
+  report.sources = files.map((file) => ({ file: paths.show(join(paths.notesDir, file.relativePath)), notes: file.notes?.length ?? 0 }));
+  const notes = acrossFiles(files, unlisted, report.diagnostics);
+  return { notes, mediaPaths: files.flatMap((file) => file.mediaRefs.map((ref) => ref.path)) };
 }
 
 /** Builds that write decks and lock and report nothing more: the ones a record of the last build can stand for (compile/up-to-date.ts). */
@@ -307,6 +316,22 @@ function isInsideFolder(folder: string, path: string): boolean {
 type Outcome = 'built' | 'stale' | 'unusable';
 
 /**
+ * The lock file read and the notes identified against it; null when the lock is unusable (the report says why).
+ * The old lock is let go on return: the decks are written from the new one.
+ */
+function identifyWithLock(notes: BuildNotes, { lockPath, show }: BuildPaths, now: number, report: BuildReport): IdentifyResult | null {
+  const { lock, diagnostics } = readLock(lockPath, show(lockPath));
+  append(report.diagnostics, diagnostics);
+  if (diagnostics.some((problem) => problem.severity === 'error')) return null;
+  return identify(notes.rendered, lock, now, {
+    filesWithErrors: notes.filesWithErrors,
+    foldersWithErrors: notes.foldersWithErrors,
+    filesWithProblems: notes.filesWithProblems,
+    lockDisplayPath: show(lockPath),
+  });
+}
+
+/**
  * Identity, outputs and writes. With writes, all of it runs inside the build
  * lock, so a build that waited reads the lock file the other one wrote.
  */
@@ -317,16 +342,9 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
   const run = async (): Promise<Outcome> => {
     // The record of this build holds the inputs' diagnostics, not those about the lock it read (the next build reads the one written now).
     const inputDiagnostics = [...report.diagnostics];
-    const { lock, diagnostics: lockProblems } = readLock(lockPath, show(lockPath));
-    append(report.diagnostics, lockProblems);
+    const identified = identifyWithLock(notes, paths, now, report);
     // An unusable lock file: nothing may be re-identified or written.
-    if (lockProblems.some((problem) => problem.severity === 'error')) return 'unusable';
-    const identified = identify(notes.rendered, lock, now, {
-      filesWithErrors: notes.filesWithErrors,
-      foldersWithErrors: notes.foldersWithErrors,
-      filesWithProblems: notes.filesWithProblems,
-      lockDisplayPath: show(lockPath),
-    });
+    if (!identified) return 'unusable';
     append(report.diagnostics, identified.diagnostics);
     report.changes = identified.changes;
     // Notes often share an image: the writer dedupes and sorts the media.
@@ -334,7 +352,10 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
     summarize(report, pkg.notes);
     if (options.keepNotes) report.built = pkg.notes;
     // The preview shows the build's diagnostics beside the cards; notes.rendered is in the package's order.
-    const preview = { title: paths.name, notes: notes.rendered, diagnostics: report.diagnostics };
+    const preview = { title: paths.name, notes: (options.formats ?? DEFAULT_FORMATS).includes('html') ? notes.rendered : [], diagnostics: report.diagnostics };
+    // The packaged notes share the compiled notes' fields; the rest of those (identities, text, positions) was a
+    // third of the heap while a 100k build wrote its decks.
+    notes.rendered = [];
     const outputs = await renderOutputs(pkg, options.formats ?? DEFAULT_FORMATS, paths.outDir, paths.name, { tsvHtml: options.tsvHtml, preview }, cache);
     const listed = ({ format, path }: { format: OutputFormat; path: string }) => ({ format, path: show(path) });
     if (options.check) report.upToDate = outputs.every(({ path, bytes }) => sameBytes(path, bytes));
@@ -392,15 +413,25 @@ async function identifyAndWrite(notes: BuildNotes, paths: BuildPaths, options: B
  */
 async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[], outDir: string, name: string, options: WriteOptions, cache: CompileCache | null) {
   const outputs: { format: OutputFormat; path: string; bytes: Uint8Array | string; reused: boolean }[] = [];
+  // Every output's cache key starts from the same package: it is hashed once.
+  const digest = cache ? packageDigest(pkg) : '';
   for (const format of OUTPUT_FORMATS.filter((known) => formats.includes(known))) {
     const path = outputPath({ outDir, name }, format);
     // The writer's options are part of what the bytes depend on.
     const variant = format === 'tsv' && options.tsvHtml ? 'tsv-html' : format;
     // The preview also shows diagnostics and source lines, which the package does not hold: it is always written anew.
     const reusable = format === 'html' ? null : cache;
-    outputs.push({ format, path, ...(await reuseOrWrite(reusable, variant, pkg, path, async () => WRITERS[format](pkg, options))) });
+    outputs.push({ format, path, ...(await reuseOrWrite(reusable, variant, digest, path, async () => utf8(await WRITERS[format](pkg, options)))) });
   }
   return outputs;
+}
+
+/**
+ * A text output as the bytes written: converted once, so the text (tens of MB at 100k notes) is not held while
+ * the other outputs are written, and digests and writes do not each convert it again.
+ */
+function utf8(output: Uint8Array | string): Uint8Array {
+  return typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
 }
 
 /**
@@ -409,9 +440,9 @@ async function renderOutputs(pkg: DeckPackage, formats: readonly OutputFormat[],
  * writer, which dominates it. Outputs are a function of the package and
  * deckgen, so the bytes are the ones the writer would give.
  */
-async function reuseOrWrite(cache: CompileCache | null, format: string, pkg: DeckPackage, path: string, write: () => Promise<Uint8Array | string>): Promise<{ bytes: Uint8Array | string; reused: boolean }> {
+async function reuseOrWrite(cache: CompileCache | null, format: string, digest: string, path: string, write: () => Promise<Uint8Array | string>): Promise<{ bytes: Uint8Array | string; reused: boolean }> {
   if (!cache) return { bytes: await write(), reused: false };
-  const key = cache.outputKey(format, pkg);
+  const key = cache.outputKey(format, digest);
   const reused = cache.loadOutput(key, path);
   if (reused) return { bytes: reused, reused: true };
   const bytes = await write();

@@ -13,8 +13,8 @@ type Note = RenderedNote<NoteInfo>;
 import { guidFor } from './guid.js';
 import { IdAllocator } from '../ids.js';
 import { keyHash, LOCK_VERSION, questionExcerpt, REMOVED_DAYS, type LockEntry, type LockFile, type RemovedNote } from './lock.js';
-import { matchNotes, sameQuestion, type Match, type MatchResult, type NoteIdentity } from './match.js';
-import { joinQuestion, normalizeDeck, normalizeText, QUESTION_SEPARATOR, signature } from './normalize.js';
+import { identityKey, identityQuestion, matchNotes, sameQuestion, type Match, type MatchResult, type NoteIdentity } from './match.js';
+import { normalizeDeck, normalizeText, QUESTION_SEPARATOR, signature } from './normalize.js';
 import { emptyPlan, type ChangePlan } from './plan.js';
 
 export { guidFor } from './guid.js';
@@ -71,27 +71,27 @@ export function describeNote(rendered: Note): NoteIdentity {
   // A cloze note's frontText holds only the words (extraction turns markers into nodes), so changing
   // which words are hidden keeps the key.
   const front = normalizeText(note.frontText);
-  const question = joinQuestion(context, front);
-  const key = note.explicitId !== undefined ? `id:${note.explicitId}` : `${note.kind}\t${deck}\t${question}`;
-  const parts = note.explicitId !== undefined ? [NAMESPACE, 'id', note.explicitId] : [NAMESPACE, note.kind, deck, question];
+  const named = { kind: note.kind, deck, context: context.join(QUESTION_SEPARATOR), front, explicitId: note.explicitId };
   return {
     kind: note.kind,
     deck,
     file: note.relativePath,
     line: note.position.line,
-    context: context.join(QUESTION_SEPARATOR),
+    context: named.context,
     front,
-    question,
     display: [...note.context, note.frontText].join(QUESTION_SEPARATOR),
     excerpt: questionExcerpt(note.context, note.frontText),
     answerSignature: signature(normalizeText(note.backText)),
-    key,
-    keyHash: keyHash(key),
-    derivedGuid: guidFor(...parts),
-    guidParts: parts,
+    keyHash: keyHash(identityKey(named)),
+    derivedGuid: guidFor(...guidParts(named)),
     ...(note.explicitId !== undefined ? { explicitId: note.explicitId } : {}),
     fingerprint: fingerprintOf(rendered.fields, note.tags, rendered.ords),
   };
+}
+
+/** What a note's GUID is derived from (a counter is appended for a repeated question). */
+function guidParts(identity: Pick<NoteIdentity, 'kind' | 'deck' | 'context' | 'front' | 'explicitId'>): string[] {
+  return identity.explicitId !== undefined ? [NAMESPACE, 'id', identity.explicitId] : [NAMESPACE, identity.kind, identity.deck, identityQuestion(identity)];
 }
 
 /**
@@ -101,7 +101,7 @@ export function describeNote(rendered: Note): NoteIdentity {
  * counter appended, so no two notes ever share one.
  */
 function freshGuid(identity: NoteIdentity, taken: ReadonlySet<string>, counters: Map<string, number>): string {
-  const parts = identity.guidParts;
+  const parts = guidParts(identity);
   const counterKey = parts.join('\u0000');
   // Resume where the last copy of the same question stopped: many copies stay linear.
   let n = counters.get(counterKey) ?? 1;

@@ -16,6 +16,19 @@ import type { NoteKind } from '../model.js';
 import type { LockEntry } from './lock.js';
 import { bigrams, dice, diceUpperBound, normalizeText, QUESTION_SEPARATOR, signatureSimilarity, type Bigrams } from './normalize.js';
 
+/**
+ * The normalized question: the context parts and the front (normalize.ts joinQuestion). Worked out from them when
+ * needed rather than kept: a 100k build holds, caches and reloads every note's identity.
+ */
+export function identityQuestion(identity: Pick<NoteIdentity, 'context' | 'front'>): string {
+  return identity.context === '' ? identity.front : `${identity.context}${QUESTION_SEPARATOR}${identity.front}`;
+}
+
+/** What identifies a note: its explicit id, else its kind, deck and normalized question. */
+export function identityKey(identity: Pick<NoteIdentity, 'kind' | 'deck' | 'context' | 'front' | 'explicitId'>): string {
+  return identity.explicitId !== undefined ? `id:${identity.explicitId}` : `${identity.kind}\t${identity.deck}\t${identityQuestion(identity)}`;
+}
+
 /** A pair at or above this similarity keeps the old GUID (and its review history). */
 export const MATCH_THRESHOLD = 0.6;
 /** Below MATCH_THRESHOLD but at least this: the plan warns that history stays with the old card. */
@@ -42,20 +55,16 @@ export interface NoteIdentity {
   context: string;
   /** Normalized front (cloze: text without cloze markers). */
   front: string;
-  question: string;
   /** The question as the user wrote it (not normalized): what the change plan shows. */
   display: string;
   /** `display` cut to what the lock keeps (questionExcerpt): both sides of a comparison use it. */
   excerpt: string;
   /** signature() of the normalized answer: what the lock keeps of the answer, and what similarity compares. */
   answerSignature: string;
-  key: string;
-  /** keyHash(key): what the lock stores when the GUID is not `derivedGuid`. */
+  /** keyHash(identityKey(…)): what the lock stores when the GUID is not `derivedGuid`. */
   keyHash: string;
   /** The GUID a note with this key gets when it is new (no counter): the lock omits the key of such an entry. */
   derivedGuid: string;
-  /** What derivedGuid hashes (a counter is appended for a repeated question). */
-  guidParts: readonly string[];
   explicitId?: string;
   fingerprint: string;
 }
@@ -176,34 +185,52 @@ export function matchNotes(notes: readonly NoteIdentity[], entries: readonly Loc
   const threshold = options.threshold ?? MATCH_THRESHOLD;
   const noteLines = ordinalsInFile(notes);
   const entryLines = ordinalsInFile(entries);
-  const state = new MatchState(notes.map((note, i) => noteSide(note, noteLines[i])), entries.map((entry, i) => entrySide(entry, entryLines[i])), threshold);
+  const state = new MatchState((i) => noteSide(notes[i], noteLines[i]), notes.length, (i) => entrySide(entries[i], entryLines[i]), entries.length, threshold);
   matchExactKeys(state, notes, entries);
   matchIndexed(state);
   const budgetExhausted = matchSimilarText(state, options.budget ?? PAIR_BUDGET);
   return { matches: state.matches, nearMisses: state.nearMisses(), budgetExhausted };
 }
 
+/**
+ * The matching so far. A note's or entry's Side (its question split and normalized) is made when a phase first
+ * looks at it: most notes match their entry by exact key in phase 1 and never need one.
+ */
 class MatchState {
   readonly matches: (Match | null)[];
   readonly taken: boolean[];
   /** Every scored pair at or above NEAR_MISS_THRESHOLD, for the near-miss report. */
   private readonly scored: Pair[] = [];
+  private readonly noteSides: (Side | undefined)[];
+  private readonly entrySides: (Side | undefined)[];
 
   constructor(
-    readonly notes: Side[],
-    readonly entries: Side[],
+    private readonly makeNote: (index: number) => Side,
+    noteCount: number,
+    private readonly makeEntry: (index: number) => Side,
+    entryCount: number,
     readonly threshold: number,
   ) {
-    this.matches = notes.map(() => null);
-    this.taken = entries.map(() => false);
+    this.matches = new Array<Match | null>(noteCount).fill(null);
+    this.taken = new Array<boolean>(entryCount).fill(false);
+    this.noteSides = new Array<Side | undefined>(noteCount);
+    this.entrySides = new Array<Side | undefined>(entryCount);
+  }
+
+  note(index: number): Side {
+    return (this.noteSides[index] ??= this.makeNote(index));
+  }
+
+  entry(index: number): Side {
+    return (this.entrySides[index] ??= this.makeEntry(index));
   }
 
   openNotes(): number[] {
-    return this.notes.flatMap((_, index) => (this.matches[index] === null ? [index] : []));
+    return this.matches.flatMap((match, index) => (match === null ? [index] : []));
   }
 
   openEntries(): number[] {
-    return this.entries.flatMap((_, index) => (this.taken[index] ? [] : [index]));
+    return this.taken.flatMap((taken, index) => (taken ? [] : [index]));
   }
 
   take(note: number, entry: number, how: Match['how'], score: number): void {
@@ -213,8 +240,8 @@ class MatchState {
 
   /** Scores one pair; returns it when it could matter (match or near miss). */
   score(note: number, entry: number): Pair | null {
-    const a = this.notes[note];
-    const b = this.entries[entry];
+    const a = this.note(note);
+    const b = this.entry(entry);
     if (similarityUpperBound(a, b) < NEAR_MISS_THRESHOLD) return null;
     const value = similarity(a, b);
     if (value < NEAR_MISS_THRESHOLD) return null;
@@ -235,7 +262,7 @@ class MatchState {
   }
 
   nearMisses(): (NearMiss | null)[] {
-    const best: (NearMiss | null)[] = this.notes.map(() => null);
+    const best = new Array<NearMiss | null>(this.matches.length).fill(null);
     for (const pair of this.scored) {
       if (this.matches[pair.note] !== null || this.taken[pair.entry]) continue;
       const current = best[pair.note];
@@ -264,24 +291,24 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T, index: number) => stri
 function matchExactKeys(state: MatchState, notes: readonly NoteIdentity[], entries: readonly LockEntry[]): void {
   // An entry without a key has the GUID its key derives; the others keep the key's hash.
   const entriesByKey = groupBy(entries, (entry) => entry.key ?? `guid:${entry.guid}`);
-  for (const noteIndexes of groupBy(notes, (note) => note.key).values()) {
+  for (const noteIndexes of groupBy(notes, identityKey).values()) {
     const { keyHash, derivedGuid } = notes[noteIndexes[0]];
     const entryIndexes = [...(entriesByKey.get(`guid:${derivedGuid}`) ?? []), ...(entriesByKey.get(keyHash) ?? [])].sort((a, b) => a - b);
     if (noteIndexes.length === 1 && entryIndexes.length === 1) {
-      if (state.notes[noteIndexes[0]].kind === state.entries[entryIndexes[0]].kind) state.take(noteIndexes[0], entryIndexes[0], 'exact', 1);
+      if (notes[noteIndexes[0]].kind === entries[entryIndexes[0]].kind) state.take(noteIndexes[0], entryIndexes[0], 'exact', 1);
       continue;
     }
     if (noteIndexes.length * entryIndexes.length > PAIR_BUDGET / 10) {
       // Hundreds of copies of one question: pair them in order rather than compare every copy with every other.
-      pairInOrder(state, noteIndexes, entryIndexes);
+      pairInOrder(state, noteIndexes, entryIndexes, notes, entries);
       continue;
     }
     const pairs = noteIndexes.flatMap((note) =>
-      entryIndexes.filter((entry) => state.notes[note].kind === state.entries[entry].kind).map((entry) => ({ note, entry })),
+      entryIndexes.filter((entry) => notes[note].kind === entries[entry].kind).map((entry) => ({ note, entry })),
     );
     const detail = (pair: { note: number; entry: number }) => {
-      const a = state.notes[pair.note];
-      const b = state.entries[pair.entry];
+      const a = state.note(pair.note);
+      const b = state.entry(pair.entry);
       return {
         ...pair,
         sameContent: a.fingerprint === b.fingerprint ? 1 : 0,
@@ -298,10 +325,10 @@ function matchExactKeys(state: MatchState, notes: readonly NoteIdentity[], entri
   }
 }
 
-function pairInOrder(state: MatchState, notes: number[], entries: number[]): void {
-  const open = [...entries];
-  for (const note of notes) {
-    const at = open.findIndex((entry) => state.entries[entry].kind === state.notes[note].kind);
+function pairInOrder(state: MatchState, noteIndexes: number[], entryIndexes: number[], notes: readonly NoteIdentity[], entries: readonly LockEntry[]): void {
+  const open = [...entryIndexes];
+  for (const note of noteIndexes) {
+    const at = open.findIndex((entry) => entries[entry].kind === notes[note].kind);
     if (at >= 0) state.take(note, open.splice(at, 1)[0], 'exact', 1);
   }
 }
@@ -323,15 +350,15 @@ function matchIndexed(state: MatchState): void {
   const pairs: Pair[] = [];
   const seen = new Set<string>();
   for (const keyOf of indexes) {
-    const buckets = groupBy(open, (entry) => keyOf(state.entries[entry]) ?? '');
+    const buckets = groupBy(open, (entry) => keyOf(state.entry(entry)) ?? '');
     for (const note of state.openNotes()) {
-      const key = keyOf(state.notes[note]);
+      const key = keyOf(state.note(note));
       const bucket = key === null ? undefined : buckets.get(key);
       if (!bucket || bucket.length > INDEX_BUCKET) continue;
       for (const position of bucket) {
         const entry = open[position];
         const id = `${note}:${entry}`;
-        if (seen.has(id) || !eligible(state.notes[note], state.entries[entry])) continue;
+        if (seen.has(id) || !eligible(state.note(note), state.entry(entry))) continue;
         seen.add(id);
         const pair = state.score(note, entry);
         if (pair && pair.similarity >= SURE_MATCH) pairs.push(pair);
@@ -352,7 +379,7 @@ function matchSimilarText(state: MatchState, budget: number): boolean {
   const groupOpen = (keyOf: (entry: Side) => string): Map<string, number[]> => {
     const groups = new Map<string, number[]>();
     for (const entry of entries) {
-      const key = keyOf(state.entries[entry]);
+      const key = keyOf(state.entry(entry));
       const group = groups.get(key);
       if (group) group.push(entry);
       else groups.set(key, [entry]);
@@ -373,10 +400,10 @@ function matchSimilarText(state: MatchState, budget: number): boolean {
   let examined = 0;
   for (const tier of tiers) {
     for (const note of notes) {
-      const side = state.notes[note];
+      const side = state.note(note);
       const { candidates, accept } = tier(side);
       for (const entry of candidates) {
-        const other = state.entries[entry];
+        const other = state.entry(entry);
         if (!accept(other) || !eligible(side, other)) continue;
         if (examined++ >= budget) {
           state.assignGreedy(pairs);

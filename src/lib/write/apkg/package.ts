@@ -10,11 +10,11 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import type { DeckPackage, MediaFile, NoteKind, PackagedNote } from '../../model.js';
 import { assertWritable, inDueOrder } from '../anki/notes.js';
-import { cardRows, type CardRow } from './card.js';
+import { cardRows } from './card.js';
 import { collectionRow, type CollectionRow } from './collection.js';
 import { deckIds, decksJson, withParentDecks } from './deck.js';
 import { IdAllocator } from '../../ids.js';
-import { noteRow, type NoteRow } from './note.js';
+import { noteRow } from './note.js';
 import { NOTETYPES, TEMPLATE_REVISIONS } from '../anki/notetype.js';
 import { notetypeJson } from './notetype.js';
 import { SCHEMA_11_SQL } from './schema.js';
@@ -30,10 +30,15 @@ function loadSqlJs(): Promise<SqlJsStatic> {
   return sqlJs;
 }
 
+/**
+ * What the collection is written from. Rows are made as they are inserted, never all at once: at 100k notes an
+ * array of rows was a second copy of every field, held while sql.js grew its own.
+ */
 interface Collection {
   col: CollectionRow;
-  notes: NoteRow[];
-  cards: CardRow[];
+  /** The notes in new-card order, the order ids are handed out and rows inserted in. */
+  ordered: PackagedNote[];
+  deckIds: Map<string, number>;
 }
 
 /** Newest `mod` per deck, counting notes in its subdecks, so parent decks get one too. */
@@ -54,17 +59,6 @@ function planCollection(notes: readonly PackagedNote[]): Collection {
   // Ids are handed out in new-card order so "Created" follows the document.
   const ordered = inDueOrder(notes);
   const ids = deckIds(withParentDecks(notes.map((note) => note.deck)));
-  const noteIds = new IdAllocator();
-  // identify() fixes each note's id once (the lock keeps it); a note without one is placed around them.
-  for (const note of ordered) if (note.noteId !== undefined) noteIds.reserve(note.noteId);
-  const cardIds = new IdAllocator();
-  const noteRows: NoteRow[] = [];
-  const cards: CardRow[] = [];
-  for (const note of ordered) {
-    const row = noteRow(note, note.noteId ?? noteIds.take(note.created * 1000));
-    noteRows.push(row);
-    cards.push(...cardRows(note, row.id, ids.get(note.deck)!, cardIds));
-  }
   const kinds = Object.keys(NOTETYPES) as NoteKind[];
   // A loop, not Math.max(...): spreading 100k+ notes overflows the argument limit.
   const newestNotetype = Math.max(...kinds.map((kind) => TEMPLATE_REVISIONS[kind].mod));
@@ -72,10 +66,17 @@ function planCollection(notes: readonly PackagedNote[]): Collection {
   const models = Object.fromEntries(kinds.map((kind) => [NOTETYPES[kind].id, notetypeJson(kind)]));
   const mods = deckMods(notes);
   const decks = decksJson(ids, (name) => mods.get(name) ?? contentMod);
-  return { col: collectionRow(contentMod, models, decks), notes: noteRows, cards };
+  return { col: collectionRow(contentMod, models, decks), ordered, deckIds: ids };
 }
 
-function writeCollection(db: Database, { col, notes, cards }: Collection): void {
+/** Every note's id, in `ordered`'s order: identify() fixes most (the lock keeps them); the others are placed around them. */
+function noteIds(ordered: readonly PackagedNote[]): number[] {
+  const allocator = new IdAllocator();
+  for (const note of ordered) if (note.noteId !== undefined) allocator.reserve(note.noteId);
+  return ordered.map((note) => note.noteId ?? allocator.take(note.created * 1000));
+}
+
+function writeCollection(db: Database, { col, ordered, deckIds: ids }: Collection): void {
   db.exec(SCHEMA_11_SQL);
   db.run(
     `update col set crt = ?, mod = ?, scm = ?, ver = 11, dty = 0, usn = 0, ls = 0,
@@ -87,8 +88,18 @@ function writeCollection(db: Database, { col, notes, cards }: Collection): void 
   // Columns: id, nid, did, ord, mod, usn, type, queue (= type for new and review cards), due, ivl, factor, reps…
   const insertCard = db.prepare(`insert into cards values (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, '')`);
   try {
-    for (const n of notes) insertNote.run([n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, n.csum]);
-    for (const c of cards) insertCard.run([c.id, c.nid, c.did, c.ord, c.mod, c.type, c.type, c.due, c.ivl, c.factor]);
+    const nids = noteIds(ordered);
+    // All notes, then all cards: the order of inserts decides the database's pages, so it stays the same.
+    ordered.forEach((note, i) => {
+      const n = noteRow(note, nids[i]);
+      insertNote.run([n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, n.csum]);
+    });
+    const cardIds = new IdAllocator();
+    ordered.forEach((note, i) => {
+      for (const c of cardRows(note, nids[i], ids.get(note.deck)!, cardIds)) {
+        insertCard.run([c.id, c.nid, c.did, c.ord, c.mod, c.type, c.type, c.due, c.ivl, c.factor]);
+      }
+    });
     db.exec('commit');
   } finally {
     insertNote.free();

@@ -3,7 +3,7 @@
  * updating notes that an .apkg from deckgen already created. Same GUIDs and
  * fields as the .apkg, so either file updates the same notes.
  */
-import { stringify } from 'csv-stringify/sync';
+import { stringify, type Options } from 'csv-stringify/sync';
 import { NOTE_FIELDS, type DeckPackage, type PackagedNote } from '../../model.js';
 import { assertWritable, cleanField, inDueOrder } from '../anki/notes.js';
 import { notetypeName } from '../anki/notetype.js';
@@ -88,20 +88,33 @@ function csvRecord(note: PackagedNote): string[] {
   return [note.guid, notetypeName(note.kind), note.deck, asked, answer, context, note.tags.join(' '), source];
 }
 
+// Anki's text import reads these options' output: tab-separated, `\n` line ends.
+const CSV_OPTIONS: Options = {
+  delimiter: '\t',
+  record_delimiter: 'unix',
+  bom: false,
+  // Anki drops any record line starting with `#` as a comment.
+  quoted_match: /^#/,
+  cast: {
+    // base91 GUIDs contain `#;,|:`; quoting keeps every reader from splitting or skipping them.
+    string: (value, context) => (context.column === GUID_COLUMN - 1 ? { value, quoted: true } : value),
+  },
+};
+
+/**
+ * Notes stringified at a time: the records of 100k notes at once were one more copy of every field. Each record
+ * ends with its line end, so the batches join into the text one call would give.
+ */
+const BATCH = 1000;
+
 /** The CSV text for a package: tab-separated, UTF-8 without BOM, `\n` line ends. */
 export function buildCsv(pkg: DeckPackage): string {
   assertWritable(pkg.notes);
   // Anki gives new notes positions in row order, so rows follow the .apkg's `due`.
-  const body = stringify(inDueOrder(pkg.notes).map(csvRecord), {
-    delimiter: '\t',
-    record_delimiter: 'unix',
-    bom: false,
-    // Anki drops any record line starting with `#` as a comment.
-    quoted_match: /^#/,
-    cast: {
-      // base91 GUIDs contain `#;,|:`; quoting keeps every reader from splitting or skipping them.
-      string: (value, context) => (context.column === GUID_COLUMN - 1 ? { value, quoted: true } : value),
-    },
-  });
-  return `${HEADER}\n${body}`;
+  const notes = inDueOrder(pkg.notes);
+  const parts = [`${HEADER}\n`];
+  for (let start = 0; start < notes.length; start += BATCH) {
+    parts.push(stringify(notes.slice(start, start + BATCH).map(csvRecord), CSV_OPTIONS));
+  }
+  return parts.join('');
 }
