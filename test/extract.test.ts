@@ -19,6 +19,8 @@ describe('definition rule', () => {
     ['- 프로세스와 스레드의 차이를 설명해주세요: 자원 공유 여부', '프로세스와 스레드의 차이를 설명해주세요 => 자원 공유 여부'],
     ['- AWS 람다 : 서버리스 함수', 'AWS 람다 => 서버리스 함수'],
     ['- 예외 처리 : try-catch', '예외 처리 => try-catch'],
+    // A gloss in brackets is part of the term, not words of a sentence (review s0010, JaeYeopHan `DataStructure/README.md:95`).
+    ['- Terminal Node ( = leaf Node, 단말 노드) : 하위에 다른 노드가 연결되어 있지 않은 노드', 'Terminal Node ( = leaf Node, 단말 노드) => 하위에 다른 노드가 연결되어 있지 않은 노드'],
   ])('splits %j', (markdown, expected) => {
     expect(cards(`# T\n${markdown}`)).toEqual([`T › ${expected}`]);
   });
