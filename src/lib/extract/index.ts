@@ -47,7 +47,7 @@ import { repeatsQuestion, restatedMessage, restatesHeading } from './rules/resta
 import { bulletShape } from './rules/bullet.js';
 import { isIntroduction, outlineOf, subheadingOutline, withOutline } from './rules/heading-outline.js';
 import { announcesParts, countsWhatFollows, introduces, withoutTrailingLeadIns } from './rules/lead-in.js';
-import { figureOnlyMessage, isIllustration } from './rules/figure.js';
+import { figureOnlyMessage, hasPicture, isIllustration } from './rules/figure.js';
 import { aboutDocumentMessage, describesDocument } from './rules/about-document.js';
 import { bookLists, isReadingList } from './rules/reading-list.js';
 import { isUnansweredChoice } from './rules/choice.js';
@@ -488,9 +488,10 @@ class Extraction {
     if (known === undefined) {
       // Points are bullets of one line: a link (`- [참고1](…)`), an empty bullet or a parent over its children is none.
       const heads = list.children.filter((item) => item.children.length === 1 && !isLinkOnlyItem(item, list) && !isEmptyItem(item)).map(itemHead);
-      const definitions = heads.filter((head) => head && splitDefinition(head)).length;
       // A card written as such (`Q :: A`, a cloze) is no point of the answer either.
-      const points = heads.filter((head) => head && !splitDefinition(head) && !splitExplicit(head) && !parseClozes(head, '').found).length;
+      const kinds = heads.map((head) => (!head ? null : splitDefinition(head) ? 'definition' : splitExplicit(head) || parseClozes(head, '').found ? 'asked' : 'point'));
+      const definitions = kinds.filter((kind) => kind === 'definition').length;
+      const points = kinds.filter((kind) => kind === 'point').length;
       known = definitions * 2 < heads.length || (points === 1 && definitions > 0);
       this.plainLists.set(list, known);
     }
@@ -723,7 +724,8 @@ class Extraction {
       blocks = withoutTrailingLeadIns(split.intro, true);
     }
     // A long answer's table of terms is split along its rows, as a list of definitions is (rules/table-rows.ts).
-    const tables = !split && isLongAnswer(blocks) ? blocks.map(termRows) : [];
+    // Measured only when there is a table: this runs for every section.
+    const tables = !split && blocks.some((block) => block.type === 'table') && isLongAnswer(blocks) ? blocks.map(termRows) : [];
     if (tables.some(Boolean)) {
       for (const rows of tables) {
         for (const { term, answer, row } of rows ?? []) {
@@ -858,15 +860,6 @@ function sectionKey(scope: Scope): string {
 /** `#3`, `12.`: a crumb that only numbers its section says nothing on a card. */
 function isPositional(text: string): boolean {
   return /^#?\d+(?:[.-]\d+)*\.?$/u.test(text);
-}
-
-/** An image or an embed shows what its alt text only names (`## Logo` › `![logo](logo.png)`). */
-function hasPicture(nodes: readonly Nodes[]): boolean {
-  let found = false;
-  for (const node of nodes) walk(node, (child) => {
-    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'embed') found = true;
-  });
-  return found;
 }
 
 /**

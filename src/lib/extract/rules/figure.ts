@@ -27,15 +27,30 @@
  * with only a header row — a row of cells drawn as a picture (`| Process A |
  * free | Process B |`), which the card shows as the row of boxes the author drew.
  */
-import type { RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { plainText } from '../../parse/mdast.js';
+import { walk } from '../../tree-walk.js';
+
+/** An image or an embed: it shows what its alt text only names. */
+function isPicture(node: Nodes): boolean {
+  return node.type === 'image' || node.type === 'imageReference' || node.type === 'embed';
+}
+
+/** Some picture is among `nodes` (`## Logo` › `![logo](logo.png)` is answered by the picture, not by its alt text). */
+export function hasPicture(nodes: readonly Nodes[]): boolean {
+  let found = false;
+  for (const node of nodes) walk(node, (child) => {
+    if (isPicture(child)) found = true;
+  });
+  return found;
+}
 
 /** An image (or several), or a one-row table, with no words of its own around it. */
 export function isIllustration(block: RootContent): boolean {
   // `<p align="center"><img …></p>`: tags and no words (an HTML block with text in it is prose).
   if (block.type === 'html') return !/[\p{L}\p{N}]/u.test(block.value.replace(/<[^>]*>|&[a-z]+;|&#\d+;/giu, ''));
   if (block.type === 'table') return block.children.length === 1;
-  return block.type === 'paragraph' && block.children.every((node) => node.type === 'image' || node.type === 'imageReference' || node.type === 'embed' || (node.type === 'text' && !node.value.trim()) || node.type === 'break');
+  return block.type === 'paragraph' && block.children.every((node) => isPicture(node) || (node.type === 'text' && !node.value.trim()) || node.type === 'break');
 }
 
 export function figureOnlyMessage(title: string, words: RootContent[]): string {
